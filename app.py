@@ -1,0 +1,35 @@
+"""Entry point: page configuration, language switch and the lesson's navigation.
+
+Run with ``streamlit run app.py``. Each page lives in ``pages/`` and follows one
+slide of the lesson, in the lesson's order.
+"""
+
+import streamlit as st
+
+from ui.common import language_switch, tr
+
+st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
+                   initial_sidebar_state="auto")
+
+language_switch()
+
+PAGES = [
+    # file, title key, icon, url path
+    ("pages/0_home.py", "page_home", ":material/home:", "home"),
+    ("pages/1_softmax.py", "page_softmax", ":material/functions:", "softmax"),
+    ("pages/2_training.py", "page_training", ":material/model_training:", "training"),
+    ("pages/3_five_layers.py", "page_five_layers", ":material/account_tree:", "five-layers"),
+    ("pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
+    ("pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
+    ("pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
+]
+
+navigation = st.navigation(
+    [
+        st.Page(path, title=tr(title), icon=icon, url_path=url, default=(index == 0))
+        for index, (path, title, icon, url) in enumerate(PAGES)
+    ],
+    expanded=True,
+)
+st.sidebar.caption(tr("sidebar_credit"))
+navigation.run()

@@ -1,0 +1,152 @@
+"""MNIST on board: load the shipped copy once, verify it, and prepare it.
+
+The arrays returned by :func:`load_mnist` are read-only uint8 arrays. They are
+meant to be shared by every session of the server; helpers that need another
+form (float32 in [0, 1], flattened rows, subsets) return new arrays and never
+modify their input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "mnist.npz"
+N_CLASSES = 10
+IMAGE_SIDE = 28
+N_PIXELS = IMAGE_SIDE * IMAGE_SIDE
+
+# name: (shape, SHA-256 of the array's bytes), see data/README.md
+EXPECTED_ARRAYS: dict[str, tuple[tuple[int, ...], str]] = {
+    "x_train": ((60000, 28, 28), "741c988805d008ac6e4c904b69001ba184c24b2c540a4ef403f4c71b676cf757"),
+    "y_train": ((60000,), "1feba77c54802fa5339a11837ea4b2866434b83314ec45192930f1df69120c13"),
+    "x_test": ((10000, 28, 28), "6d87418db22cc8025d05968bec9bd5c3932904b23485740db143a061a2c9d161"),
+    "y_test": ((10000,), "ddeff807876a9661a1110d45c266c86239a3a1b7d37da0c3716a7a683c852ff5"),
+}
+
+RESTORE_HINT = (
+    "Restore it from the project's repository (git checkout -- data/mnist.npz) "
+    "or copy the official MNIST file described in data/README.md to that path."
+)
+
+
+class MnistDataError(RuntimeError):
+    """The MNIST file is missing, unreadable or not the expected data."""
+
+    def __init__(self, path: Path, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"MNIST data file {self.path}: {problem}. {RESTORE_HINT}")
+
+
+@dataclass(frozen=True)
+class Mnist:
+    """The four MNIST arrays, read-only uint8 (images 28x28, labels 0-9)."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+
+def sha256_of(array: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(array).tobytes()).hexdigest()
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+def load_mnist(path: Path | str = DATA_PATH, verify_checksums: bool = True) -> Mnist:
+    """Load, check and return MNIST; raise :class:`MnistDataError` on any problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise MnistDataError(path, "the file is missing")
+    arrays: dict[str, np.ndarray] = {}
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            for name in EXPECTED_ARRAYS:
+                if name not in archive.files:
+                    raise MnistDataError(path, f"the array '{name}' is missing")
+                arrays[name] = archive[name]
+    except MnistDataError:
+        raise
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as error:
+        raise MnistDataError(path, f"the file cannot be read ({type(error).__name__}: {error})") from error
+    for name, (shape, checksum) in EXPECTED_ARRAYS.items():
+        array = arrays[name]
+        if array.dtype != np.uint8:
+            raise MnistDataError(path, f"'{name}' has dtype {array.dtype}, expected uint8")
+        if array.shape != shape:
+            raise MnistDataError(path, f"'{name}' has shape {array.shape}, expected {shape}")
+        if verify_checksums and sha256_of(array) != checksum:
+            raise MnistDataError(path, f"the checksum of '{name}' does not match (the file is corrupt or not official MNIST)")
+    return Mnist(**{name: _read_only(array) for name, array in arrays.items()})
+
+
+def to_float(images: np.ndarray) -> np.ndarray:
+    """Scale uint8 grey levels 0-255 to float32 in [0, 1] (a new array)."""
+    return np.asarray(images, dtype=np.float32) / np.float32(255.0)
+
+
+def flatten(images: np.ndarray) -> np.ndarray:
+    """Turn images (n, 28, 28) into rows (n, 784), the network's input layout."""
+    images = np.asarray(images)
+    return images.reshape(images.shape[0], -1)
+
+
+def as_rows(images: np.ndarray) -> np.ndarray:
+    """Images (n, 28, 28) uint8 -> read-only float32 rows (n, 784) in [0, 1]."""
+    return _read_only(flatten(to_float(images)))
+
+
+def one_hot(labels: np.ndarray, n_classes: int = N_CLASSES) -> np.ndarray:
+    """Labels (n,) -> one-hot float32 matrix (n, n_classes)."""
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise ValueError("labels must be a 1-D array")
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        raise ValueError(f"labels must lie in 0..{n_classes - 1}")
+    encoded = np.zeros((labels.size, n_classes), dtype=np.float32)
+    encoded[np.arange(labels.size), labels.astype(np.intp)] = 1.0
+    return encoded
+
+
+def stratified_subset(labels: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
+    """Indices of ``n`` examples keeping the class proportions of ``labels``.
+
+    Deterministic for a given seed; returns indices sorted in increasing order.
+    ``n`` equal to the number of labels returns every index.
+    """
+    labels = np.asarray(labels)
+    total = labels.size
+    if not 1 <= n <= total:
+        raise ValueError(f"subset size must be between 1 and {total}, got {n}")
+    if n == total:
+        return np.arange(total)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(labels, return_counts=True)
+    exact = counts * n / total
+    quota = np.floor(exact).astype(int)
+    # hand the remaining places to the classes with the largest remainders
+    remaining = n - quota.sum()
+    order = np.argsort(-(exact - quota), kind="stable")
+    quota[order[:remaining]] += 1
+    chosen = [
+        rng.choice(np.flatnonzero(labels == cls), size=k, replace=False)
+        for cls, k in zip(classes, quota)
+        if k > 0
+    ]
+    return np.sort(np.concatenate(chosen))
+
+
+def random_indices(total: int, count: int, seed: int) -> np.ndarray:
+    """``count`` distinct indices out of ``total``, reproducible for a seed."""
+    if not 0 <= count <= total:
+        raise ValueError(f"cannot draw {count} distinct indices out of {total}")
+    return np.random.default_rng(seed).choice(total, size=count, replace=False)

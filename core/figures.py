@@ -1,0 +1,195 @@
+"""Small pure renderers: data in, a Plotly figure out (no Streamlit here).
+
+Every figure uses large type so that it reads on a classroom projector, and
+relies on the page to stretch it to the container width so that it also fits
+a phone.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image
+
+FONT_SIZE = 16
+TITLE_SIZE = 20
+COLORS = {
+    "main": "#0B57D0",
+    "second": "#B3261E",
+    "third": "#1E8E3E",
+    "grey": "#5F6368",
+    "ink": "#111418",
+}
+# RGB triplets for images composed pixel by pixel
+WRONG_BACKGROUND_RGB = (255, 205, 205)
+INK_RGB = (17, 20, 24)
+
+
+def style(fig: go.Figure, height: int = 420, title: str | None = None) -> go.Figure:
+    """Apply the app's readable style to a figure (in place) and return it."""
+    fig.update_layout(
+        template="plotly_white",
+        height=height,
+        font=dict(size=FONT_SIZE),
+        margin=dict(l=10, r=10, t=60 if title else 20, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
+    )
+    if title:
+        fig.update_layout(title=dict(text=title, font=dict(size=TITLE_SIZE), x=0, xanchor="left"))
+    return fig
+
+
+def png_data_uri(rgb: np.ndarray) -> str:
+    """Encode an (h, w, 3) uint8 image as a PNG data URI (compact for the browser)."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(rgb, dtype=np.uint8)).save(buffer, format="PNG", optimize=False)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def compose_digit_tiles(images: np.ndarray, wrong: np.ndarray | None = None, columns: int = 10,
+                        pad: int = 2, band: int = 11) -> tuple[np.ndarray, int, int]:
+    """Lay digits out on a white canvas: dark ink, red background for ``wrong`` ones.
+
+    Returns the RGB canvas and the size of one cell (width, height); each cell
+    has a caption band of ``band`` pixels above the 28x28 digit.
+    """
+    images = np.asarray(images)
+    count = images.shape[0]
+    rows = max(1, int(np.ceil(count / columns)))
+    side = images.shape[1]
+    cell_w, cell_h = side + 2 * pad, side + band + pad
+    canvas = np.full((rows * cell_h, columns * cell_w, 3), 255, dtype=np.uint8)
+    ink = np.array(INK_RGB, dtype=np.float32)
+    for index in range(count):
+        row, col = divmod(index, columns)
+        background = np.array(WRONG_BACKGROUND_RGB if wrong is not None and wrong[index] else (255, 255, 255),
+                              dtype=np.float32)
+        alpha = images[index].astype(np.float32)[..., None] / 255.0
+        tile = (1 - alpha) * background + alpha * ink
+        top, left = row * cell_h, col * cell_w
+        canvas[top:top + cell_h, left:left + cell_w] = background.astype(np.uint8)
+        canvas[top + band:top + band + side, left + pad:left + pad + side] = tile.astype(np.uint8)
+    return canvas, cell_w, cell_h
+
+
+def digit_grid(images: np.ndarray, captions: list[str], wrong: np.ndarray | None = None,
+               columns: int = 10, title: str | None = None, height: int | None = None,
+               caption_size: int = 13) -> go.Figure:
+    """A grid of digits with a caption above each (e.g. its label, or "7 → 1")."""
+    canvas, cell_w, cell_h = compose_digit_tiles(images, wrong, columns)
+    fig = go.Figure(go.Image(source=png_data_uri(canvas), hoverinfo="skip"))
+    annotations = []
+    for index, caption in enumerate(captions):
+        row, col = divmod(index, columns)
+        is_wrong = wrong is not None and bool(wrong[index])
+        annotations.append(dict(
+            x=col * cell_w + cell_w / 2, y=row * cell_h + 5.5, text=caption, showarrow=False,
+            font=dict(size=caption_size, color=COLORS["second"] if is_wrong else COLORS["ink"]),
+            xref="x", yref="y",
+        ))
+    rows = canvas.shape[0] // cell_h
+    style(fig, height=height or int(90 + rows * 62), title=title)
+    fig.update_layout(annotations=annotations, margin=dict(l=0, r=0, t=50 if title else 0, b=0))
+    fig.update_xaxes(visible=False, showgrid=False)
+    fig.update_yaxes(visible=False, showgrid=False, scaleanchor="x")
+    return fig
+
+
+def bars(values: np.ndarray, title: str, x_title: str, y_title: str, color: str = COLORS["main"],
+         text: list[str] | None = None, y_range: tuple[float, float] | None = None,
+         labels: list[str] | None = None, height: int = 380) -> go.Figure:
+    """A bar chart of one vector, with the values written on the bars."""
+    values = np.asarray(values, dtype=float)
+    x = labels if labels is not None else [str(i + 1) for i in range(values.size)]
+    fig = go.Figure(go.Bar(x=x, y=values, marker_color=color, text=text, textposition="outside",
+                           cliponaxis=False, hovertemplate="%{x}: %{y:.4g}<extra></extra>"))
+    style(fig, height=height, title=title)
+    fig.update_xaxes(title=x_title, type="category")
+    fig.update_yaxes(title=y_title, range=y_range, zeroline=True, zerolinecolor="#888")
+    return fig
+
+
+def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_prediction: str,
+                        name_label: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
+    """Grouped bars: the predicted distribution y beside the one-hot answer y'."""
+    digits = [str(d) for d in range(len(probabilities))]
+    target = np.zeros(len(probabilities))
+    target[label] = 1.0
+    fig = go.Figure([
+        go.Bar(x=digits, y=probabilities, name=name_prediction, marker_color=COLORS["main"],
+               hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
+        go.Bar(x=digits, y=target, name=name_label, marker_color=COLORS["third"], opacity=0.55,
+               hovertemplate="%{x}: %{y:.0f}<extra></extra>"),
+    ])
+    style(fig, height=height, title=title)
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title=x_title, type="category")
+    fig.update_yaxes(title=y_title, range=[0, 1.05])
+    return fig
+
+
+def neg_log_curve(probability: float, title: str, x_title: str, height: int = 380) -> go.Figure:
+    """The curve -log(p) for p in (0, 1], with the current point marked."""
+    p = np.linspace(0.005, 1.0, 300)
+    fig = go.Figure([
+        go.Scatter(x=p, y=-np.log(p), mode="lines", line=dict(color=COLORS["grey"], width=3),
+                   hovertemplate="p=%{x:.2f}: %{y:.2f}<extra></extra>", showlegend=False),
+        go.Scatter(x=[probability], y=[-np.log(max(probability, 1e-12))], mode="markers",
+                   marker=dict(size=16, color=COLORS["second"]), showlegend=False,
+                   hovertemplate="p=%{x:.3f}: %{y:.3f}<extra></extra>"),
+    ])
+    style(fig, height=height, title=title)
+    fig.update_xaxes(title=x_title, range=[0, 1.02])
+    fig.update_yaxes(title="−log(p)", range=[0, 5.5])
+    return fig
+
+
+def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.Figure:
+    """A block diagram of L = X·W + b with each array's shape; b broadcast on every row.
+
+    Rectangles are drawn with compressed (logarithmic) sizes so that 784 and 10
+    both stay visible; the true shapes are written on them.
+    """
+    def size(n: int) -> float:
+        return 0.6 + 0.9 * np.log10(max(n, 1))
+
+    blocks = [  # name, rows, columns, colour
+        ("X", batch, 784, "#D2E3FC"),
+        ("W", 784, 10, "#FAD2CF"),
+        ("b", 1, 10, "#CEEAD6"),
+        ("L", batch, 10, "#FEEFC3"),
+    ]
+    operators = ["·", "+", "="]
+    fig = go.Figure()
+    x = 0.0
+    top = 3.6
+    for index, (name, rows, cols, color) in enumerate(blocks):
+        width, depth = size(cols), size(rows)
+        fig.add_shape(type="rect", x0=x, x1=x + width, y0=top - depth, y1=top,
+                      fillcolor=color, line=dict(color="#333", width=2))
+        shape_text = f"{name}[{rows}, {cols}]" if name != "b" else "b[10]"
+        fig.add_annotation(x=x + width / 2, y=top - depth / 2, text=f"<b>{shape_text}</b>",
+                           showarrow=False, font=dict(size=17))
+        fig.add_annotation(x=x + width / 2, y=top - depth - 0.28, text=labels.get(name, ""),
+                           showarrow=False, font=dict(size=13, color=COLORS["grey"]))
+        if name == "b":
+            # the broadcast copies of b, fading downwards
+            for copy in range(1, 4):
+                fig.add_shape(type="rect", x0=x, x1=x + width, y0=top - depth * (copy + 1) - 0.06 * copy,
+                              y1=top - depth * copy - 0.06 * copy, fillcolor=color, opacity=0.5 - 0.12 * copy,
+                              line=dict(color="#333", width=1, dash="dot"))
+            fig.add_annotation(x=x + width / 2, y=top - depth * 4.6, text=labels.get("broadcast", ""),
+                               showarrow=False, font=dict(size=13, color=COLORS["third"]))
+        x += width
+        if index < len(operators):
+            fig.add_annotation(x=x + 0.35, y=top - 1.0, text=f"<b>{operators[index]}</b>",
+                               showarrow=False, font=dict(size=30))
+            x += 0.7
+    style(fig, height=height)
+    fig.update_xaxes(visible=False, range=[-0.2, x + 0.2])
+    fig.update_yaxes(visible=False, range=[-0.2, top + 0.2])
+    fig.update_layout(dragmode=False)
+    return fig

@@ -1,0 +1,341 @@
+"""Every sentence a person reads, in French (the lesson's language) and English.
+
+``t(key, lang, **values)`` returns the text of ``key`` in ``lang`` with the
+``{placeholders}`` filled in. French is the default; an unknown language falls
+back to French. A missing key raises ``KeyError``: a test checks that every key
+has both languages and the same placeholders in each.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    # ----------------------------------------------------------------- app
+    "app_title": {
+        "fr": "IA et Nous — Réseaux de neurones",
+        "en": "AI and Us — Neural networks",
+    },
+    "language": {"fr": "Langue", "en": "Language"},
+    "nav_lesson": {"fr": "La leçon", "en": "The lesson"},
+    "nav_limits": {"fr": "Limites et suite", "en": "Limits and beyond"},
+    "page_home": {"fr": "Accueil", "en": "Home"},
+    "page_softmax": {"fr": "Softmax", "en": "Softmax"},
+    "page_training": {"fr": "Entraînement (10 neurones)", "en": "Training (10 neurons)"},
+    "page_five_layers": {"fr": "Réseau à 5 couches", "en": "5-layer network"},
+    "page_overfitting": {"fr": "Limites : surapprentissage", "en": "Limits: overfitting"},
+    "page_translation": {"fr": "Limites : translation", "en": "Limits: translation"},
+    "page_convolution": {"fr": "Vers la convolution", "en": "Towards convolution"},
+    "sidebar_credit": {
+        "fr": "D'après « TensorFlow and deep learning, without a PhD » de Martin Görner. "
+        "Données : MNIST (Y. LeCun, C. Cortes, C. J. C. Burges).",
+        "en": "After Martin Görner's talk “TensorFlow and deep learning, without a PhD”. "
+        "Data: MNIST (Y. LeCun, C. Cortes, C. J. C. Burges).",
+    },
+    "coming_soon_title": {"fr": "À venir", "en": "Coming soon"},
+    "coming_soon": {
+        "fr": "Cette page de la leçon sera construite dans une prochaine étape du projet. "
+        "En attendant, les pages précédentes sont prêtes.",
+        "en": "This page of the lesson will be built in a coming step of the project. "
+        "Meanwhile, the earlier pages are ready.",
+    },
+    "coming_soon_training": {
+        "fr": "Ici, la classe entraînera en direct le modèle à 10 neurones (softmax) sur les 60 000 "
+        "chiffres d'entraînement et verra sa précision monter vers 92 %.",
+        "en": "Here the class will train the 10-neuron (softmax) model live on the 60,000 training "
+        "digits and watch its accuracy climb to about 92%.",
+    },
+    "coming_soon_five_layers": {
+        "fr": "Ici, le réseau à 5 couches (sigmoïde 200-100-60-30, softmax 10) atteindra environ "
+        "98 % sur les chiffres de test.",
+        "en": "Here the 5-layer network (sigmoid 200-100-60-30, softmax 10) will reach about 98% "
+        "on the test digits.",
+    },
+    "coming_soon_overfitting": {
+        "fr": "Ici, des expériences réelles montreront le surapprentissage, le plafond de précision "
+        "et la lenteur d'apprentissage.",
+        "en": "Here real experiments will show overfitting, the accuracy plateau and slow learning.",
+    },
+    "coming_soon_translation": {
+        "fr": "Ici, on décalera un chiffre de quelques pixels pour voir le réseau se tromper, "
+        "et chacun pourra dessiner son propre chiffre.",
+        "en": "Here we will shift a digit by a few pixels and watch the network fail, and everyone "
+        "will be able to draw their own digit.",
+    },
+    "coming_soon_convolution": {
+        "fr": "Ici, des filtres et du pooling montreront pourquoi regarder des formes plutôt que "
+        "des pixels répond à ces limites.",
+        "en": "Here filters and pooling will show why looking at shapes instead of pixels answers "
+        "those limits.",
+    },
+    "data_error": {
+        "fr": "Les données MNIST ne peuvent pas être chargées : {problem}. Fichier : {path}. "
+        "Pour le restaurer : `git checkout -- data/mnist.npz` dans le dossier du projet "
+        "(voir data/README.md).",
+        "en": "The MNIST data cannot be loaded: {problem}. File: {path}. "
+        "To restore it: `git checkout -- data/mnist.npz` in the project folder "
+        "(see data/README.md).",
+    },
+    # ---------------------------------------------------------------- home
+    "home_title": {
+        "fr": "IA et Nous — Réseaux de neurones, application à la reconnaissance de chiffres manuscrits",
+        "en": "AI and Us — Neural networks, applied to recognising handwritten digits",
+    },
+    "home_intro": {
+        "fr": "Comment une machine apprend-elle à lire un chiffre écrit à la main ? "
+        "Chaque page suit une diapositive de la leçon : bougez les curseurs, lancez les "
+        "entraînements, et regardez le réseau apprendre.",
+        "en": "How does a machine learn to read a handwritten digit? "
+        "Each page follows a slide of the lesson: move the sliders, start the trainings "
+        "and watch the network learn.",
+    },
+    "home_map_title": {"fr": "Le plan de la leçon", "en": "The lesson map"},
+    "home_part1": {
+        "fr": "**1. Le modèle à 10 neurones** — softmax, entropie croisée, descente de gradient : "
+        "environ 92 % de chiffres reconnus.",
+        "en": "**1. The 10-neuron model** — softmax, cross-entropy, gradient descent: "
+        "about 92% of digits recognised.",
+    },
+    "home_part2": {
+        "fr": "**2. Le réseau à 5 couches** — 200, 100, 60 et 30 neurones sigmoïdes puis softmax : "
+        "environ 98 % sur les chiffres de test.",
+        "en": "**2. The 5-layer network** — 200, 100, 60 and 30 sigmoid neurons then softmax: "
+        "about 98% on the test digits.",
+    },
+    "home_part3": {
+        "fr": "**3. Les limites** — surapprentissage, précision qui plafonne, apprentissage lent, "
+        "et un chiffre décalé de quelques pixels qui n'est plus reconnu.",
+        "en": "**3. The limits** — overfitting, accuracy that stalls, slow learning, "
+        "and a digit shifted by a few pixels that is no longer recognised.",
+    },
+    "home_part4": {
+        "fr": "**4. Vers la convolution** — regarder des formes (filtres, pooling) plutôt que des pixels.",
+        "en": "**4. Towards convolution** — looking at shapes (filters, pooling) instead of pixels.",
+    },
+    "home_mnist_title": {"fr": "Les données : MNIST", "en": "The data: MNIST"},
+    "home_mnist": {
+        "fr": "MNIST rassemble des chiffres écrits à la main par des employés du recensement "
+        "américain et des lycéens : **60 000 chiffres d'entraînement** pour apprendre et "
+        "**10 000 chiffres de test**, jamais vus pendant l'apprentissage, pour juger. "
+        "Chaque chiffre est une image de **28 × 28 pixels gris** (784 nombres de 0 à 255) "
+        "avec son étiquette, le chiffre qu'il représente.",
+        "en": "MNIST gathers digits handwritten by US Census Bureau employees and high-school "
+        "students: **60,000 training digits** to learn from and **10,000 test digits**, never "
+        "seen during training, to judge. Each digit is an image of **28 × 28 grey pixels** "
+        "(784 numbers from 0 to 255) with its label, the digit it shows.",
+    },
+    "home_mnist_credit": {
+        "fr": "Crédit : Y. LeCun, C. Cortes, C. J. C. Burges — "
+        "[yann.lecun.com/exdb/mnist](http://yann.lecun.com/exdb/mnist/) — licence CC BY-SA 3.0. "
+        "Une copie complète est fournie avec l'application : elle marche hors ligne.",
+        "en": "Credit: Y. LeCun, C. Cortes, C. J. C. Burges — "
+        "[yann.lecun.com/exdb/mnist](http://yann.lecun.com/exdb/mnist/) — CC BY-SA 3.0 licence. "
+        "A full copy ships with the app: it works offline.",
+    },
+    "home_grid_title": {"fr": "100 vrais chiffres d'entraînement", "en": "100 real training digits"},
+    "home_grid_caption": {
+        "fr": "Au-dessus de chaque image : son étiquette. Certains sont difficiles même pour nous !",
+        "en": "Above each image: its label. Some are hard even for us!",
+    },
+    "home_other_digits": {"fr": "🔄 D'autres chiffres", "en": "🔄 Other digits"},
+    "home_rules_title": {"fr": "Pourquoi pas des règles ?", "en": "Why not rules?"},
+    "home_rules": {
+        "fr": "On pourrait écrire des règles : « un 0 est une boucle, un 8 deux boucles, un 1 un "
+        "trait vertical ». Mais les écritures varient trop : boucles ouvertes, traits penchés, "
+        "chiffres collés au bord… Chaque règle a des milliers d'exceptions. "
+        "Au lieu d'écrire les règles, on montre **des exemples** à un réseau de neurones et on "
+        "ajuste ses poids pour qu'il se trompe de moins en moins : il **apprend** à partir des données.",
+        "en": "We could write rules: “a 0 is one loop, an 8 is two loops, a 1 is a vertical "
+        "line”. But handwriting varies too much: open loops, slanted strokes, digits touching "
+        "the border… Every rule has thousands of exceptions. "
+        "Instead of writing the rules, we show a neural network **examples** and adjust its "
+        "weights so that it is wrong less and less often: it **learns** from the data.",
+    },
+    "label": {"fr": "étiquette", "en": "label"},
+    # ------------------------------------------------------------- softmax
+    "softmax_title": {"fr": "La fonction softmax", "en": "The softmax function"},
+    "softmax_intro": {
+        "fr": "Le réseau calcule pour chaque image 10 nombres, un par chiffre. La fonction "
+        "**softmax** les transforme en probabilités : toutes positives, de somme 1, et la plus "
+        "grande valeur garde la plus grande part.",
+        "en": "For each image the network computes 10 numbers, one per digit. The **softmax** "
+        "function turns them into probabilities: all positive, adding up to 1, and the largest "
+        "value keeps the largest share.",
+    },
+    "softmax_vector_label": {
+        "fr": "Vecteur z (séparez par « ; » ou des espaces, virgule décimale acceptée)",
+        "en": "Vector z (separate with “,” “;” or spaces; decimal point or comma)",
+    },
+    "softmax_vector_help": {
+        "fr": "Exemples : « 1; 3; 2,5; 5; 4; 2 » ou « 1 3 2,5 5 4 2 » ou « 1, 3, 2.5, 5, 4, 2 ». "
+        "De 2 à 50 valeurs, chacune entre -1 000 000 et 1 000 000.",
+        "en": "Examples: “1, 3, 2.5, 5, 4, 2” or “1 3 2.5 5 4 2” or “1; 3; 2,5; 5; 4; 2”. "
+        "From 2 to 50 values, each between -1,000,000 and 1,000,000.",
+    },
+    "softmax_reset": {"fr": "Revenir à l'exemple de la leçon", "en": "Back to the lesson's example"},
+    "softmax_read_as": {"fr": "Lu comme z = {vector}", "en": "Read as z = {vector}"},
+    "softmax_kept_last": {
+        "fr": "Le dernier vecteur valide reste affiché : z = {vector}",
+        "en": "The last valid vector stays on screen: z = {vector}",
+    },
+    "vector_empty": {
+        "fr": "Le champ est vide : tapez au moins 2 nombres, par exemple « 1; 3; 2,5 ».",
+        "en": "The field is empty: type at least 2 numbers, for example “1, 3, 2.5”.",
+    },
+    "vector_not_a_number": {
+        "fr": "« {token} » n'est pas un nombre. Utilisez des chiffres, « ; » ou des espaces entre les "
+        "valeurs, et « , » ou « . » pour les décimales.",
+        "en": "“{token}” is not a number. Use digits, “,” “;” or spaces between values, and “.” "
+        "(or “,”) for decimals.",
+    },
+    "vector_not_finite": {
+        "fr": "« {token} » n'est pas une valeur finie : NaN et l'infini ne sont pas acceptés.",
+        "en": "“{token}” is not a finite value: NaN and infinity are not accepted.",
+    },
+    "vector_too_large": {
+        "fr": "« {token} » est trop grand : chaque valeur doit rester entre -1 000 000 et 1 000 000.",
+        "en": "“{token}” is too large: each value must stay between -1,000,000 and 1,000,000.",
+    },
+    "vector_too_long": {
+        "fr": "Trop de valeurs : {max} au maximum.",
+        "en": "Too many values: {max} at most.",
+    },
+    "vector_too_short": {
+        "fr": "Il faut au moins {min} valeurs pour comparer (vous en avez tapé {count}).",
+        "en": "At least {min} values are needed to compare (you typed {count}).",
+    },
+    "softmax_formula_title": {"fr": "Les formules", "en": "The formulas"},
+    "softmax_sum_property": {
+        "fr": "Somme des softmax : **{total}** — c'est toujours 1, c'est une distribution de probabilités.",
+        "en": "Sum of the softmax values: **{total}** — always 1, it is a probability distribution.",
+    },
+    "sigmoid_sum_property": {
+        "fr": "Somme des sigmoïdes : **{total}** — chaque valeur est entre 0 et 1, mais la somme "
+        "n'est pas 1 : ce n'est pas une distribution de probabilités sur les classes.",
+        "en": "Sum of the sigmoid values: **{total}** — each value lies between 0 and 1, but the "
+        "sum is not 1: it is not a probability distribution over the classes.",
+    },
+    "precision_decimals": {"fr": "Décimales affichées", "en": "Decimals shown"},
+    "precision_mode": {"fr": "Arrondi", "en": "Rounding"},
+    "mode_truncate": {"fr": "tronqué (comme la leçon)", "en": "truncated (as in the lesson)"},
+    "mode_round": {"fr": "arrondi au plus proche", "en": "rounded to nearest"},
+    "precision_shown_truncate": {
+        "fr": "Valeurs **tronquées** à {decimals} décimales (0,0497 s'affiche 0,04 ; arrondi, ce serait 0,05).",
+        "en": "Values **truncated** to {decimals} decimals (0.0497 shows as 0.04; rounded it would be 0.05).",
+    },
+    "precision_shown_round": {
+        "fr": "Valeurs **arrondies** au plus proche à {decimals} décimales.",
+        "en": "Values **rounded** to nearest at {decimals} decimals.",
+    },
+    "temperature": {"fr": "Température T (softmax de z / T)", "en": "Temperature T (softmax of z / T)"},
+    "temperature_help": {
+        "fr": "T < 1 accentue le plus grand, T > 1 égalise les probabilités. La leçon utilise T = 1.",
+        "en": "T < 1 sharpens the largest value, T > 1 evens out the probabilities. The lesson uses T = 1.",
+    },
+    "lesson_check_ok": {
+        "fr": "✅ On retrouve le résultat de la leçon : softmax(z) = {vector} (tronqué à 10⁻²).",
+        "en": "✅ This is the lesson's result: softmax(z) = {vector} (truncated to 10⁻²).",
+    },
+    "col_index": {"fr": "i", "en": "i"},
+    "col_z": {"fr": "z", "en": "z"},
+    "col_exp": {"fr": "exp(z)", "en": "exp(z)"},
+    "col_softmax": {"fr": "softmax(z)", "en": "softmax(z)"},
+    "col_sigmoid": {"fr": "sigmoïde(z)", "en": "sigmoid(z)"},
+    "chart_z": {"fr": "Le vecteur z", "en": "The vector z"},
+    "chart_softmax": {"fr": "softmax(z) : des probabilités", "en": "softmax(z): probabilities"},
+    "chart_sigmoid": {"fr": "sigmoïde(z), composante par composante", "en": "sigmoid(z), component-wise"},
+    "axis_component": {"fr": "composante i", "en": "component i"},
+    "axis_value": {"fr": "valeur", "en": "value"},
+    "axis_probability": {"fr": "probabilité", "en": "probability"},
+    "ce_title": {"fr": "L'entropie croisée : « c'est un 6 »", "en": "Cross-entropy: “this is a 6”"},
+    "ce_intro": {
+        "fr": "Pour apprendre, on compare la prédiction y du réseau à la bonne réponse y', codée en "
+        "« one-hot » : un 1 pour le bon chiffre, des 0 ailleurs. L'entropie croisée "
+        "−Σ y'ᵢ log(yᵢ) ne garde que le terme du bon chiffre : elle vaut −log(probabilité donnée "
+        "au bon chiffre). Elle est petite quand le réseau est sûr et a raison, grande quand il se trompe.",
+        "en": "To learn, we compare the network's prediction y with the right answer y', encoded "
+        "“one-hot”: a 1 for the right digit, 0 elsewhere. The cross-entropy −Σ y'ᵢ log(yᵢ) keeps "
+        "only the right digit's term: it equals −log(probability given to the right digit). "
+        "It is small when the network is confident and right, large when it is wrong.",
+    },
+    "ce_label": {"fr": "Le bon chiffre (étiquette y')", "en": "The right digit (label y')"},
+    "ce_scores_label": {
+        "fr": "Sortie du réseau pour les chiffres 0 à 9 (10 valeurs)",
+        "en": "Network output for digits 0 to 9 (10 values)",
+    },
+    "ce_normalisation": {"fr": "Transformer en probabilités", "en": "Turn into probabilities"},
+    "norm_sum": {"fr": "diviser par la somme", "en": "divide by the sum"},
+    "norm_softmax": {"fr": "appliquer softmax", "en": "apply softmax"},
+    "ce_norm_said_sum": {
+        "fr": "Les 10 valeurs sont divisées par leur somme ({total}) pour faire une distribution y.",
+        "en": "The 10 values are divided by their sum ({total}) to make a distribution y.",
+    },
+    "ce_norm_said_softmax": {
+        "fr": "Les 10 valeurs passent par softmax pour faire une distribution y.",
+        "en": "The 10 values go through softmax to make a distribution y.",
+    },
+    "ce_need_ten": {
+        "fr": "Il faut exactement 10 valeurs, une par chiffre de 0 à 9 (vous en avez tapé {count}).",
+        "en": "Exactly 10 values are needed, one per digit 0 to 9 (you typed {count}).",
+    },
+    "ce_negative": {
+        "fr": "Pour diviser par la somme, les valeurs doivent être positives ou nulles et pas toutes "
+        "nulles. Choisissez « appliquer softmax » pour des valeurs négatives.",
+        "en": "To divide by the sum, the values must be non-negative and not all zero. "
+        "Choose “apply softmax” for negative values.",
+    },
+    "ce_result": {
+        "fr": "Entropie croisée = −log(y[{label}]) = −log({probability}) = **{loss}**",
+        "en": "Cross-entropy = −log(y[{label}]) = −log({probability}) = **{loss}**",
+    },
+    "ce_chart_title": {
+        "fr": "y (prédiction) et y' (one-hot du {label})",
+        "en": "y (prediction) and y' (one-hot of {label})",
+    },
+    "ce_prediction": {"fr": "y : prédiction", "en": "y: prediction"},
+    "ce_one_hot": {"fr": "y' : bonne réponse (one-hot)", "en": "y': right answer (one-hot)"},
+    "axis_digit": {"fr": "chiffre", "en": "digit"},
+    "ce_curve_title": {
+        "fr": "−log(p) selon la probabilité p donnée au bon chiffre",
+        "en": "−log(p) against the probability p given to the right digit",
+    },
+    "shapes_title": {"fr": "Les dimensions de L = X·W + b", "en": "The shapes of L = X·W + b"},
+    "shapes_intro": {
+        "fr": "On traite 100 images à la fois. Chaque ligne de X est une image aplatie (784 pixels). "
+        "W contient une colonne de 784 poids par neurone, b un biais par neurone. "
+        "Le biais b est **ajouté à chaque ligne** (diffusion ou « broadcast »). "
+        "Puis softmax, ligne par ligne, donne Y[100, 10] : 10 probabilités par image.",
+        "en": "We process 100 images at once. Each row of X is a flattened image (784 pixels). "
+        "W holds one column of 784 weights per neuron, b one bias per neuron. "
+        "The bias b is **added to every row** (broadcasting). "
+        "Then softmax, row by row, gives Y[100, 10]: 10 probabilities per image.",
+    },
+    "shapes_batch": {"fr": "Images par lot", "en": "Images per batch"},
+    "shape_col_name": {"fr": "Tableau", "en": "Array"},
+    "shape_col_shape": {"fr": "Dimensions", "en": "Shape"},
+    "shape_col_count": {"fr": "Nombre de valeurs", "en": "Number of values"},
+    "shape_col_meaning": {"fr": "Ce que c'est", "en": "What it is"},
+    "shape_X": {"fr": "les images, une par ligne", "en": "the images, one per row"},
+    "shape_W": {"fr": "les poids, une colonne par neurone", "en": "the weights, one column per neuron"},
+    "shape_b": {"fr": "les biais, un par neurone", "en": "the biases, one per neuron"},
+    "shape_L": {"fr": "les 10 scores de chaque image", "en": "the 10 scores of each image"},
+    "shape_Y": {"fr": "softmax(L) : 10 probabilités par image", "en": "softmax(L): 10 probabilities per image"},
+    "shape_broadcast": {"fr": "b copié sur chaque ligne", "en": "b copied onto every row"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The text of ``key`` in ``lang`` (French if ``lang`` is unknown), formatted."""
+    entry = TEXTS[key]
+    text = entry.get(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    return text.format(**values) if values else text
+
+
+def parse_language(value) -> str:
+    """A language code from a URL or widget value; anything unknown gives French."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    value = str(value or "").strip().lower()[:2]
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE

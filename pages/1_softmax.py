@@ -1,0 +1,149 @@
+"""Softmax: the lesson's calculator, sigmoid beside it, cross-entropy, and the shapes of L = X·W + b."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core import figures, lesson
+from core import softmax as sm
+from core.vectors import VectorError, format_number, format_vector, parse_vector
+from ui.common import chart, lang, tr
+
+language = lang()
+
+st.title(tr("softmax_title"))
+st.markdown(tr("softmax_intro"))
+
+
+def read_vector(text: str, state_key: str, default: np.ndarray) -> np.ndarray:
+    """The parsed vector (said back as read), or the last valid one with a clear message."""
+    try:
+        vector = parse_vector(text)
+    except VectorError as error:
+        st.error(tr(error.code, **error.details), icon="✋")
+        vector = st.session_state.get(state_key, default)
+        st.caption(tr("softmax_kept_last", vector=format_vector(vector, None, language)))
+        return vector
+    st.session_state[state_key] = vector
+    st.caption(tr("softmax_read_as", vector=format_vector(vector, None, language)))
+    return vector
+
+
+# ------------------------------------------------------------ the calculator
+def reset_vector() -> None:
+    st.session_state["softmax_z"] = lesson.z_text(language)
+
+
+controls, options = st.columns([3, 2], gap="large")
+with controls:
+    text = st.text_input(tr("softmax_vector_label"), value=lesson.z_text(language), key="softmax_z",
+                         help=tr("softmax_vector_help"), persist_state="session")
+    st.button(tr("softmax_reset"), on_click=reset_vector, icon=":material/restart_alt:")
+    z = read_vector(text, "softmax_last_z", lesson.Z)
+with options:
+    decimals = st.slider(tr("precision_decimals"), 0, 6, 2, key="softmax_decimals", persist_state="session")
+    mode = st.radio(tr("precision_mode"), ["truncate", "round"], horizontal=True, key="softmax_mode",
+                    format_func=lambda m: tr(f"mode_{m}"), persist_state="session")
+    temperature = st.select_slider(tr("temperature"), options=lesson.TEMPERATURES, value=1.0,
+                                   key="softmax_temperature", help=tr("temperature_help"),
+                                   format_func=lambda v: format_number(v, 1, language), persist_state="session")
+
+result = lesson.softmax_table(z, temperature)
+shown = {name: sm.reduce_precision(result[name], decimals, mode) for name in ("softmax", "sigmoid")}
+
+
+def as_text(values) -> list[str]:
+    return [format_number(v, decimals, language) for v in values]
+
+
+st.caption(tr(f"precision_shown_{mode}", decimals=decimals))
+if lesson.is_lesson_example(z, temperature):
+    st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)))
+
+components = [str(i + 1) for i in range(z.size)]
+col_z, col_softmax, col_sigmoid = st.columns(3)
+with col_z:
+    chart(figures.bars(z, tr("chart_z"), tr("axis_component"), tr("axis_value"), figures.COLORS["grey"],
+                       text=[format_number(v, 2, language) for v in z]), key="chart_z")
+with col_softmax:
+    chart(figures.bars(result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
+                       figures.COLORS["main"], text=as_text(shown["softmax"]), y_range=(0, 1.1)), key="chart_softmax")
+with col_sigmoid:
+    chart(figures.bars(result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
+                       figures.COLORS["third"], text=as_text(shown["sigmoid"]), y_range=(0, 1.1)), key="chart_sigmoid")
+
+table = pd.DataFrame({
+    tr("col_index"): components,
+    tr("col_z"): [format_number(v, 4, language) for v in z],
+    **({tr("col_exp"): [format_number(v, 4, language) for v in result["exp"]]} if result["exp"] is not None else {}),
+    tr("col_softmax"): as_text(shown["softmax"]),
+    tr("col_sigmoid"): as_text(shown["sigmoid"]),
+})
+table_col, formula_col = st.columns([3, 2], gap="large")
+with table_col:
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.markdown(tr("softmax_sum_property", total=format_number(result["softmax"].sum(), 4, language)))
+    st.markdown(tr("sigmoid_sum_property", total=format_number(result["sigmoid"].sum(), 4, language)))
+with formula_col:
+    st.subheader(tr("softmax_formula_title"))
+    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_{j} e^{z_j / T}}")
+    st.latex(r"\sum_i \mathrm{softmax}(z)_i = 1")
+    st.latex(r"\sigma(z_i) = \frac{1}{1 + e^{-z_i}}")
+
+# ---------------------------------------------------------- cross-entropy
+st.header(tr("ce_title"), divider="red")
+st.markdown(tr("ce_intro"))
+st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\log(y_i)")
+picker, scores_col = st.columns([2, 3], gap="large")
+with picker:
+    label = st.segmented_control(tr("ce_label"), options=list(range(10)), default=lesson.CE_LABEL,
+                                 required=True, key="ce_label", persist_state="session")
+    normalisation = st.radio(tr("ce_normalisation"), ["sum", "softmax"], horizontal=True, key="ce_norm",
+                             format_func=lambda m: tr(f"norm_{m}"), persist_state="session")
+with scores_col:
+    scores_text = st.text_input(tr("ce_scores_label"), value=lesson.scores_text(language), key="ce_scores",
+                                persist_state="session")
+    scores = read_vector(scores_text, "ce_last_scores", lesson.CE_SCORES)
+    probabilities = None
+    if scores.size != 10:
+        st.error(tr("ce_need_ten", count=scores.size), icon="✋")
+    else:
+        try:
+            probabilities = lesson.to_probabilities(scores, normalisation)
+            st.session_state["ce_last_valid"] = (scores, normalisation)
+        except ValueError:
+            st.error(tr("ce_negative"), icon="✋")
+    if probabilities is None:
+        scores, normalisation = st.session_state.get("ce_last_valid", (lesson.CE_SCORES, "sum"))
+        probabilities = lesson.to_probabilities(scores, normalisation)
+    said = tr("ce_norm_said_sum", total=format_number(scores.sum(), 2, language)) if normalisation == "sum" \
+        else tr("ce_norm_said_softmax")
+    st.caption(said)
+
+label = int(label)
+loss = sm.cross_entropy(sm.one_hot(label), probabilities)
+st.markdown("### " + tr("ce_result", label=label, probability=format_number(probabilities[label], 3, language),
+                        loss=format_number(loss, 3, language)))
+ce_left, ce_right = st.columns(2)
+with ce_left:
+    chart(figures.prediction_vs_label(probabilities, label, tr("ce_chart_title", label=label), tr("ce_prediction"),
+                                      tr("ce_one_hot"), tr("axis_digit"), tr("axis_probability")), key="chart_ce")
+with ce_right:
+    chart(figures.neg_log_curve(float(probabilities[label]), tr("ce_curve_title"), tr("axis_probability")),
+          key="chart_neglog")
+
+# ------------------------------------------------------------- the shapes
+st.header(tr("shapes_title"), divider="red")
+st.markdown(tr("shapes_intro"))
+st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
+batch = st.select_slider(tr("shapes_batch"), options=lesson.BATCH_SIZES, value=100, key="shapes_batch",
+                         persist_state="session")
+chart(figures.matrix_shapes(batch, {
+    "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
+    "broadcast": tr("shape_broadcast"),
+}), key="chart_shapes")
+st.dataframe(pd.DataFrame([
+    {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): f"{count:,}".replace(",", " "),
+     tr("shape_col_meaning"): tr(f"shape_{name}")}
+    for name, shape, count in lesson.shapes(batch)
+]), hide_index=True, width="stretch")

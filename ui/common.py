@@ -1,0 +1,65 @@
+"""Helpers every page uses: the current language, shared data and charts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import data, texts
+
+LANG_KEY = "lang"
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+def lang() -> str:
+    """The language of this session ('fr' by default)."""
+    return texts.parse_language(st.session_state.get(LANG_KEY))
+
+
+def tr(key: str, **values) -> str:
+    """The text ``key`` in this session's language."""
+    return texts.t(key, lang(), **values)
+
+
+def language_switch() -> str:
+    """The Français / English switch, kept across pages and in the URL (?lang=en)."""
+    st.sidebar.segmented_control(
+        "Langue · Language",
+        options=list(texts.LANGUAGES),
+        format_func=texts.LANGUAGE_NAMES.get,
+        default=texts.DEFAULT_LANGUAGE,
+        required=True,
+        key=LANG_KEY,
+        bind="query-params",
+    )
+    return lang()
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_mnist() -> data.Mnist:
+    # One copy per server process, shared read-only by every session.
+    return data.load_mnist()
+
+
+def mnist() -> data.Mnist:
+    """MNIST for this page, or a clear message on the page and a stop."""
+    try:
+        return _shared_mnist()
+    except data.MnistDataError as error:
+        st.error(tr("data_error", problem=error.problem, path=error.path), icon="⚠️")
+        st.stop()
+
+
+def chart(fig, key: str | None = None) -> None:
+    """Show a Plotly figure stretched to its container."""
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
+
+
+def coming_soon(title_key: str, summary_key: str) -> None:
+    """The placeholder of a lesson page that a later step of the project fills."""
+    st.title(tr(title_key))
+    st.info(f"**{tr('coming_soon_title')}** — {tr(summary_key)}", icon="🚧")
+    st.caption(tr("coming_soon"))
