@@ -9,6 +9,7 @@ modify their input.
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 import numpy as np
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "mnist.npz"
+# A deployment may keep the file elsewhere: MNIST_PATH=/srv/mnist.npz streamlit run app.py
+PATH_VARIABLE = "MNIST_PATH"
 N_CLASSES = 10
 IMAGE_SIDE = 28
 N_PIXELS = IMAGE_SIDE * IMAGE_SIDE
@@ -62,9 +65,14 @@ def _read_only(array: np.ndarray) -> np.ndarray:
     return array
 
 
-def load_mnist(path: Path | str = DATA_PATH, verify_checksums: bool = True) -> Mnist:
+def data_path() -> Path:
+    """Where MNIST is read from: $MNIST_PATH if set, else the project's data/mnist.npz."""
+    return Path(os.environ.get(PATH_VARIABLE) or DATA_PATH)
+
+
+def load_mnist(path: Path | str | None = None, verify_checksums: bool = True) -> Mnist:
     """Load, check and return MNIST; raise :class:`MnistDataError` on any problem."""
-    path = Path(path)
+    path = Path(path) if path is not None else data_path()
     if not path.is_file():
         raise MnistDataError(path, "the file is missing")
     arrays: dict[str, np.ndarray] = {}

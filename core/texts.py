@@ -235,8 +235,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "T < 1 sharpens the largest value, T > 1 evens out the probabilities. The lesson uses T = 1.",
     },
     "lesson_check_ok": {
-        "fr": "✅ On retrouve le résultat de la leçon : softmax(z) = {vector} (tronqué à 10⁻²).",
-        "en": "✅ This is the lesson's result: softmax(z) = {vector} (truncated to 10⁻²).",
+        "fr": "On retrouve le résultat de la leçon : softmax(z) = {vector} (tronqué à 10⁻²).",
+        "en": "This is the lesson's result: softmax(z) = {vector} (truncated to 10⁻²).",
     },
     "col_index": {"fr": "i", "en": "i"},
     "col_z": {"fr": "z", "en": "z"},

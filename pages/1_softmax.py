@@ -7,7 +7,7 @@ import streamlit as st
 from core import figures, lesson
 from core import softmax as sm
 from core.vectors import VectorError, format_number, format_vector, parse_vector
-from ui.common import chart, lang, tr
+from ui.common import chart, lang, option_labels, tr
 
 language = lang()
 
@@ -43,7 +43,7 @@ with controls:
 with options:
     decimals = st.slider(tr("precision_decimals"), 0, 6, 2, key="softmax_decimals", persist_state="session")
     mode = st.radio(tr("precision_mode"), ["truncate", "round"], horizontal=True, key="softmax_mode",
-                    format_func=lambda m: tr(f"mode_{m}"), persist_state="session")
+                    format_func=option_labels("mode_"), persist_state="session")
     temperature = st.select_slider(tr("temperature"), options=lesson.TEMPERATURES, value=1.0,
                                    key="softmax_temperature", help=tr("temperature_help"),
                                    format_func=lambda v: format_number(v, 1, language), persist_state="session")
@@ -58,7 +58,7 @@ def as_text(values) -> list[str]:
 
 st.caption(tr(f"precision_shown_{mode}", decimals=decimals))
 if lesson.is_lesson_example(z, temperature):
-    st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)))
+    st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon="✅")
 
 components = [str(i + 1) for i in range(z.size)]
 col_z, col_softmax, col_sigmoid = st.columns(3)
@@ -99,7 +99,7 @@ with picker:
     label = st.segmented_control(tr("ce_label"), options=list(range(10)), default=lesson.CE_LABEL,
                                  required=True, key="ce_label", persist_state="session")
     normalisation = st.radio(tr("ce_normalisation"), ["sum", "softmax"], horizontal=True, key="ce_norm",
-                             format_func=lambda m: tr(f"norm_{m}"), persist_state="session")
+                             format_func=option_labels("norm_"), persist_state="session")
 with scores_col:
     scores_text = st.text_input(tr("ce_scores_label"), value=lesson.scores_text(language), key="ce_scores",
                                 persist_state="session")

@@ -63,3 +63,13 @@ def coming_soon(title_key: str, summary_key: str) -> None:
     st.title(tr(title_key))
     st.info(f"**{tr('coming_soon_title')}** — {tr(summary_key)}", icon="🚧")
     st.caption(tr("coming_soon"))
+
+
+def option_labels(prefix: str):
+    """A ``format_func`` showing option ``v`` as the text ``prefix + v`` in this session's language.
+
+    The language is fixed when the widget is built, so the labels never depend on
+    state read later (Streamlit may call the function outside the script run).
+    """
+    language = lang()
+    return lambda value: texts.t(f"{prefix}{value}", language)

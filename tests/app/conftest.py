@@ -1,0 +1,34 @@
+"""AppTest helpers: run the real app script, switch pages, pick a language."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+PAGES = {
+    "home": "pages/0_home.py",
+    "softmax": "pages/1_softmax.py",
+    "training": "pages/2_training.py",
+    "five_layers": "pages/3_five_layers.py",
+    "overfitting": "pages/4_overfitting.py",
+    "translation": "pages/5_translation.py",
+    "convolution": "pages/6_convolution.py",
+}
+
+
+def open_page(page: str, lang: str = "fr", timeout: float = 120) -> AppTest:
+    """The app run once on ``page`` in ``lang``, as a student opening it would see it."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.session_state["lang"] = lang
+    at.run()
+    if page != "home":
+        at.switch_page(PAGES[page])
+        at.run()
+    return at
+
+
+@pytest.fixture
+def app_page():
+    return open_page

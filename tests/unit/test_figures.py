@@ -1,0 +1,52 @@
+import base64
+import io
+
+import numpy as np
+from PIL import Image
+
+from core import figures
+
+
+def decode(uri: str) -> np.ndarray:
+    assert uri.startswith("data:image/png;base64,")
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))))
+
+
+def test_png_round_trip():
+    rgb = np.random.default_rng(0).integers(0, 256, size=(7, 5, 3), dtype=np.uint8)
+    np.testing.assert_array_equal(decode(figures.png_data_uri(rgb)), rgb)
+
+
+def test_digit_tiles_draw_ink_and_mark_wrong_digits():
+    images = np.zeros((3, 28, 28), dtype=np.uint8)
+    images[:, 10:18, 10:18] = 255
+    canvas, cell_w, cell_h = figures.compose_digit_tiles(images, wrong=np.array([False, True, False]), columns=2)
+    assert canvas.shape == (2 * cell_h, 2 * cell_w, 3)
+    band, pad = 11, 2
+    # full ink is the ink colour, background white or red
+    assert tuple(canvas[band + 14, pad + 14]) == figures.INK_RGB
+    assert tuple(canvas[band + 1, pad + 1]) == (255, 255, 255)
+    assert tuple(canvas[band + 1, cell_w + pad + 1]) == figures.WRONG_BACKGROUND_RGB
+
+
+def test_digit_grid_has_one_caption_per_digit(mnist):
+    fig = figures.digit_grid(mnist.x_train[:12], [str(v) for v in mnist.y_train[:12]], columns=5, title="t")
+    assert fig.data[0].type == "image"
+    assert [a.text for a in fig.layout.annotations] == [str(v) for v in mnist.y_train[:12]]
+    assert decode(fig.data[0].source).shape[1] == 5 * 32
+
+
+def test_bars_and_prediction_charts():
+    fig = figures.bars(np.array([0.1, 0.9]), "title", "x", "y", text=["0,1", "0,9"])
+    assert list(fig.data[0].y) == [0.1, 0.9] and list(fig.data[0].x) == ["1", "2"]
+    fig = figures.prediction_vs_label(np.full(10, 0.1), 6, "t", "y", "y'", "digit", "p")
+    assert list(fig.data[1].y) == [0, 0, 0, 0, 0, 0, 1, 0, 0, 0]
+    fig = figures.neg_log_curve(0.5, "t", "p")
+    assert fig.data[1].y[0] == np.log(2)
+
+
+def test_matrix_shapes_writes_every_shape():
+    fig = figures.matrix_shapes(100, {})
+    texts = " ".join(a.text for a in fig.layout.annotations)
+    for shape in ("X[100, 784]", "W[784, 10]", "b[10]", "L[100, 10]"):
+        assert shape in texts
