@@ -1,6 +1,6 @@
 """Entry point: page configuration, language switch and the lesson's navigation.
 
-Run with ``streamlit run app.py``. Each page lives in ``pages/`` and follows one
+Run with ``streamlit run app.py``. Each page lives in ``lesson_pages/`` and follows one
 slide of the lesson, in the lesson's order.
 """
 
@@ -15,13 +15,13 @@ language_switch()
 
 PAGES = [
     # file, title key, icon, url path
-    ("pages/0_home.py", "page_home", ":material/home:", "home"),
-    ("pages/1_softmax.py", "page_softmax", ":material/functions:", "softmax"),
-    ("pages/2_training.py", "page_training", ":material/model_training:", "training"),
-    ("pages/3_five_layers.py", "page_five_layers", ":material/account_tree:", "five-layers"),
-    ("pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
-    ("pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
-    ("pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
+    ("lesson_pages/0_home.py", "page_home", ":material/home:", "home"),
+    ("lesson_pages/1_softmax.py", "page_softmax", ":material/functions:", "softmax"),
+    ("lesson_pages/2_training.py", "page_training", ":material/model_training:", "training"),
+    ("lesson_pages/3_five_layers.py", "page_five_layers", ":material/account_tree:", "five-layers"),
+    ("lesson_pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
+    ("lesson_pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
+    ("lesson_pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
 ]
 
 navigation = st.navigation(

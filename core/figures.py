@@ -34,8 +34,8 @@ def style(fig: go.Figure, height: int = 420, title: str | None = None) -> go.Fig
         template="plotly_white",
         height=height,
         font=dict(size=FONT_SIZE),
-        margin=dict(l=10, r=10, t=60 if title else 20, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
+        margin=dict(l=10, r=10, t=50 if title else 20, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
     )
     if title:
         fig.update_layout(title=dict(text=title, font=dict(size=TITLE_SIZE), x=0, xanchor="left"))

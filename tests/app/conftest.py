@@ -8,13 +8,13 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 PAGES = {
-    "home": "pages/0_home.py",
-    "softmax": "pages/1_softmax.py",
-    "training": "pages/2_training.py",
-    "five_layers": "pages/3_five_layers.py",
-    "overfitting": "pages/4_overfitting.py",
-    "translation": "pages/5_translation.py",
-    "convolution": "pages/6_convolution.py",
+    "home": "lesson_pages/0_home.py",
+    "softmax": "lesson_pages/1_softmax.py",
+    "training": "lesson_pages/2_training.py",
+    "five_layers": "lesson_pages/3_five_layers.py",
+    "overfitting": "lesson_pages/4_overfitting.py",
+    "translation": "lesson_pages/5_translation.py",
+    "convolution": "lesson_pages/6_convolution.py",
 }
 
 

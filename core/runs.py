@@ -1,0 +1,292 @@
+"""Shared, bounded background work for a whole classroom on one server.
+
+A :class:`RunHub` lives once per server process. Students who ask for the same
+settings get the same :class:`SharedRun`: it is computed once, in a background
+thread, and each student watches it at their own pace. A run only computes as
+far as some *live* viewer wants it (a viewer who stops polling, for example a
+closed tab, stops counting after ``heartbeat`` seconds), and computation goes
+through a :class:`SlotPool`: never more chunks at once than slots (cores); the
+others wait in a first-come, first-served queue whose position is visible.
+
+Nothing here knows about Streamlit or about any model: a run gets a factory
+that builds a *trainer* (``advance(steps) -> checkpoint``, ``done``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import OrderedDict, deque
+from typing import Any, Callable, Hashable
+
+WAITING, RUNNING, IDLE, DONE, FAILED = "waiting", "running", "idle", "done", "failed"
+
+
+class HubFull(RuntimeError):
+    """Every run the server may hold is being watched: no room for another one now."""
+
+
+class SlotPool:
+    """At most ``slots`` holders at once, served first come, first served."""
+
+    def __init__(self, slots: int):
+        self.slots = max(1, int(slots))
+        self._free = self.slots
+        self._queue: deque = deque()
+        self._condition = threading.Condition()
+
+    def acquire(self, holder) -> None:
+        with self._condition:
+            self._queue.append(holder)
+            while self._queue[0] is not holder or self._free == 0:
+                self._condition.wait()
+            self._queue.popleft()
+            self._free -= 1
+            self._condition.notify_all()
+
+    def release(self) -> None:
+        with self._condition:
+            self._free += 1
+            self._condition.notify_all()
+
+    def position(self, holder) -> int | None:
+        """0 for the next one served, None when ``holder`` is not waiting."""
+        with self._condition:
+            for index, waiting in enumerate(self._queue):
+                if waiting is holder:
+                    return index
+            return None
+
+    @property
+    def busy(self) -> int:
+        with self._condition:
+            return self.slots - self._free
+
+
+class SharedRun:
+    """One computation (one set of settings), watched by any number of viewers."""
+
+    def __init__(self, key: Hashable, factory: Callable[[], Any], total_steps: int, chunk: int,
+                 pool: SlotPool, heartbeat: float = 20.0, clock: Callable[[], float] = time.monotonic):
+        self.key = key
+        self.total_steps = int(total_steps)
+        self.chunk = max(1, int(chunk))
+        self.checkpoints: list = []
+        self.error: BaseException | None = None
+        self.created = clock()
+        self._factory = factory
+        self._pool = pool
+        self._heartbeat = heartbeat
+        self._clock = clock
+        self._viewers: dict[Hashable, tuple[int, float]] = {}
+        self._condition = threading.Condition()
+        self._state = IDLE
+        self._closed = False
+        self._last_wanted = clock()
+        self._thread = threading.Thread(target=self._work, name=f"run-{abs(hash(key)) % 10**8}", daemon=True)
+        self._thread.start()
+
+    # ---------------------------------------------------------------- viewers
+    def want(self, viewer: Hashable, step: int) -> None:
+        """``viewer`` wants the run computed up to ``step`` (and is alive now)."""
+        with self._condition:
+            self._viewers[viewer] = (min(int(step), self.total_steps), self._clock())
+            self._condition.notify_all()
+
+    def release(self, viewer: Hashable) -> None:
+        with self._condition:
+            self._viewers.pop(viewer, None)
+            self._condition.notify_all()
+
+    def _wanted_step(self) -> int:
+        now = self._clock()
+        live = [step for step, seen in self._viewers.values() if now - seen <= self._heartbeat]
+        return max(live, default=-1)  # nobody wants anything: not even a first chunk
+
+    def live_viewers(self) -> int:
+        with self._condition:
+            now = self._clock()
+            return sum(1 for _, seen in self._viewers.values() if now - seen <= self._heartbeat)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def produced_step(self) -> int:
+        return self.checkpoints[-1].step if self.checkpoints else -1
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def finished(self) -> bool:
+        return self._state in (DONE, FAILED)
+
+    def queue_position(self) -> int | None:
+        return self._pool.position(self) if self._state == WAITING else None
+
+    def idle_for(self) -> float:
+        with self._condition:
+            if self._wanted_step() > self.produced_step and not self.finished:
+                return 0.0
+            return self._clock() - self._last_wanted
+
+    def wait_for(self, step: int, timeout: float) -> bool:
+        """Block until a checkpoint at ``step`` or later exists (or the run ended)."""
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while self.produced_step < min(step, self.total_steps) and not self.finished:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._condition.wait(min(remaining, 0.5))
+            return True
+
+    def close(self) -> None:
+        with self._condition:
+            self._closed = True
+            self._condition.notify_all()
+
+    # ----------------------------------------------------------------- worker
+    def _work(self) -> None:
+        trainer = None
+        try:
+            while True:
+                with self._condition:
+                    while not self._closed and self._wanted_step() <= self.produced_step:
+                        self._state = IDLE
+                        # wake up now and then: a viewer's heartbeat may have expired
+                        self._condition.wait(timeout=1.0)
+                    if self._closed:
+                        return
+                    self._last_wanted = self._clock()
+                    self._state = WAITING
+                self._pool.acquire(self)
+                try:
+                    with self._condition:
+                        self._state = RUNNING
+                    if trainer is None:
+                        trainer = self._factory()
+                    checkpoint = trainer.advance(self.chunk)
+                finally:
+                    self._pool.release()
+                with self._condition:
+                    self.checkpoints.append(checkpoint)
+                    self._last_wanted = self._clock()
+                    if trainer.done:
+                        self._state = DONE
+                        self._condition.notify_all()
+                        return
+                    self._condition.notify_all()
+        except BaseException as error:  # reported to every viewer, never lost in a thread
+            with self._condition:
+                self.error = error
+                self._state = FAILED
+                self._condition.notify_all()
+
+
+class SharedJob:
+    """A single piece of work (e.g. a scikit-learn reference fit) computed once in the background."""
+
+    def __init__(self, key: Hashable, work: Callable[[], Any], pool: SlotPool):
+        self.key = key
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.seconds: float | None = None
+        self._pool = pool
+        self._state = WAITING
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._work, args=(work,), daemon=True)
+        self._thread.start()
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def finished(self) -> bool:
+        return self._done.is_set()
+
+    def queue_position(self) -> int | None:
+        return self._pool.position(self) if self._state == WAITING else None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+    def _work(self, work) -> None:
+        self._pool.acquire(self)
+        try:
+            self._state = RUNNING
+            started = time.perf_counter()
+            self.result = work()
+            self.seconds = time.perf_counter() - started
+            self._state = DONE
+        except BaseException as error:
+            self.error = error
+            self._state = FAILED
+        finally:
+            self._pool.release()
+            self._done.set()
+
+    def close(self) -> None:  # a job cannot be stopped half-way; it just ends
+        pass
+
+    def idle_for(self) -> float:
+        return float("inf") if self.finished else 0.0
+
+    def live_viewers(self) -> int:
+        return 0
+
+
+class RunHub:
+    """The server's registry of shared runs and jobs, bounded in number."""
+
+    def __init__(self, slots: int | None = None, max_entries: int = 48, heartbeat: float = 20.0,
+                 clock: Callable[[], float] = time.monotonic):
+        self.pool = SlotPool(slots or os.cpu_count() or 1)
+        self.max_entries = max_entries
+        self.heartbeat = heartbeat
+        self._clock = clock
+        self._entries: OrderedDict[Hashable, SharedRun | SharedJob] = OrderedDict()
+        self._lock = threading.Lock()
+        self.created_count = 0
+
+    def run(self, key: Hashable, factory: Callable[[], Any], total_steps: int, chunk: int) -> SharedRun:
+        """The shared run for ``key``, created (and started on demand) if needed."""
+        return self._get_or_create(key, lambda: SharedRun(key, factory, total_steps, chunk, self.pool,
+                                                          self.heartbeat, self._clock))
+
+    def job(self, key: Hashable, work: Callable[[], Any]) -> SharedJob:
+        """The shared job for ``key``, started now if it is new."""
+        return self._get_or_create(key, lambda: SharedJob(key, work, self.pool))
+
+    def peek(self, key: Hashable):
+        with self._lock:
+            return self._entries.get(key)
+
+    def _get_or_create(self, key, make):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and not (isinstance(entry, SharedRun) and entry.state == FAILED):
+                self._entries.move_to_end(key)
+                return entry
+            self._make_room()
+            entry = make()
+            self._entries[key] = entry
+            self.created_count += 1
+            return entry
+
+    def _make_room(self) -> None:
+        """Drop the least recently used entries that nobody is using any more."""
+        while len(self._entries) >= self.max_entries:
+            for key, entry in self._entries.items():
+                if entry.live_viewers() == 0 and entry.idle_for() > 0:
+                    entry.close()
+                    del self._entries[key]
+                    break
+            else:
+                raise HubFull(f"{len(self._entries)} runs are in use")
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)

@@ -1,5 +1,0 @@
-"""Placeholder until this slide of the lesson is built."""
-
-from ui.common import coming_soon
-
-coming_soon("page_training", "coming_soon_training")

@@ -1,0 +1,189 @@
+"""The classroom hub: shared runs computed once, only as far as live viewers want, within slots."""
+
+import threading
+import time
+
+import pytest
+
+from core.runs import DONE, FAILED, IDLE, HubFull, RunHub, SharedRun, SlotPool
+
+
+class FakeTrainer:
+    """Counts its steps; optionally slow, optionally failing, and records concurrency."""
+
+    active = 0
+    peak = 0
+    lock = threading.Lock()
+
+    def __init__(self, total, delay=0.0, fail_at=None):
+        self.total, self.delay, self.fail_at, self.step = total, delay, fail_at, 0
+
+    @property
+    def done(self):
+        return self.step >= self.total
+
+    def advance(self, steps):
+        with FakeTrainer.lock:
+            FakeTrainer.active += 1
+            FakeTrainer.peak = max(FakeTrainer.peak, FakeTrainer.active)
+        try:
+            time.sleep(self.delay)
+            self.step = min(self.total, self.step + steps)
+            if self.fail_at is not None and self.step >= self.fail_at:
+                raise ValueError("boom")
+            return type("Point", (), {"step": self.step})()
+        finally:
+            with FakeTrainer.lock:
+                FakeTrainer.active -= 1
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_run_computes_only_as_far_as_wanted():
+    run = SharedRun("k", lambda: FakeTrainer(100), 100, 10, SlotPool(2))
+    assert not run.wait_for(10, timeout=0.3)  # nobody asked: nothing computed
+    run.want("ana", 30)
+    assert run.wait_for(30, timeout=5)
+    time.sleep(0.2)
+    assert [c.step for c in run.checkpoints] == [10, 20, 30]
+    assert run.state == IDLE
+    run.want("ana", 100)
+    assert run.wait_for(100, timeout=5) and run.state == DONE
+
+
+def test_two_viewers_share_one_computation():
+    built = []
+    hub = RunHub(slots=2)
+
+    def factory():
+        built.append(1)
+        return FakeTrainer(50)
+
+    a = hub.run(("softmax", 1), factory, 50, 10)
+    b = hub.run(("softmax", 1), factory, 50, 10)
+    assert a is b
+    a.want("ana", 50)
+    b.want("ben", 20)
+    assert a.wait_for(50, timeout=5)
+    assert built == [1] and hub.created_count == 1
+    assert a.live_viewers() == 2
+
+
+def test_a_paused_viewer_does_not_stop_the_other():
+    run = SharedRun("k", lambda: FakeTrainer(100, delay=0.01), 100, 10, SlotPool(1))
+    run.want("ana", 10)      # ana paused after the first chunk
+    run.want("ben", 100)     # ben runs to the end
+    assert run.wait_for(100, timeout=10)
+
+
+def test_a_closed_tab_stops_the_computation_after_its_heartbeat():
+    clock = Clock()
+    run = SharedRun("k", lambda: FakeTrainer(1000, delay=0.02), 1000, 10, SlotPool(1), heartbeat=5.0, clock=clock)
+    run.want("ana", 1000)
+    assert run.wait_for(20, timeout=5)
+    clock.now = 6.0  # ana stopped polling 6 s ago
+    time.sleep(1.5)
+    produced = run.produced_step
+    time.sleep(0.5)
+    assert run.produced_step == produced < 1000
+    assert run.state == IDLE and run.live_viewers() == 0
+    run.want("ana", 1000)  # she comes back
+    assert run.wait_for(1000, timeout=30)
+
+
+def test_released_viewer_no_longer_counts():
+    run = SharedRun("k", lambda: FakeTrainer(10**6, delay=0.01), 10**6, 10, SlotPool(1))
+    run.want("ana", 10**6)
+    assert run.wait_for(10, timeout=5)
+    run.release("ana")
+    time.sleep(0.3)
+    produced = run.produced_step
+    time.sleep(0.3)
+    assert run.produced_step == produced
+    run.close()
+
+
+def test_slots_bound_the_work_done_at_once_and_others_queue():
+    FakeTrainer.peak = 0
+    hub = RunHub(slots=2)
+    runs = [hub.run(i, lambda: FakeTrainer(40, delay=0.02), 40, 10) for i in range(6)]
+    for index, run in enumerate(runs):
+        run.want(f"student{index}", 40)
+    time.sleep(0.05)
+    positions = [run.queue_position() for run in runs]
+    assert any(p is not None and p >= 1 for p in positions)  # someone waits behind someone
+    for run in runs:
+        assert run.wait_for(40, timeout=20)
+    assert FakeTrainer.peak == 2
+
+
+def test_slot_pool_is_first_come_first_served():
+    pool = SlotPool(1)
+    pool.acquire("first")
+    order = []
+
+    def take(name):
+        pool.acquire(name)
+        order.append(name)
+        pool.release()
+
+    threads = []
+    for name in ("a", "b", "c"):
+        thread = threading.Thread(target=take, args=(name,))
+        thread.start()
+        threads.append(thread)
+        time.sleep(0.05)
+    assert [pool.position(n) for n in ("a", "b", "c")] == [0, 1, 2]
+    pool.release()
+    for thread in threads:
+        thread.join(5)
+    assert order == ["a", "b", "c"] and pool.busy == 0
+
+
+def test_a_failure_reaches_the_viewers_and_frees_the_slot():
+    pool = SlotPool(1)
+    run = SharedRun("k", lambda: FakeTrainer(100, fail_at=30), 100, 10, pool)
+    run.want("ana", 100)
+    assert run.wait_for(100, timeout=5)
+    assert run.state == FAILED and isinstance(run.error, ValueError)
+    assert [c.step for c in run.checkpoints] == [10, 20]
+    assert pool.busy == 0
+
+
+def test_failed_runs_are_replaced_not_reused():
+    hub = RunHub(slots=1)
+    run = hub.run("k", lambda: FakeTrainer(10, fail_at=10), 10, 10)
+    run.want("ana", 10)
+    run.wait_for(10, timeout=5)
+    assert hub.run("k", lambda: FakeTrainer(10), 10, 10) is not run
+
+
+def test_hub_evicts_unwatched_runs_and_refuses_when_all_are_watched():
+    clock = Clock()
+    hub = RunHub(slots=1, max_entries=2, heartbeat=5.0, clock=clock)
+    a = hub.run("a", lambda: FakeTrainer(10), 10, 10)
+    b = hub.run("b", lambda: FakeTrainer(10), 10, 10)
+    a.want("ana", 10)
+    b.want("ben", 10)
+    assert a.wait_for(10, 5) and b.wait_for(10, 5)
+    with pytest.raises(HubFull):
+        hub.run("c", lambda: FakeTrainer(10), 10, 10)
+    clock.now = 10.0  # both viewers left
+    c = hub.run("c", lambda: FakeTrainer(10), 10, 10)
+    assert len(hub) == 2 and hub.peek("a") is None and hub.peek("c") is c
+
+
+def test_job_runs_once_and_reports_result_or_error():
+    hub = RunHub(slots=1)
+    calls = []
+    job = hub.job("fit", lambda: calls.append(1) or 42)
+    assert hub.job("fit", lambda: calls.append(1) or 0) is job
+    assert job.wait(5) and job.result == 42 and calls == [1] and job.seconds is not None
+    bad = hub.job("bad", lambda: 1 / 0)
+    assert bad.wait(5) and isinstance(bad.error, ZeroDivisionError) and bad.state == FAILED

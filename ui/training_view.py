@@ -1,0 +1,383 @@
+"""The live training dashboard and its run controls, written once for every model page.
+
+A page describes its model with a :class:`ModelView` (how to build a trainer
+from settings, what the axes are called) and calls :func:`run_controls` then
+:func:`live_dashboard` and :func:`final_report`. The computation itself is a
+:class:`core.runs.SharedRun` from the server-wide hub: identical settings are
+computed once; each student's cursor, pause and charts stay in their session.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+from threadpoolctl import threadpool_limits
+
+from core import dashboard, data
+from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
+from core.training import TrainingDiverged, confusion_matrix
+from core.vectors import format_number
+from ui.common import chart, lang, mnist, option_labels, tr
+
+POLL_SECONDS = 0.4
+VIEWS = ["all", "accuracy", "loss", "batch", "test", "weights", "biases"]
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """MNIST as the models read it: float32 rows in [0, 1], read-only, one copy per server."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    images_train: np.ndarray  # the uint8 images, to draw digits
+    images_test: np.ndarray
+
+
+@st.cache_resource(show_spinner=False)
+def _training_data(_dataset: data.Mnist) -> TrainingData:
+    return TrainingData(data.as_rows(_dataset.x_train), _dataset.y_train, data.as_rows(_dataset.x_test),
+                        _dataset.y_test, _dataset.x_train, _dataset.x_test)
+
+
+def training_data() -> TrainingData:
+    return _training_data(mnist())
+
+
+@st.cache_resource(show_spinner=False)
+def hub() -> RunHub:
+    """The server's one hub: at most one training chunk per core at a time.
+
+    Each training uses one BLAS thread: on a shared server the parallelism comes
+    from running several students' trainings side by side, not from splitting
+    small matrix products across cores (which thrashes under load).
+    """
+    threadpool_limits(limits=1, user_api="blas")
+    return RunHub()
+
+
+def viewer_id() -> str:
+    if "viewer_id" not in st.session_state:
+        st.session_state["viewer_id"] = uuid.uuid4().hex
+    return st.session_state["viewer_id"]
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """What the shared dashboard needs to know about one model page."""
+
+    name: str                                  # namespace of this page's state, e.g. "softmax"
+    make_trainer: Callable[[Any, TrainingData], Any]
+    step_label: str                            # text key of the x axis ("iterations", "epochs")
+    reference: tuple[float, str] | None        # the lesson's accuracy, and its text key
+    weight_titles: Callable[[int], list[str]]
+    describe: Callable[[Any], dict]            # settings -> the columns of the runs table
+
+
+# ------------------------------------------------------------------- state
+def _state(view: ModelView) -> dict | None:
+    return st.session_state.get(f"{view.name}_run")
+
+
+def _set_state(view: ModelView, state: dict | None) -> None:
+    if state is None:
+        st.session_state.pop(f"{view.name}_run", None)
+    else:
+        st.session_state[f"{view.name}_run"] = state
+
+
+def _open_run(view: ModelView, settings):
+    arrays = training_data()
+    return hub().run(settings, lambda: view.make_trainer(settings, arrays), settings.total_steps, settings.chunk)
+
+
+def _cursor_step(state: dict) -> int:
+    run = state["run"]
+    return run.checkpoints[state["cursor"]].step if state["cursor"] >= 0 else 0
+
+
+def start(view: ModelView, settings, mode: str = "running") -> None:
+    reset(view)
+    try:
+        run = _open_run(view, settings)
+    except HubFull:
+        st.session_state[f"{view.name}_busy"] = True
+        return
+    state = {"settings": settings, "run": run, "cursor": -1, "mode": mode, "target": 0, "recorded": False}
+    if mode == "stepping":
+        state["target"] = 0
+        run.want(viewer_id(), settings.chunk)
+    else:
+        run.want(viewer_id(), settings.total_steps)
+    _set_state(view, state)
+
+
+def pause_or_resume(view: ModelView) -> None:
+    state = _state(view)
+    if state is None or state["mode"] in ("done", "failed"):
+        return
+    if state["mode"] == "running":
+        state["mode"] = "paused"
+        state["run"].want(viewer_id(), _cursor_step(state))
+    else:
+        state["mode"] = "running"
+        state["run"].want(viewer_id(), state["settings"].total_steps)
+
+
+def step(view: ModelView, settings) -> None:
+    state = _state(view)
+    if state is None or state["mode"] in ("done", "failed"):
+        start(view, settings, mode="stepping")
+        return
+    state["mode"] = "stepping"
+    state["target"] = state["cursor"] + 1
+    state["run"].want(viewer_id(), _cursor_step(state) + state["settings"].chunk)
+
+
+def reset(view: ModelView) -> None:
+    state = _state(view)
+    if state is not None:
+        state["run"].release(viewer_id())
+    _set_state(view, None)
+    st.session_state.pop(f"{view.name}_busy", None)
+
+
+# ---------------------------------------------------------------- controls
+def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) -> None:
+    """Start, Pause/Resume, Step and Reset, disabled where they make no sense."""
+    state = _state(view)
+    mode = state["mode"] if state else None
+    valid = not problems
+    cols = st.columns(4)
+    cols[0].button(tr("run_start"), type="primary", icon=":material/play_arrow:", disabled=not valid,
+                   on_click=start, args=(view, settings), key=f"{view.name}_start", width="stretch")
+    paused = mode in ("paused", "stepping")
+    cols[1].button(tr("run_resume") if paused else tr("run_pause"),
+                   icon=":material/play_circle:" if paused else ":material/pause:",
+                   disabled=mode not in ("running", "paused", "stepping"), on_click=pause_or_resume, args=(view,),
+                   key=f"{view.name}_pause", width="stretch")
+    cols[2].button(tr("run_step"), icon=":material/skip_next:", disabled=not valid or mode == "running",
+                   on_click=step, args=(view, settings), key=f"{view.name}_step", width="stretch")
+    cols[3].button(tr("run_reset"), icon=":material/restart_alt:", disabled=state is None, on_click=reset,
+                   args=(view,), key=f"{view.name}_reset", width="stretch")
+    for key, values in problems:
+        st.error(tr(key, **values), icon="✋")
+    if st.session_state.get(f"{view.name}_busy"):
+        st.warning(tr("run_server_full"), icon="⏳")
+    if state is not None and state["settings"] != settings and mode not in ("running", "stepping"):
+        st.info(tr("run_settings_changed"), icon="ℹ️")
+
+
+# --------------------------------------------------------------- dashboard
+def _advance_cursor(view: ModelView, state: dict, slow: bool) -> None:
+    run = state["run"]
+    available = len(run.checkpoints) - 1
+    if state["mode"] == "running":
+        run.want(viewer_id(), state["settings"].total_steps)
+        state["cursor"] = min(available, state["cursor"] + 1) if slow else available
+    elif state["mode"] == "stepping":
+        run.want(viewer_id(), (run.checkpoints[state["target"] - 1].step if state["target"] > 0 else 0)
+                 + state["settings"].chunk)
+        state["cursor"] = min(available, state["target"])
+        if state["cursor"] == state["target"]:
+            state["mode"] = "paused"
+    if run.state == FAILED:
+        state["mode"] = "failed"
+    elif run.state == DONE and state["cursor"] == available:
+        state["mode"] = "done"
+
+
+def _status(view: ModelView, state: dict) -> None:
+    run, settings = state["run"], state["settings"]
+    step_now = _cursor_step(state)
+    fraction = min(1.0, step_now / settings.total_steps) if settings.total_steps else 1.0
+    label = tr("run_progress", step=f"{step_now:,}".replace(",", " "),
+               total=f"{settings.total_steps:,}".replace(",", " "), unit=tr(view.step_label))
+    st.progress(fraction, text=label)
+    mode = state["mode"]
+    if mode == "failed":
+        error = run.error
+        if isinstance(error, TrainingDiverged):
+            st.error(tr("run_diverged"), icon="💥")
+        else:
+            st.error(tr("run_failed", error=f"{type(error).__name__}: {error}"), icon="⚠️")
+    elif run.state == WAITING and not run.checkpoints:
+        position = run.queue_position()
+        st.info(tr("run_waiting", position=(position or 0) + 1), icon="⏳")
+    elif mode == "paused":
+        st.caption(tr("run_paused"))
+    if run.live_viewers() > 1:
+        st.caption(tr("run_shared", count=run.live_viewers()))
+
+
+def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> None:
+    run = state["run"]
+    checkpoints = run.checkpoints[:state["cursor"] + 1]
+    if not checkpoints:
+        st.caption(tr("run_no_data"))
+        return
+    last = checkpoints[-1]
+    total = state["settings"].total_steps
+    x_title = tr(view.step_label)
+    single = which != "all"
+    height = 620 if single else 400
+    names = (tr("curve_train"), tr("curve_test") + ("" if last.test_size == arrays.y_test.size
+                                                     else tr("curve_test_sample", n=last.test_size)))
+    reference = (view.reference[0], tr(view.reference[1])) if view.reference else None
+    steps = np.array([c.step for c in checkpoints])
+    render = {
+        "accuracy": lambda: dashboard.accuracy_figure(checkpoints, tr("view_accuracy"), x_title, names, height,
+                                                      reference, total),
+        "loss": lambda: dashboard.loss_figure(checkpoints, tr("view_loss"), x_title, names, height, total),
+        "batch": lambda: dashboard.digits_figure(arrays.images_train[last.batch_indices],
+                                                 arrays.y_train[last.batch_indices], last.batch_predictions,
+                                                 tr("view_batch"), height=height + 60),
+        "test": lambda: dashboard.digits_figure(arrays.images_test[last.test_indices],
+                                                arrays.y_test[last.test_indices], last.test_predictions,
+                                                tr("view_test", n=last.test_size), height=height + 60),
+        "weights": lambda: dashboard.weight_images_figure(last.pixel_weights,
+                                                          view.weight_titles(last.pixel_weights.shape[1]),
+                                                          tr("view_weights"), height),
+        "weight_spread": lambda: dashboard.percentile_bands_figure(
+            steps, np.array([next(iter(c.weight_percentiles.values())) for c in checkpoints]),
+            tr("view_weight_spread"), x_title, height, total),
+        "biases": lambda: dashboard.biases_figure(steps, np.array([next(iter(c.biases.values()))
+                                                                   for c in checkpoints]),
+                                                  tr("view_biases"), x_title, height, total),
+    }
+    if single:
+        chart(render[which](), key=f"{view.name}_view_{which}")
+        if which == "weights":
+            chart(render["weight_spread"](), key=f"{view.name}_view_weight_spread")
+        st.caption(tr(f"explain_{which}"))
+        return
+    layout = [("accuracy", "loss"), ("batch", "test"), ("weights", "weight_spread"), ("biases", None)]
+    for left, right in layout:
+        columns = st.columns(2)
+        for column, name in zip(columns, (left, right)):
+            if name is not None:
+                with column:
+                    chart(render[name](), key=f"{view.name}_grid_{name}")
+
+
+def live_dashboard(view: ModelView) -> None:
+    """Progress and the six views, refreshed in place while this student's run goes on."""
+    arrays = training_data()
+    top = st.columns([3, 1])
+    with top[0]:
+        which = st.segmented_control(tr("view_choice"), VIEWS, default="all", required=True,
+                                     format_func=option_labels("view_name_"), key=f"{view.name}_view",
+                                     persist_state="session")
+    with top[1]:
+        slow = st.toggle(tr("run_slow_motion"), key=f"{view.name}_slow", help=tr("run_slow_motion_help"),
+                         persist_state="session")
+    state = _state(view)
+    if state is None:
+        st.info(tr("run_press_start"), icon="▶️")
+        return
+    active = state["mode"] in ("running", "stepping")
+
+    @st.fragment(run_every=POLL_SECONDS if active else None)
+    def live() -> None:
+        current = _state(view)
+        if current is None:
+            return
+        was_active = current["mode"] in ("running", "stepping")
+        _advance_cursor(view, current, slow)
+        _status(view, current)
+        _views(view, current, which, arrays)
+        if was_active and current["mode"] not in ("running", "stepping"):
+            if current["mode"] == "done":
+                _record(view, current)
+            st.rerun(scope="app")  # stop polling and show the final report
+
+    live()
+
+
+# ------------------------------------------------------------ final report
+def _record(view: ModelView, state: dict) -> None:
+    if state["recorded"]:
+        return
+    state["recorded"] = True
+    last = state["run"].checkpoints[-1]
+    runs = st.session_state.setdefault("run_table", [])
+    runs.append({
+        "run": len(runs) + 1,
+        "model": view.name,
+        **view.describe(state["settings"]),
+        "test_accuracy": round(100 * last.test_accuracy, 2),
+        "test_loss": round(last.test_loss, 4),
+        "last_batch_accuracy": round(100 * last.train_accuracy, 1),
+        "compute_s": round(last.seconds, 2),
+    })
+
+
+def final_report(view: ModelView, reference: Callable[[Any], Any] | None = None) -> None:
+    """After a run: final accuracy, confusion matrix, the library's reference, this student's runs."""
+    state = _state(view)
+    if state is not None and state["mode"] == "done":
+        arrays = training_data()
+        last = state["run"].checkpoints[-1]
+        st.header(tr("final_title"), divider="red")
+        left, right = st.columns([1, 2], gap="large")
+        with left:
+            language = lang()
+            st.metric(tr("final_test_accuracy"), format_number(100 * last.test_accuracy, 2, language) + " %")
+            st.metric(tr("final_test_loss"), format_number(last.test_loss, 3, language))
+            st.metric(tr("final_time"), format_number(last.seconds, 2, language) + " s")
+            st.caption(tr("explain_test"))
+            if reference is not None:
+                reference(state["settings"])
+        with right:
+            matrix = confusion_matrix(arrays.y_test[last.test_indices], last.test_predictions)
+            chart(dashboard.confusion_figure(matrix, tr("confusion_title"), tr("confusion_predicted"),
+                                             tr("confusion_true")), key=f"{view.name}_confusion")
+            st.caption(tr("confusion_explain"))
+    runs = st.session_state.get("run_table", [])
+    if runs:
+        st.subheader(tr("runs_title"))
+        table = pd.DataFrame(runs)
+        table["model"] = table["model"].map(lambda name: tr(f"model_{name}"))
+        table.columns = [tr(f"col_{column}") for column in table.columns]
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button(tr("runs_download"), table.to_csv(index=False).encode("utf-8"), file_name="runs.csv",
+                           mime="text/csv", icon=":material/download:", key=f"{view.name}_download")
+
+
+def logistic_reference(settings) -> None:
+    """scikit-learn's LogisticRegression on the same digits, fitted once per setting for the server."""
+    from core.reference import fit_logistic_regression
+
+    arrays = training_data()
+    key = ("logistic_regression", settings.train_size, settings.seed)
+    job = hub().job(key, lambda: fit_logistic_regression(arrays.x_train, arrays.y_train, arrays.x_test,
+                                                         arrays.y_test, settings.train_size, settings.seed))
+    language = lang()
+
+    polling = not job.finished
+
+    @st.fragment(run_every=1.0 if polling else None)
+    def show() -> None:
+        if polling and job.finished:
+            st.rerun(scope="app")  # stop polling
+        st.markdown(f"**{tr('reference_title')}**")
+        if not job.finished:
+            position = job.queue_position()
+            st.caption(tr("reference_waiting", position=position + 1) if position is not None
+                       else tr("reference_running"))
+            return
+        if job.error is not None:
+            st.error(tr("run_failed", error=f"{type(job.error).__name__}: {job.error}"), icon="⚠️")
+            return
+        result = job.result
+        st.markdown(tr("reference_result", accuracy=format_number(100 * result.test_accuracy, 2, language),
+                       seconds=format_number(result.fit_seconds, 1, language),
+                       digits=f"{result.train_size:,}".replace(",", " ")))
+
+    show()
