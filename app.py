@@ -6,11 +6,12 @@ slide of the lesson, in the lesson's order.
 
 import streamlit as st
 
-from ui.common import language_switch, tr
+from ui.common import configure_server, language_switch, tr
 
 st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
                    initial_sidebar_state="auto")
 
+configure_server()
 language_switch()
 
 PAGES = [

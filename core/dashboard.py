@@ -32,7 +32,7 @@ def history(checkpoints: list) -> dict[str, np.ndarray]:
 def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=False,
                 reference: tuple[float, str] | None = None, x_max: int | None = None):
     scale = 100.0 if percent else 1.0
-    fig = go.Figure([
+    fig = figures.figure([
         go.Scatter(x=x, y=np.asarray(train) * scale, name=names[0], mode="lines",
                    line=dict(color=TRAIN_COLOR, width=2), opacity=0.75),
         go.Scatter(x=x, y=np.asarray(test) * scale, name=names[1], mode="lines+markers" if len(x) < 30 else "lines",
@@ -85,7 +85,7 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
         canvas[r * (28 + gap):r * (28 + gap) + 28, c * (28 + gap):c * (28 + gap) + 28] = \
             pixel_weights[:, k].reshape(28, 28)
     limit = float(np.nanmax(np.abs(canvas))) or 1.0
-    fig = go.Figure(go.Heatmap(z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
+    fig = figures.figure(go.Heatmap(z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
                                hovertemplate="%{z:.3f}<extra></extra>", colorbar=dict(thickness=14)))
     for k, text in enumerate(titles[:count]):
         r, c = divmod(k, columns)
@@ -100,7 +100,7 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
 def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, height=420, x_max=None):
     """5b. The spread of a layer's weights over time: min-max, 10-90 %, 25-75 % bands and the median."""
     p = np.asarray(percentiles)
-    fig = go.Figure()
+    fig = figures.figure()
     bands = [(0, 6, 0.15, "min–max"), (1, 5, 0.3, "10–90 %"), (2, 4, 0.5, "25–75 %")]
     for low, high, alpha, name in bands:
         fig.add_trace(go.Scatter(x=steps, y=p[:, high], mode="lines", line=dict(width=0), showlegend=False,
@@ -120,7 +120,7 @@ def biases_figure(steps, biases: np.ndarray, title, x_title, height=420, x_max=N
     if b.shape[1] > 10:
         return percentile_bands_figure(steps, np.percentile(b, PERCENTILES, axis=1).T, title, x_title,
                                        height, x_max)
-    fig = go.Figure([go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
+    fig = figures.figure([go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
                                 line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])])
     figures.style(fig, height=height, title=title)
     fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
@@ -131,7 +131,7 @@ def biases_figure(steps, biases: np.ndarray, title, x_title, height=420, x_max=N
 def confusion_figure(matrix: np.ndarray, title, x_title, y_title, height=520):
     """The 10x10 confusion matrix: rows the true digit, columns the predicted one."""
     digits = [str(d) for d in range(matrix.shape[0])]
-    fig = go.Figure(go.Heatmap(
+    fig = figures.figure(go.Heatmap(
         z=np.log1p(matrix), x=digits, y=digits, text=matrix, texttemplate="%{text}", colorscale="Blues",
         showscale=False, hovertemplate=f"{y_title} %{{y}}, {x_title} %{{x}}: %{{text}}<extra></extra>",
         textfont=dict(size=14)))

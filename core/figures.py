@@ -28,6 +28,15 @@ WRONG_BACKGROUND_RGB = (255, 205, 205)
 INK_RGB = (17, 20, 24)
 
 
+def figure(data=None) -> go.Figure:
+    """A new figure whose later updates skip Plotly's property validation.
+
+    Validation costs about 0.1 s per figure (the template alone), which would
+    make the live dashboard lag; every renderer here is covered by tests instead.
+    """
+    return go.Figure(data=data, _validate=False)
+
+
 def style(fig: go.Figure, height: int = 420, title: str | None = None) -> go.Figure:
     """Apply the app's readable style to a figure (in place) and return it."""
     fig.update_layout(
@@ -80,7 +89,7 @@ def digit_grid(images: np.ndarray, captions: list[str], wrong: np.ndarray | None
                caption_size: int = 13) -> go.Figure:
     """A grid of digits with a caption above each (e.g. its label, or "7 → 1")."""
     canvas, cell_w, cell_h = compose_digit_tiles(images, wrong, columns)
-    fig = go.Figure(go.Image(source=png_data_uri(canvas), hoverinfo="skip"))
+    fig = figure(go.Image(source=png_data_uri(canvas), hoverinfo="skip"))
     annotations = []
     for index, caption in enumerate(captions):
         row, col = divmod(index, columns)
@@ -104,7 +113,7 @@ def bars(values: np.ndarray, title: str, x_title: str, y_title: str, color: str 
     """A bar chart of one vector, with the values written on the bars."""
     values = np.asarray(values, dtype=float)
     x = labels if labels is not None else [str(i + 1) for i in range(values.size)]
-    fig = go.Figure(go.Bar(x=x, y=values, marker_color=color, text=text, textposition="outside",
+    fig = figure(go.Bar(x=x, y=values, marker_color=color, text=text, textposition="outside",
                            cliponaxis=False, hovertemplate="%{x}: %{y:.4g}<extra></extra>"))
     style(fig, height=height, title=title)
     fig.update_xaxes(title=x_title, type="category")
@@ -118,7 +127,7 @@ def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_
     digits = [str(d) for d in range(len(probabilities))]
     target = np.zeros(len(probabilities))
     target[label] = 1.0
-    fig = go.Figure([
+    fig = figure([
         go.Bar(x=digits, y=probabilities, name=name_prediction, marker_color=COLORS["main"],
                hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
         go.Bar(x=digits, y=target, name=name_label, marker_color=COLORS["third"], opacity=0.55,
@@ -134,7 +143,7 @@ def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_
 def neg_log_curve(probability: float, title: str, x_title: str, height: int = 380) -> go.Figure:
     """The curve -log(p) for p in (0, 1], with the current point marked."""
     p = np.linspace(0.005, 1.0, 300)
-    fig = go.Figure([
+    fig = figure([
         go.Scatter(x=p, y=-np.log(p), mode="lines", line=dict(color=COLORS["grey"], width=3),
                    hovertemplate="p=%{x:.2f}: %{y:.2f}<extra></extra>", showlegend=False),
         go.Scatter(x=[probability], y=[-np.log(max(probability, 1e-12))], mode="markers",
@@ -163,7 +172,7 @@ def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.F
         ("L", batch, 10, "#FEEFC3"),
     ]
     operators = ["·", "+", "="]
-    fig = go.Figure()
+    fig = figure()
     x = 0.0
     top = 3.6
     for index, (name, rows, cols, color) in enumerate(blocks):

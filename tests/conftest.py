@@ -9,7 +9,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from threadpoolctl import threadpool_limits  # noqa: E402
+
 from core import data  # noqa: E402
+
+# As on the app's server (ui.common.configure_server): one BLAS thread, so that
+# the tests' timings do not collapse when the machine is busy.
+threadpool_limits(limits=1, user_api="blas")
 
 
 @pytest.fixture(scope="session")

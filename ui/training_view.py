@@ -16,7 +16,6 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 import streamlit as st
-from threadpoolctl import threadpool_limits
 
 from core import dashboard, data
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
@@ -52,13 +51,7 @@ def training_data() -> TrainingData:
 
 @st.cache_resource(show_spinner=False)
 def hub() -> RunHub:
-    """The server's one hub: at most one training chunk per core at a time.
-
-    Each training uses one BLAS thread: on a shared server the parallelism comes
-    from running several students' trainings side by side, not from splitting
-    small matrix products across cores (which thrashes under load).
-    """
-    threadpool_limits(limits=1, user_api="blas")
+    """The server's one hub: at most one training chunk per core at a time."""
     return RunHub()
 
 

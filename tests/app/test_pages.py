@@ -10,7 +10,7 @@ from tests.app.conftest import PAGES, open_page
 TITLES = {
     "home": "home_title",
     "softmax": "softmax_title",
-    "training": "page_training",
+    "training": "training_title",
     "five_layers": "page_five_layers",
     "overfitting": "page_overfitting",
     "translation": "page_translation",

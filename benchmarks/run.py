@@ -1,0 +1,194 @@
+"""Speed of the lesson's models, measured without the UI (and once through the page).
+
+    python benchmarks/run.py            # full figures (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # a short version (under a minute)
+
+Prints a table and writes the same figures to benchmarks/results.json as a list
+of records {"model", "setting", "metric", "value", "unit"}. Every computation
+uses one BLAS thread, as the app's server does (ui.common.configure_server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+
+from core import data, training  # noqa: E402
+from core.reference import fit_logistic_regression  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results.json"
+
+
+class Recorder:
+    def __init__(self):
+        self.records: list[dict] = []
+
+    def add(self, model: str, setting: str, metric: str, value, unit: str) -> None:
+        if isinstance(value, (float, np.floating)):
+            value = float(f"{float(value):.6g}")
+        self.records.append({"model": model, "setting": setting, "metric": metric, "value": value, "unit": unit})
+        print(f"  {model:<22} {setting:<34} {metric:<34} {value!s:>12} {unit}", flush=True)
+
+
+def best_of(repeats: int, work) -> tuple[float, object]:
+    """The fastest of ``repeats`` runs (the least disturbed by the rest of the machine)."""
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def matmul_gflops(size: int = 1024, repeats: int = 5) -> float:
+    a = np.random.default_rng(0).random((size, size), dtype=np.float32)
+    b = np.random.default_rng(1).random((size, size), dtype=np.float32)
+    a @ b
+    seconds, _ = best_of(repeats, lambda: a @ b)
+    return 2 * size**3 / seconds / 1e9
+
+
+def plain_numpy_loop(x_train, y_onehot, x_test, y_test, iterations: int, seed: int = 0):
+    """The textbook loop the issue compares against: nothing but numpy, no checkpoints."""
+    rng = np.random.default_rng(seed)
+    weights = np.zeros((784, 10), np.float32)
+    biases = np.zeros(10, np.float32)
+    order, position = rng.permutation(x_train.shape[0]), 0
+    for _ in range(iterations):
+        if position + 100 > order.size:
+            order, position = rng.permutation(x_train.shape[0]), 0
+        batch = order[position:position + 100]
+        position += 100
+        images = x_train[batch]
+        logits = images @ weights + biases
+        logits -= logits.max(axis=1, keepdims=True)
+        probabilities = np.exp(logits)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        delta = probabilities - y_onehot[batch]
+        weights -= 0.003 * (images.T @ delta)
+        biases -= 0.003 * delta.sum(axis=0)
+    return float(np.mean((x_test @ weights + biases).argmax(axis=1) == y_test))
+
+
+def bench_softmax(rec: Recorder, arrays, quick: bool) -> None:
+    x_train, y_train, x_test, y_test = arrays
+    y_onehot = data.one_hot(y_train)
+    model = "softmax (10 neurons)"
+    flop_per_iteration = 2 * 100 * 784 * 10 * 2  # forward X·W and backward Xᵀ·(Y−Y'), batch of 100
+    rec.add(model, "batch 100", "floating-point work per iteration", flop_per_iteration / 1e6, "MFLOP")
+    gflops = matmul_gflops()
+    rec.add("machine", "float32 1024x1024 matmul, 1 thread", "matrix-multiply throughput", gflops, "GFLOP/s")
+    for iterations in ([1000] if quick else [1000, 10000]):
+        setting = f"lr 0.003, batch 100, {iterations} it"
+        seconds, accuracy = best_of(3, lambda: plain_numpy_loop(x_train, y_onehot, x_test, y_test, iterations))
+        rec.add("plain numpy loop", setting, "train time", seconds, "s")
+        rec.add("plain numpy loop", setting, "test accuracy", 100 * accuracy, "%")
+
+        def ours():
+            trainer = training.SoftmaxTrainer(training.SoftmaxSettings(iterations=iterations, eval_every=iterations),
+                                              x_train, y_train, x_test, y_test)
+            return trainer.advance(iterations)
+
+        seconds_ours, point = best_of(3, ours)
+        rec.add(model, setting, "train time (no UI, one final evaluation)", seconds_ours, "s")
+        rec.add(model, setting, "test accuracy", 100 * point.test_accuracy, "%")
+        rec.add(model, setting, "time / plain numpy loop", seconds_ours / seconds, "x")
+        floor = flop_per_iteration * iterations / (gflops * 1e9)
+        rec.add(model, setting, "matmul floor (work / throughput)", floor, "s")
+    trainer = training.SoftmaxTrainer(training.SoftmaxSettings(iterations=100, eval_every=100),
+                                      x_train, y_train, x_test, y_test)
+    trainer.advance(100)
+    seconds, _ = best_of(5, lambda: trainer.model.evaluate(x_test, y_test.astype(np.intp)))
+    rec.add(model, "10 000 test digits", "one full evaluation", seconds * 1000, "ms")
+    if not quick:
+        settings = training.SoftmaxSettings()
+        seconds, points = best_of(1, lambda: training.train_to_end(
+            training.SoftmaxTrainer(settings, x_train, y_train, x_test, y_test)))
+        setting = "page default: 10 000 it, measured every 100"
+        rec.add(model, setting, "train time with 100 checkpoints", seconds, "s")
+        rec.add(model, setting, "test accuracy", 100 * points[-1].test_accuracy, "%")
+
+
+def bench_page(rec: Recorder) -> None:
+    """The training page itself (AppTest, charts included): Start with the defaults until the result shows."""
+    from streamlit.testing.v1 import AppTest
+
+    from core.texts import t
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("lesson_pages/2_training.py")
+    at.run()
+    started = time.perf_counter()
+    at.button(key="softmax_start").click().run()
+    renders = 1
+    while not any(h.value == t("final_title", "fr") for h in at.header):
+        time.sleep(0.05)
+        at.run()
+        renders += 1
+        if time.perf_counter() - started > 300:
+            raise RuntimeError("the page never showed its result")
+    seconds = time.perf_counter() - started
+    rec.add("softmax (10 neurons)", "page default run, AppTest", "Start to result, charts included", seconds, "s")
+    rec.add("softmax (10 neurons)", "page default run, AppTest", "page renders meanwhile", renders, "renders")
+
+
+def bench_reference(rec: Recorder, arrays, quick: bool) -> None:
+    x_train, y_train, x_test, y_test = arrays
+    for size in ([10000] if quick else [10000, 60000]):
+        result = fit_logistic_regression(x_train, y_train, x_test, y_test, size, seed=0)
+        setting = f"{size} digits, lbfgs, max_iter 100"
+        rec.add("LogisticRegression", setting, "fit time", result.fit_seconds, "s")
+        rec.add("LogisticRegression", setting, "test accuracy", 100 * result.test_accuracy, "%")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a short version, under a minute")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--skip-page", action="store_true", help="do not measure the page through AppTest")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    threadpool_limits(limits=1, user_api="blas")
+
+    import scipy
+    import sklearn
+    import streamlit
+
+    rec = Recorder()
+    print(f"{'model':<24} {'setting':<34} {'metric':<34} {'value':>12} unit")
+    rec.add("machine", platform.machine(), "cores", os.cpu_count(), "cores")
+    for name, module in (("python", platform), ("numpy", np), ("scipy", scipy), ("scikit-learn", sklearn),
+                         ("streamlit", streamlit)):
+        version = platform.python_version() if name == "python" else module.__version__
+        rec.add("machine", name, "version", version, "")
+    blas = [f"{i['internal_api']} {i.get('version')}" for i in threadpool_info() if i["user_api"] == "blas"]
+    rec.add("machine", "BLAS (1 thread per computation)", "library", ", ".join(blas), "")
+
+    mnist = data.load_mnist()
+    arrays = (data.as_rows(mnist.x_train), mnist.y_train, data.as_rows(mnist.x_test), mnist.y_test)
+    bench_softmax(rec, arrays, args.quick)
+    if not args.skip_page:
+        bench_page(rec)
+    bench_reference(rec, arrays, args.quick)
+
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(rec.records, indent=2, ensure_ascii=False) + "\n")
+    print(f"\n{len(rec.records)} figures written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
