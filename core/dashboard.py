@@ -14,6 +14,8 @@ from core.training import PERCENTILES, wrong_first
 
 TRAIN_COLOR = figures.COLORS["main"]
 TEST_COLOR = figures.COLORS["second"]
+OTHER_COLORS = ["#5F6368", "#E37400", "#8430CE"]
+LAYER_COLORS = ["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"]
 DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
@@ -30,9 +32,13 @@ def history(checkpoints: list) -> dict[str, np.ndarray]:
 
 
 def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=False,
-                reference: tuple[float, str] | None = None, x_max: int | None = None):
+                reference: tuple[float, str] | None = None, x_max: int | None = None, others=()):
     scale = 100.0 if percent else 1.0
     fig = figures.figure([
+        go.Scatter(x=other_x, y=np.asarray(other_y) * scale, name=other_name, mode="lines",
+                   line=dict(color=OTHER_COLORS[i % len(OTHER_COLORS)], width=2, dash="dash"))
+        for i, (other_name, other_x, other_y) in enumerate(others)
+    ] + [
         go.Scatter(x=x, y=np.asarray(train) * scale, name=names[0], mode="lines",
                    line=dict(color=TRAIN_COLOR, width=2), opacity=0.75),
         go.Scatter(x=x, y=np.asarray(test) * scale, name=names[1], mode="lines+markers" if len(x) < 30 else "lines",
@@ -48,11 +54,15 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
     return fig
 
 
-def accuracy_figure(checkpoints, title, x_title, names, height=420, reference=None, x_max=None):
-    """1. Accuracy on the training batch and on the test digits, in %."""
+def accuracy_figure(checkpoints, title, x_title, names, height=420, reference=None, x_max=None, others=()):
+    """1. Accuracy on the training digits and on the test digits, in %.
+
+    ``others`` are earlier runs' test curves, (name, steps, accuracies), drawn
+    dashed on the same chart so that the class can compare settings.
+    """
     h = history(checkpoints)
     fig = _two_curves(h["step"], h["train_accuracy"], h["test_accuracy"], title, x_title, "%", names, height,
-                      percent=True, reference=reference, x_max=x_max)
+                      percent=True, reference=reference, x_max=x_max, others=others)
     low = min(np.min(h["test_accuracy"]), np.min(h["train_accuracy"])) * 100 if len(h["step"]) else 0
     fig.update_yaxes(range=[max(0.0, min(low, 80.0) - 2), 100.5])
     return fig
@@ -114,17 +124,80 @@ def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, heig
     return fig
 
 
-def biases_figure(steps, biases: np.ndarray, title, x_title, height=420, x_max=None):
-    """6. The biases over time: one line per neuron (per digit), or their spread for a big layer."""
-    b = np.asarray(biases)
-    if b.shape[1] > 10:
-        return percentile_bands_figure(steps, np.percentile(b, PERCENTILES, axis=1).T, title, x_title,
-                                       height, x_max)
+def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title, layer_word: str,
+                         height=420, x_max=None):
+    """5b/6 for a deep network: each layer's median and 10-90 % band over time, one colour per layer."""
+    if len(per_layer) == 1:
+        return percentile_bands_figure(steps, next(iter(per_layer.values())), title, x_title, height, x_max)
+    fig = figures.figure()
+    for index, (name, p) in enumerate(per_layer.items()):
+        color = LAYER_COLORS[index % len(LAYER_COLORS)]
+        red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+        fig.add_trace(go.Scatter(x=steps, y=p[:, 5], mode="lines", line=dict(width=0), showlegend=False,
+                                 hoverinfo="skip", legendgroup=name))
+        fig.add_trace(go.Scatter(x=steps, y=p[:, 1], mode="lines", line=dict(width=0), fill="tonexty",
+                                 fillcolor=f"rgba({red},{green},{blue},0.18)", showlegend=False, hoverinfo="skip",
+                                 legendgroup=name))
+        fig.add_trace(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
+                                 else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3),
+                                 legendgroup=name))
+    figures.style(fig, height=height, title=title)
+    fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
+    return fig
+
+
+def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_word: str = "layer",
+                  height=420, x_max=None):
+    """6. The biases over time: one line per neuron (per digit) for the 10-neuron model,
+    each layer's spread for a deep network."""
+    if len(biases) > 1 or next(iter(biases.values())).shape[1] > 10:
+        spread = {name: np.percentile(b, PERCENTILES, axis=1).T for name, b in biases.items()}
+        return layers_spread_figure(steps, spread, title, x_title, layer_word, height, x_max)
+    b = np.asarray(next(iter(biases.values())))
     fig = figures.figure([go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
                                 line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])])
     figures.style(fig, height=height, title=title)
     fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
     fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"))
+    return fig
+
+
+def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], height=380, max_drawn: int = 12):
+    """The architecture as columns of neurons: 784 inputs, the hidden layers, 10 outputs.
+
+    At most ``max_drawn`` neurons are drawn per column (with "⋮" when there are
+    more); the true size is written under each column.
+    """
+    sizes = [784, *hidden_layers, 10]
+    fig = figures.figure()
+    columns = []
+    for index, size in enumerate(sizes):
+        drawn = min(size, max_drawn)
+        ys = np.linspace(-1, 1, drawn) if drawn > 1 else np.zeros(1)
+        columns.append((index, ys))
+    # connections between consecutive columns, light grey
+    xs, ys_line = [], []
+    for (x0, left), (x1, right) in zip(columns[:-1], columns[1:]):
+        for y0 in left:
+            for y1 in right:
+                xs += [x0, x1, None]
+                ys_line += [y0, y1, None]
+    fig.add_trace(go.Scatter(x=xs, y=ys_line, mode="lines", line=dict(color="rgba(95,99,104,0.18)", width=1),
+                             hoverinfo="skip", showlegend=False))
+    for (x, ys), size in zip(columns, sizes):
+        kind = "input" if x == 0 else "output" if x == len(sizes) - 1 else "hidden"
+        color = {"input": "#5F6368", "hidden": "#0B57D0", "output": "#B3261E"}[kind]
+        fig.add_trace(go.Scatter(x=[x] * len(ys), y=ys, mode="markers", showlegend=False,
+                                 marker=dict(size=13, color=color, line=dict(color="white", width=1)),
+                                 hovertemplate=f"{size}<extra></extra>"))
+        if size > len(ys):
+            fig.add_annotation(x=x, y=0, text="⋮", showarrow=False, font=dict(size=26), bgcolor="white")
+        fig.add_annotation(x=x, y=-1.28, text=f"<b>{size}</b>", showarrow=False, font=dict(size=16))
+        fig.add_annotation(x=x, y=1.25, text=labels.get(kind, ""), showarrow=False, font=dict(size=13, color=color))
+    figures.style(fig, height=height)
+    fig.update_xaxes(visible=False, range=[-0.5, len(sizes) - 0.5])
+    fig.update_yaxes(visible=False, range=[-1.45, 1.4])
+    fig.update_layout(dragmode=False)
     return fig
 
 

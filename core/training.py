@@ -186,8 +186,8 @@ class SoftmaxTrainer:
             test_accuracy=test_accuracy,
             test_loss=test_loss,
             test_size=int(test_indices.size),
-            weight_percentiles={"W": _percentiles(weights)},
-            biases={"b": self.model.biases.copy()},
+            weight_percentiles={"1": _percentiles(weights)},  # one layer: W[784, 10]
+            biases={"1": self.model.biases.copy()},
             pixel_weights=weights.copy(),
             batch_indices=batch.copy(),
             batch_predictions=batch_predictions.astype(np.uint8),

@@ -21,6 +21,7 @@ VIEW = tv.ModelView(
     weight_titles=lambda count: [str(digit) for digit in range(count)],
     describe=lambda s: {"learning_rate": s.learning_rate, "batch_size": s.batch_size, "iterations": s.iterations,
                         "train_digits": s.train_size, "eval_every": s.eval_every, "seed": s.seed},
+    short_name=lambda s: f"η={s.learning_rate:g}, {s.batch_size}/lot, {s.train_size} ({s.seed})",
 )
 
 with st.container(border=True):
@@ -49,7 +50,7 @@ with st.container(border=True):
     tv.run_controls(VIEW, settings, settings.problems())
 
 tv.live_dashboard(VIEW)
-tv.final_report(VIEW, reference=tv.logistic_reference)
+tv.final_report(VIEW, extra=tv.logistic_reference)
 
 with st.expander(tr("training_explain_title"), expanded=False):
     for key in ("explain_one_hot", "explain_loss", "explain_test", "explain_weights"):

@@ -71,6 +71,9 @@ class ModelView:
     reference: tuple[float, str] | None        # the lesson's accuracy, and its text key
     weight_titles: Callable[[int], list[str]]
     describe: Callable[[Any], dict]            # settings -> the columns of the runs table
+    short_name: Callable[[Any], str] = str     # settings -> a label for comparison curves
+    batch_title: str = "view_batch"
+    weights_title: str = "view_weights"
 
 
 # ------------------------------------------------------------------- state
@@ -224,25 +227,28 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
                                                      else tr("curve_test_sample", n=last.test_size)))
     reference = (view.reference[0], tr(view.reference[1])) if view.reference else None
     steps = np.array([c.step for c in checkpoints])
+    layers = list(last.weight_percentiles)
+    others = [(label, x, y) for label, x, y in st.session_state.get(f"{view.name}_previous", [])
+              if label != view.short_name(state["settings"])]
     render = {
         "accuracy": lambda: dashboard.accuracy_figure(checkpoints, tr("view_accuracy"), x_title, names, height,
-                                                      reference, total),
+                                                      reference, total, others=others),
         "loss": lambda: dashboard.loss_figure(checkpoints, tr("view_loss"), x_title, names, height, total),
         "batch": lambda: dashboard.digits_figure(arrays.images_train[last.batch_indices],
                                                  arrays.y_train[last.batch_indices], last.batch_predictions,
-                                                 tr("view_batch"), height=height + 60),
+                                                 tr(view.batch_title), height=height + 60),
         "test": lambda: dashboard.digits_figure(arrays.images_test[last.test_indices],
                                                 arrays.y_test[last.test_indices], last.test_predictions,
                                                 tr("view_test", n=last.test_size), height=height + 60),
         "weights": lambda: dashboard.weight_images_figure(last.pixel_weights,
                                                           view.weight_titles(last.pixel_weights.shape[1]),
-                                                          tr("view_weights"), height),
-        "weight_spread": lambda: dashboard.percentile_bands_figure(
-            steps, np.array([next(iter(c.weight_percentiles.values())) for c in checkpoints]),
-            tr("view_weight_spread"), x_title, height, total),
-        "biases": lambda: dashboard.biases_figure(steps, np.array([next(iter(c.biases.values()))
-                                                                   for c in checkpoints]),
-                                                  tr("view_biases"), x_title, height, total),
+                                                          tr(view.weights_title), height),
+        "weight_spread": lambda: dashboard.layers_spread_figure(
+            steps, {name: np.array([c.weight_percentiles[name] for c in checkpoints]) for name in layers},
+            tr("view_weight_spread"), x_title, tr("layer_word"), height, total),
+        "biases": lambda: dashboard.biases_figure(
+            steps, {name: np.array([c.biases[name] for c in checkpoints]) for name in layers},
+            tr("view_biases"), x_title, tr("layer_word"), height, total),
     }
     if single:
         chart(render[which](), key=f"{view.name}_view_{which}")
@@ -298,7 +304,12 @@ def _record(view: ModelView, state: dict) -> None:
     if state["recorded"]:
         return
     state["recorded"] = True
-    last = state["run"].checkpoints[-1]
+    checkpoints = state["run"].checkpoints
+    last = checkpoints[-1]
+    previous = st.session_state.setdefault(f"{view.name}_previous", [])
+    label = view.short_name(state["settings"])
+    previous[:] = [entry for entry in previous if entry[0] != label][-2:]
+    previous.append((label, np.array([c.step for c in checkpoints]), np.array([c.test_accuracy for c in checkpoints])))
     runs = st.session_state.setdefault("run_table", [])
     runs.append({
         "run": len(runs) + 1,
@@ -311,7 +322,7 @@ def _record(view: ModelView, state: dict) -> None:
     })
 
 
-def final_report(view: ModelView, reference: Callable[[Any], Any] | None = None) -> None:
+def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = None) -> None:
     """After a run: final accuracy, confusion matrix, the library's reference, this student's runs."""
     state = _state(view)
     if state is not None and state["mode"] == "done":
@@ -325,8 +336,8 @@ def final_report(view: ModelView, reference: Callable[[Any], Any] | None = None)
             st.metric(tr("final_test_loss"), format_number(last.test_loss, 3, language))
             st.metric(tr("final_time"), format_number(last.seconds, 2, language) + " s")
             st.caption(tr("explain_test"))
-            if reference is not None:
-                reference(state["settings"])
+            if extra is not None:
+                extra(state["settings"], state["run"].checkpoints)
         with right:
             matrix = confusion_matrix(arrays.y_test[last.test_indices], last.test_predictions)
             chart(dashboard.confusion_figure(matrix, tr("confusion_title"), tr("confusion_predicted"),
@@ -343,7 +354,7 @@ def final_report(view: ModelView, reference: Callable[[Any], Any] | None = None)
                            mime="text/csv", icon=":material/download:", key=f"{view.name}_download")
 
 
-def logistic_reference(settings) -> None:
+def logistic_reference(settings, checkpoints=None) -> None:
     """scikit-learn's LogisticRegression on the same digits, fitted once per setting for the server."""
     from core.reference import fit_logistic_regression
 

@@ -11,7 +11,7 @@ TITLES = {
     "home": "home_title",
     "softmax": "softmax_title",
     "training": "training_title",
-    "five_layers": "page_five_layers",
+    "five_layers": "mlp_title",
     "overfitting": "page_overfitting",
     "translation": "page_translation",
     "convolution": "page_convolution",

@@ -68,9 +68,9 @@ def test_checkpoint_contents(rows):
     point = trainer(rows, iterations=100, eval_every=100).advance(100)
     assert point.pixel_weights.shape == (784, 10)
     assert point.batch_indices.size == 100 and point.batch_predictions.size == 100
-    assert point.weight_percentiles["W"].shape == (len(training.PERCENTILES),)
-    assert np.all(np.diff(point.weight_percentiles["W"]) >= 0)
-    assert point.biases["b"].shape == (10,)
+    assert point.weight_percentiles["1"].shape == (len(training.PERCENTILES),)
+    assert np.all(np.diff(point.weight_percentiles["1"]) >= 0)
+    assert point.biases["1"].shape == (10,)
     assert 0 <= point.train_accuracy <= 1 and point.train_loss > 0
 
 
