@@ -146,6 +146,65 @@ def bench_page(rec: Recorder) -> None:
     rec.add("softmax (10 neurons)", "page default run, AppTest", "page renders meanwhile", renders, "renders")
 
 
+def bench_mlp(rec: Recorder, arrays, quick: bool) -> None:
+    """The lesson's 5-layer network: plain partial_fit against the page's loop (with its per-epoch measures)."""
+    import resource
+
+    from sklearn.neural_network import MLPClassifier
+
+    from core import mlp
+
+    x_train, y_train, x_test, y_test = arrays
+    layers = mlp.LESSON_LAYERS
+    parameters = mlp.parameter_count(layers)
+    flop_epoch = 6 * parameters * y_train.size  # forward 2·P, backward 4·P per sample
+    gflops = matmul_gflops()
+    model = "5-layer network"
+    rec.add(model, "200-100-60-30", "parameters", parameters, "")
+    rec.add(model, "200-100-60-30, 60 000 digits", "floating-point work per epoch (6·P·N)", flop_epoch / 1e9, "GFLOP")
+    rec.add(model, "200-100-60-30, 60 000 digits", "matmul floor per epoch", flop_epoch / (gflops * 1e9), "s")
+    epochs = 2 if quick else 5
+    for activation in ("logistic", "relu"):
+        setting = f"{activation}, adam 0.001, batch 100"
+        plain = MLPClassifier(hidden_layer_sizes=layers, activation=activation, batch_size=100, random_state=0)
+        plain_times = []
+        for _ in range(epochs):
+            started = time.perf_counter()
+            plain.partial_fit(x_train, y_train, classes=np.arange(10))
+            plain_times.append(time.perf_counter() - started)
+        rec.add("plain partial_fit", setting, "seconds per epoch (median)", float(np.median(plain_times)), "s")
+        rec.add("plain partial_fit", setting, f"test accuracy after {epochs} epochs",
+                100 * plain.score(x_test, y_test), "%")
+        trainer = mlp.MLPTrainer(mlp.MLPSettings(activation=activation, epochs=epochs), x_train, y_train,
+                                 x_test, y_test)
+        page_times = []
+        for _ in range(epochs):
+            started = time.perf_counter()
+            point = trainer.advance(1)
+            page_times.append(time.perf_counter() - started)
+        per_epoch = float(np.median(page_times))
+        rec.add(model, setting, "seconds per epoch, page loop with measures", per_epoch, "s")
+        rec.add(model, setting, "page loop / plain partial_fit", per_epoch / float(np.median(plain_times)), "x")
+        rec.add(model, setting, "achieved GFLOP/s / matmul throughput",
+                flop_epoch / per_epoch / 1e9 / gflops, "ratio")
+        rec.add(model, setting, f"test accuracy after {epochs} epochs", 100 * point.test_accuracy, "%")
+    if not quick:
+        trainer = mlp.MLPTrainer(mlp.MLPSettings(activation="relu", epochs=30), x_train, y_train, x_test, y_test)
+        reached = None
+        while not trainer.done and reached is None:
+            point = trainer.advance(1)
+            if point.test_accuracy >= mlp.TARGET_ACCURACY:
+                reached = point
+        setting = "relu, adam 0.001, batch 100, up to 30 epochs"
+        if reached is not None:
+            rec.add(model, setting, "epochs to reach 97.5 % test", reached.step, "epochs")
+            rec.add(model, setting, "seconds to reach 97.5 % test", reached.seconds, "s")
+        else:
+            rec.add(model, setting, "epochs to reach 97.5 % test", "not reached", "")
+    rec.add("machine", "this benchmark process", "peak resident memory",
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
+
+
 def bench_reference(rec: Recorder, arrays, quick: bool) -> None:
     x_train, y_train, x_test, y_test = arrays
     for size in ([10000] if quick else [10000, 60000]):
@@ -184,6 +243,7 @@ def main() -> None:
     if not args.skip_page:
         bench_page(rec)
     bench_reference(rec, arrays, args.quick)
+    bench_mlp(rec, arrays, args.quick)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(rec.records, indent=2, ensure_ascii=False) + "\n")

@@ -193,7 +193,12 @@ def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], heigh
         if size > len(ys):
             fig.add_annotation(x=x, y=0, text="⋮", showarrow=False, font=dict(size=26), bgcolor="white")
         fig.add_annotation(x=x, y=-1.28, text=f"<b>{size}</b>", showarrow=False, font=dict(size=16))
-        fig.add_annotation(x=x, y=1.25, text=labels.get(kind, ""), showarrow=False, font=dict(size=13, color=color))
+        if kind != "hidden":
+            fig.add_annotation(x=x, y=1.25, text=labels.get(kind, ""), showarrow=False,
+                               font=dict(size=14, color=color))
+    if len(sizes) > 2:  # one label over all the hidden layers
+        fig.add_annotation(x=(len(sizes) - 1) / 2, y=1.25, text=labels.get("hidden", ""), showarrow=False,
+                           font=dict(size=14, color="#0B57D0"))
     figures.style(fig, height=height)
     fig.update_xaxes(visible=False, range=[-0.5, len(sizes) - 0.5])
     fig.update_yaxes(visible=False, range=[-1.45, 1.4])

@@ -603,7 +603,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Pushes the weights towards zero: curbs overfitting.",
     },
     "net_input": {"fr": "784 pixels", "en": "784 pixels"},
-    "net_hidden": {"fr": "cachée ({act})", "en": "hidden ({act})"},
+    "net_hidden": {"fr": "couches cachées : {act}", "en": "hidden layers: {act}"},
     "net_output": {"fr": "softmax", "en": "softmax"},
     "mlp_parameters": {
         "fr": "{layers} couches de neurones, **{count} paramètres** (poids et biais) à apprendre.",

@@ -35,10 +35,10 @@ with st.container(border=True):
     st.markdown(f"**{tr('mlp_settings_title')}**")
     architecture, diagram = st.columns([2, 3], gap="large")
     with architecture:
-        presets = st.columns(len(mlp.PRESETS))
-        for column, name in zip(presets, mlp.PRESETS):
-            column.button(tr(f"preset_{name}"), on_click=use_preset, args=(name,), key=f"mlp_preset_{name}",
-                          width="stretch")
+        with st.container(horizontal=True):
+            for name in mlp.PRESETS:
+                st.button(tr(f"preset_{name}"), on_click=use_preset, args=(name,), key=f"mlp_preset_{name}",
+                          icon=":material/tune:")
         layers_text = st.text_input(tr("set_layers"), value="200-100-60-30", key="mlp_layers",
                                     help=tr("set_layers_help"), persist_state="session")
         activation = st.segmented_control(tr("set_activation"), mlp.ACTIVATIONS, default="logistic", required=True,

@@ -39,17 +39,29 @@ def tr(key: str, **values) -> str:
 
 
 def language_switch() -> str:
-    """The Français / English switch, kept across pages and in the URL (?lang=en)."""
+    """The Français / English switch, kept across pages and in the URL (?lang=en).
+
+    The URL decides on a session's first run; afterwards the switch does, and
+    the URL is written again on every run, since Streamlit clears query
+    parameters when the student changes page. (Binding the widget to the URL
+    with ``bind="query-params"`` would put its label in the URL, ?lang=English,
+    not the code the lesson's links use.)
+    """
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = texts.parse_language(st.query_params.get(LANG_KEY))
     st.sidebar.segmented_control(
         "Langue · Language",
         options=list(texts.LANGUAGES),
         format_func=texts.LANGUAGE_NAMES.get,
-        default=texts.DEFAULT_LANGUAGE,
         required=True,
         key=LANG_KEY,
-        bind="query-params",
     )
-    return lang()
+    current = lang()
+    if current == texts.DEFAULT_LANGUAGE:
+        st.query_params.pop(LANG_KEY, None)
+    elif st.query_params.get(LANG_KEY) != current:
+        st.query_params[LANG_KEY] = current
+    return current
 
 
 @st.cache_resource(show_spinner=False)

@@ -5,7 +5,9 @@ import streamlit as st
 
 from core import data
 from core.texts import t
-from tests.app.conftest import PAGES, open_page
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP, PAGES, open_page
 
 TITLES = {
     "home": "home_title",
@@ -114,3 +116,21 @@ def test_a_broken_data_file_gives_a_message_not_a_traceback(tmp_path, monkeypatc
     finally:
         monkeypatch.delenv(data.PATH_VARIABLE)
         st.cache_resource.clear()
+
+
+def test_the_url_chooses_the_language_and_keeps_it_across_pages():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert at.title[0].value == t("home_title", "en")
+    at.switch_page(PAGES["softmax"]).run()
+    assert at.title[0].value == t("softmax_title", "en")
+    assert at.query_params["lang"] in ("en", ["en"])  # AppTest keeps the raw value or a list
+
+
+def test_an_unknown_language_in_the_url_falls_back_to_french():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "<script>"
+    at.run()
+    assert not at.exception and at.title[0].value == t("home_title", "fr")
+    assert "lang" not in at.query_params
