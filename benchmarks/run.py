@@ -205,6 +205,37 @@ def bench_mlp(rec: Recorder, arrays, quick: bool) -> None:
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
 
 
+def bench_limits_grids(rec: Recorder, arrays) -> None:
+    """The "Limites" page's four experiments through a 2-slot hub, as a first student opening the page."""
+    from core import experiments as ex
+    from core.runs import RunHub
+
+    grids = {
+        "overfitting (3 sizes)": ex.overfit_by_size(),
+        "remedies (L2 1.0, fewer neurons; others shared)": {name: ex.remedy(name, 1.0) for name in
+                                                             ("none", "l2", "more_data", "fewer_neurons")},
+        "plateau (2 models, 60 000 digits)": {"softmax": ex.PLATEAU_SOFTMAX, "mlp": ex.PLATEAU_MLP},
+        "slow learning (3 runs)": ex.SLOW_LEARNING,
+    }
+    hub = RunHub(slots=2)
+    started = time.perf_counter()
+    runs = {}
+    for grid, settings_by_name in grids.items():
+        runs[grid] = [hub.run(settings, lambda s=settings: ex.make_trainer(s, *arrays), settings.total_steps,
+                              settings.chunk) for settings in settings_by_name.values()]
+        for run in runs[grid]:
+            run.want("benchmark", run.total_steps)
+    pending = dict(runs)
+    while pending:
+        for grid in list(pending):
+            if all(run.finished for run in pending[grid]):
+                rec.add("limits page", grid, "wall time until its chart is complete",
+                        time.perf_counter() - started, "s")
+                del pending[grid]
+        time.sleep(0.05)
+    rec.add("limits page", "all four experiments, 2 slots", "distinct trainings", hub.created_count, "runs")
+
+
 def bench_reference(rec: Recorder, arrays, quick: bool) -> None:
     x_train, y_train, x_test, y_test = arrays
     for size in ([10000] if quick else [10000, 60000]):
@@ -244,6 +275,8 @@ def main() -> None:
         bench_page(rec)
     bench_reference(rec, arrays, args.quick)
     bench_mlp(rec, arrays, args.quick)
+    if not args.quick:
+        bench_limits_grids(rec, arrays)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(rec.records, indent=2, ensure_ascii=False) + "\n")

@@ -49,7 +49,7 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
                       annotation_text=reference[1], annotation_position="bottom right")
     figures.style(fig, height=height, title=title)
     fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
-    fig.update_yaxes(title=y_title, ticksuffix=" %" if percent else "")
+    fig.update_yaxes(title=None if percent else y_title, ticksuffix=" %" if percent else "", automargin=True)
     fig.update_layout(hovermode="x unified")
     return fig
 

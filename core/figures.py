@@ -44,7 +44,7 @@ def style(fig: go.Figure, height: int = 420, title: str | None = None) -> go.Fig
         height=height,
         font=dict(size=FONT_SIZE),
         margin=dict(l=10, r=10, t=50 if title else 20, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
+        legend=dict(orientation="h", yanchor="top", y=-0.24, xanchor="left", x=0),
     )
     if title:
         fig.update_layout(title=dict(text=title, font=dict(size=TITLE_SIZE), x=0, xanchor="left"))

@@ -89,6 +89,10 @@ class MLPSettings:
     alpha: float = 0.0001
     train_size: int = 60000
     seed: int = 0
+    # for experiments: a share of the chosen digits held out to decide when to stop early,
+    # and a fixed sample of the test digits to measure faster
+    validation_fraction: float = 0.0
+    test_digits: int = 10000
 
     model: str = field(default="mlp", init=False)
 
@@ -103,7 +107,8 @@ class MLPSettings:
         if self.solver not in SOLVERS:
             found.append(("setting_out_of_range", {"name": "solver", "low": SOLVERS[0], "high": SOLVERS[-1]}))
         for name, low, high in (("learning_rate", 1e-6, 1.0), ("batch_size", 1, 1000), ("epochs", 1, 200),
-                                ("alpha", 0.0, 10.0), ("train_size", 1000, 60000), ("seed", 0, 2**31 - 1)):
+                                ("alpha", 0.0, 10.0), ("train_size", 100, 60000), ("seed", 0, 2**31 - 1),
+                                ("validation_fraction", 0.0, 0.5), ("test_digits", 100, 10000)):
             value = getattr(self, name)
             if not (isinstance(value, (int, float)) and np.isfinite(value) and low <= value <= high):
                 found.append(("setting_out_of_range", {"name": name, "low": low, "high": high}))
@@ -144,11 +149,23 @@ class MLPTrainer:
         self.x_train, self.y_train = x_train, np.asarray(y_train, dtype=np.intp)
         self.x_test, self.y_test = x_test, np.asarray(y_test, dtype=np.intp)
         full = settings.train_size >= self.y_train.size
-        self.pool = (np.arange(self.y_train.size) if full
-                     else data.stratified_subset(self.y_train, settings.train_size, settings.seed))
+        chosen = (np.arange(self.y_train.size) if full
+                  else data.stratified_subset(self.y_train, settings.train_size, settings.seed))
+        held_out = int(round(settings.validation_fraction * chosen.size))
+        if held_out:
+            rng = np.random.default_rng(settings.seed)
+            shuffled = chosen[rng.permutation(chosen.size)]
+            self.validation = np.sort(shuffled[:held_out])
+            chosen = np.sort(shuffled[held_out:])
+            full = False
+        else:
+            self.validation = np.empty(0, dtype=np.intp)
+        self.pool = chosen
         # the subset is gathered once: partial_fit wants a contiguous array
         self.images = self.x_train if full else self.x_train[self.pool]
         self.labels = self.y_train[self.pool]
+        self.test_indices = (np.arange(self.y_test.size) if settings.test_digits >= self.y_test.size
+                             else data.stratified_subset(self.y_test, settings.test_digits, seed=0))
         sample = min(TRAIN_SAMPLE_SIZE, self.pool.size)
         self.train_sample = (np.arange(self.pool.size) if sample == self.pool.size
                              else data.stratified_subset(self.labels, sample, seed=0))
@@ -184,9 +201,17 @@ class MLPTrainer:
             raise TrainingDiverged(f"the weights diverged after {self.step} epochs")
         train_rows = self.images[self.train_sample]
         train_labels = self.labels[self.train_sample]
+        test_labels = self.y_test[self.test_indices]
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             train_probabilities = self.classifier.predict_proba(train_rows)
-            test_probabilities = self.classifier.predict_proba(self.x_test)
+            test_probabilities = self.classifier.predict_proba(
+                self.x_test if self.test_indices.size == self.y_test.size else self.x_test[self.test_indices])
+            validation = None
+            if self.validation.size:
+                validation_probabilities = self.classifier.predict_proba(self.x_train[self.validation])
+                validation_labels = self.y_train[self.validation]
+                validation = (float(np.mean(validation_probabilities.argmax(axis=1) == validation_labels)),
+                              _cross_entropy(validation_probabilities, validation_labels))
         train_predictions = train_probabilities.argmax(axis=1)
         test_predictions = test_probabilities.argmax(axis=1)
         self.seconds += time.perf_counter() - started
@@ -196,14 +221,16 @@ class MLPTrainer:
             seconds=self.seconds,
             train_accuracy=float(np.mean(train_predictions == train_labels)),
             train_loss=_cross_entropy(train_probabilities, train_labels),
-            test_accuracy=float(np.mean(test_predictions == self.y_test)),
-            test_loss=_cross_entropy(test_probabilities, self.y_test),
-            test_size=int(self.y_test.size),
+            test_accuracy=float(np.mean(test_predictions == test_labels)),
+            test_loss=_cross_entropy(test_probabilities, test_labels),
+            test_size=int(test_labels.size),
             weight_percentiles={name: _percentiles(w) for name, w in zip(names, coefs)},
             biases={name: b.astype(np.float32) for name, b in zip(names, self.classifier.intercepts_)},
             pixel_weights=coefs[0][:, :SHOWN_NEURONS].astype(np.float32),
             batch_indices=self.pool[self.train_sample[:100]],
             batch_predictions=train_predictions[:100].astype(np.uint8),
-            test_indices=np.arange(self.y_test.size),
+            test_indices=self.test_indices,
             test_predictions=test_predictions.astype(np.uint8),
+            validation_accuracy=None if validation is None else validation[0],
+            validation_loss=None if validation is None else validation[1],
         )

@@ -55,6 +55,8 @@ class Checkpoint:
     batch_predictions: np.ndarray
     test_indices: np.ndarray            # the test digits evaluated (indices in x_test)
     test_predictions: np.ndarray
+    validation_accuracy: float | None = None  # on digits held out of training, when there are any
+    validation_loss: float | None = None
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,154 @@
-"""Placeholder until this slide of the lesson is built."""
+"""Limites : surapprentissage — overfitting, its remedies, the plateau and slow learning, as real experiments."""
 
-from ui.common import coming_soon
+import pandas as pd
+import streamlit as st
 
-coming_soon("page_overfitting", "coming_soon_overfitting")
+from core import experiments as ex
+from core.vectors import format_number
+from ui import experiments_view
+from ui.common import chart, lang, option_labels, tr
+
+language = lang()
+st.title(tr("overfit_title"))
+st.markdown(tr("overfit_intro"))
+st.caption(tr("overfit_shared"))
+
+# ------------------------------------------------------------ overfitting
+st.header(tr("overfit_section"), divider="red")
+st.markdown(tr("overfit_text"))
+sizes = ex.overfit_by_size()
+
+
+def draw_overfitting(points: dict) -> None:
+    curves = {size: ex.Curves.of(points[size]) for size in sizes if points[size]}
+    if not curves:
+        return
+    accuracy_series, loss_series = [], []
+    for index, (size, c) in enumerate(curves.items()):
+        color = ex.SIZE_COLORS[index]
+        label = tr("digits_count", n=f"{size:,}".replace(",", " "))
+        accuracy_series += [
+            dict(name=f"{label} — {tr('curve_train_short')}", x=c.steps, y=c.train_accuracy, color=color,
+                 dash="dash", width=2, group=label),
+            dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_accuracy, color=color, group=label)]
+        loss_series += [
+            dict(name=f"{label} — {tr('curve_train_short')}", x=c.steps, y=c.train_loss, color=color,
+                 dash="dash", width=2, group=label),
+            dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_loss, color=color, group=label)]
+    left, right = st.columns(2)
+    with left:
+        chart(ex.curves_figure(accuracy_series, tr("overfit_accuracy_chart"), tr("unit_epochs"), "%",
+                               percent=True), key="overfit_accuracy")
+    with right:
+        chart(ex.curves_figure(loss_series, tr("overfit_loss_chart"), tr("unit_epochs"), tr("axis_loss")),
+              key="overfit_loss")
+    finished = [size for size in sizes if len(points[size]) == sizes[size].epochs]
+    if finished:
+        final = {size: ex.Curves.of(points[size]) for size in finished}
+        chart(ex.curves_figure([
+            dict(name=tr("curve_train_short"), x=finished, y=[final[s].train_accuracy[-1] for s in finished],
+                 color="#0B57D0", dash="dash"),
+            dict(name=tr("curve_test"), x=finished, y=[final[s].test_accuracy[-1] for s in finished],
+                 color="#B3261E"),
+        ], tr("overfit_size_chart"), tr("axis_train_digits"), "%", percent=True, x_log=True, height=400),
+            key="overfit_sizes")
+        smallest = final[finished[0]]
+        st.info(tr("overfit_reading", n=f"{finished[0]:,}".replace(",", " "),
+                   train=format_number(100 * smallest.train_accuracy[-1], 1, language),
+                   test=format_number(100 * smallest.test_accuracy[-1], 1, language),
+                   low=format_number(smallest.test_loss.min(), 2, language),
+                   end=format_number(smallest.test_loss[-1], 2, language)), icon="🔎")
+
+
+experiments_view.grid("overfit", sizes, draw_overfitting)
+
+# --------------------------------------------------------------- remedies
+st.header(tr("remedies_section"), divider="red")
+st.markdown(tr("remedies_text"))
+chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
+                  format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
+strength = st.select_slider(tr("remedy_l2_strength"), ex.L2_STRENGTHS, value=1.0, key="remedy_l2",
+                            format_func=lambda v: format_number(v, None, language), persist_state="session",
+                            disabled="l2" not in chosen)
+names = ["none", *chosen]
+remedy_settings = {name: ex.remedy(name, strength) for name in names if name != "early_stopping"}
+if "early_stopping" in chosen:
+    remedy_settings["early_stopping"] = ex.remedy("early_stopping")
+colors = {"none": "#B3261E", "l2": "#0B57D0", "early_stopping": "#8430CE", "more_data": "#1E8E3E",
+          "fewer_neurons": "#E37400"}
+
+
+def draw_remedies(points: dict) -> None:
+    curves = {name: ex.Curves.of(cp) for name, cp in points.items() if cp}
+    if "none" not in curves:
+        return
+    series, markers, rows = [], [], []
+    for name, c in curves.items():
+        if name == "early_stopping":
+            continue
+        series.append(dict(name=tr(f"remedy_{name}"), x=c.steps, y=c.gap, color=colors[name]))
+        rows.append((name, len(c.steps) - 1))
+    if "early_stopping" in curves and curves["early_stopping"].validation_loss is not None:
+        c = curves["early_stopping"]
+        best, stop = ex.early_stopping_epoch(c.validation_loss)
+        markers.append(dict(x=c.steps[best], y=c.gap[best], text=tr("remedy_stop_here", epoch=c.steps[best]),
+                            color=colors["early_stopping"]))
+        rows.append(("early_stopping", best))
+    left, right = st.columns([3, 2])
+    with left:
+        chart(ex.curves_figure(series, tr("remedies_gap_chart"), tr("unit_epochs"), tr("axis_gap_points"),
+                               markers=markers), key="remedies_gap")
+    table = pd.DataFrame([{
+        tr("remedies_col_option"): tr(f"remedy_{name}"),
+        tr("remedies_col_epoch"): int(curves[name].steps[i]),
+        tr("remedies_col_train"): format_number(100 * curves[name].train_accuracy[i], 1, language),
+        tr("remedies_col_test"): format_number(100 * curves[name].test_accuracy[i], 1, language),
+        tr("remedies_col_gap"): format_number(curves[name].gap[i], 1, language),
+        tr("remedies_col_test_loss"): format_number(curves[name].test_loss[i], 3, language),
+    } for name, i in rows])
+    with right:
+        chart(ex.gap_bars_figure([tr(f"remedy_{name}") for name, _ in rows],
+                                 [float(curves[name].gap[i]) for name, i in rows], [colors[name] for name, _ in rows],
+                                 tr("remedies_bars_chart"), tr("axis_gap_points")), key="remedies_bars")
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(tr("remedies_reading"))
+
+
+experiments_view.grid("remedies", remedy_settings, draw_remedies)
+
+# ---------------------------------------------------------------- plateau
+st.header(tr("plateau_section"), divider="red")
+st.markdown(tr("plateau_text"))
+
+
+def draw_plateau(points: dict) -> None:
+    series = []
+    if points["softmax"]:
+        c = ex.Curves.of(points["softmax"])
+        series.append(dict(name=tr("plateau_softmax"), x=ex.softmax_epochs(c.steps), y=c.test_accuracy,
+                           color="#0B57D0"))
+    if points["mlp"]:
+        c = ex.Curves.of(points["mlp"])
+        series.append(dict(name=tr("plateau_mlp"), x=c.steps, y=c.test_accuracy, color="#B3261E"))
+    if series:
+        chart(ex.curves_figure(series, tr("plateau_chart"), tr("unit_epochs"), "%", percent=True,
+                               references=[(0.92, tr("reference_92")), (0.98, tr("reference_98"))]),
+              key="plateau_chart")
+
+
+experiments_view.grid("plateau", {"softmax": ex.PLATEAU_SOFTMAX, "mlp": ex.PLATEAU_MLP}, draw_plateau)
+
+# ---------------------------------------------------------- slow learning
+st.header(tr("slow_section"), divider="red")
+st.markdown(tr("slow_text"))
+slow_colors = {"slow_sigmoid": "#B3261E", "slow_relu": "#1E8E3E", "slow_rate_small": "#E37400"}
+
+
+def draw_slow(points: dict) -> None:
+    series = [dict(name=tr(name), x=ex.Curves.of(cp).steps, y=ex.Curves.of(cp).test_accuracy, color=slow_colors[name])
+              for name, cp in points.items() if cp]
+    if series:
+        chart(ex.curves_figure(series, tr("slow_chart"), tr("unit_epochs"), "%", percent=True), key="slow_chart")
+
+
+experiments_view.grid("slow", ex.SLOW_LEARNING, draw_slow)

@@ -14,7 +14,7 @@ TITLES = {
     "softmax": "softmax_title",
     "training": "training_title",
     "five_layers": "mlp_title",
-    "overfitting": "page_overfitting",
+    "overfitting": "overfit_title",
     "translation": "page_translation",
     "convolution": "page_convolution",
 }

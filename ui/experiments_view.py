@@ -1,0 +1,58 @@
+"""Grids of trainings shared by the whole class, watched live (the "Limites" pages)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from core.experiments import make_trainer
+from core.runs import FAILED, HubFull
+from ui.common import tr
+from ui.training_view import POLL_SECONDS, hub, training_data, viewer_id
+
+
+def _open(settings_by_name: dict):
+    arrays = training_data()
+    runs = {}
+    for name, settings in settings_by_name.items():
+        runs[name] = hub().run(settings, lambda s=settings: make_trainer(s, arrays.x_train, arrays.y_train,
+                                                                          arrays.x_test, arrays.y_test),
+                               settings.total_steps, settings.chunk)
+    return runs
+
+
+def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> None:
+    """Compute (once for the server) and draw a grid of runs, live while it fills up.
+
+    ``render`` receives {name: checkpoints so far} and draws the charts.
+    """
+    try:
+        runs = _open(settings_by_name)
+    except HubFull:
+        st.warning(tr("run_server_full"), icon="⏳")
+        return
+    polling = not all(run.finished for run in runs.values())
+
+    @st.fragment(run_every=POLL_SECONDS if polling else None)
+    def live() -> None:
+        for run in runs.values():
+            run.want(viewer_id(), run.total_steps)
+        done = sum(max(run.produced_step, 0) for run in runs.values())
+        total = sum(run.total_steps for run in runs.values())
+        finished = all(run.finished for run in runs.values())
+        if not finished:
+            waiting = [run.queue_position() for run in runs.values() if run.queue_position() is not None]
+            text = tr("grid_progress", done=sum(r.finished for r in runs.values()), total=len(runs))
+            if waiting and done == 0:
+                text += " — " + tr("grid_waiting")
+            st.progress(done / total if total else 1.0, text=text)
+        for name, run in runs.items():
+            if run.state == FAILED:
+                st.error(tr("run_failed", error=f"{name}: {type(run.error).__name__}: {run.error}"), icon="⚠️")
+        render({name: list(run.checkpoints) for name, run in runs.items()})
+        if polling and finished:
+            st.rerun(scope="app")  # stop polling
+
+    with st.container(key=f"grid_{key}"):
+        live()
