@@ -664,6 +664,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each experiment is computed only once for the whole class: if someone already ran it, its "
         "curves show at once.",
     },
+    "limits_choice": {"fr": "Expérience", "en": "Experiment"},
+    "limits_section_overfitting": {"fr": "1. Surapprentissage", "en": "1. Overfitting"},
+    "limits_section_remedies": {"fr": "2. Remèdes", "en": "2. Remedies"},
+    "limits_section_plateau": {"fr": "3. Plafond", "en": "3. Plateau"},
+    "limits_section_slow": {"fr": "4. Lenteur", "en": "4. Slow learning"},
     "grid_progress": {"fr": "Expériences terminées : {done} / {total}", "en": "Experiments finished: {done} / {total}"},
     "grid_waiting": {"fr": "en attente d'un processeur libre", "en": "waiting for a free processor"},
     "overfit_section": {"fr": "1. Le surapprentissage : trop de neurones, trop peu de données", "en": "1. Overfitting: too many neurons, too little data"},

@@ -13,9 +13,12 @@ st.title(tr("overfit_title"))
 st.markdown(tr("overfit_intro"))
 st.caption(tr("overfit_shared"))
 
+SECTIONS = ("overfitting", "remedies", "plateau", "slow")
+section = st.segmented_control(tr("limits_choice"), SECTIONS, default="overfitting", required=True,
+                               format_func=option_labels("limits_section_"), key="limits_section",
+                               persist_state="session")
+
 # ------------------------------------------------------------ overfitting
-st.header(tr("overfit_section"), divider="red")
-st.markdown(tr("overfit_text"))
 sizes = ex.overfit_by_size()
 
 
@@ -60,22 +63,27 @@ def draw_overfitting(points: dict) -> None:
                    end=format_number(smallest.test_loss[-1], 2, language)), icon="🔎")
 
 
-experiments_view.grid("overfit", sizes, draw_overfitting)
+def show_overfitting() -> None:
+    st.header(tr("overfit_section"), divider="red")
+    st.markdown(tr("overfit_text"))
+    experiments_view.grid("overfit", sizes, draw_overfitting)
+
 
 # --------------------------------------------------------------- remedies
-st.header(tr("remedies_section"), divider="red")
-st.markdown(tr("remedies_text"))
-chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
-                  format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
-strength = st.select_slider(tr("remedy_l2_strength"), ex.L2_STRENGTHS, value=1.0, key="remedy_l2",
-                            format_func=lambda v: format_number(v, None, language), persist_state="session",
-                            disabled="l2" not in chosen)
-names = ["none", *chosen]
-remedy_settings = {name: ex.remedy(name, strength) for name in names if name != "early_stopping"}
-if "early_stopping" in chosen:
-    remedy_settings["early_stopping"] = ex.remedy("early_stopping")
 colors = {"none": "#B3261E", "l2": "#0B57D0", "early_stopping": "#8430CE", "more_data": "#1E8E3E",
           "fewer_neurons": "#E37400"}
+
+
+def show_remedies() -> None:
+    st.header(tr("remedies_section"), divider="red")
+    st.markdown(tr("remedies_text"))
+    chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
+                      format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
+    strength = st.select_slider(tr("remedy_l2_strength"), ex.L2_STRENGTHS, value=1.0, key="remedy_l2",
+                                format_func=lambda v: format_number(v, None, language), persist_state="session",
+                                disabled="l2" not in chosen)
+    remedy_settings = {name: ex.remedy(name, strength) for name in ["none", *chosen]}
+    experiments_view.grid("remedies", remedy_settings, draw_remedies)
 
 
 def draw_remedies(points: dict) -> None:
@@ -114,11 +122,7 @@ def draw_remedies(points: dict) -> None:
     st.caption(tr("remedies_reading"))
 
 
-experiments_view.grid("remedies", remedy_settings, draw_remedies)
-
 # ---------------------------------------------------------------- plateau
-st.header(tr("plateau_section"), divider="red")
-st.markdown(tr("plateau_text"))
 
 
 def draw_plateau(points: dict) -> None:
@@ -136,11 +140,13 @@ def draw_plateau(points: dict) -> None:
               key="plateau_chart")
 
 
-experiments_view.grid("plateau", {"softmax": ex.PLATEAU_SOFTMAX, "mlp": ex.PLATEAU_MLP}, draw_plateau)
+def show_plateau() -> None:
+    st.header(tr("plateau_section"), divider="red")
+    st.markdown(tr("plateau_text"))
+    experiments_view.grid("plateau", {"softmax": ex.PLATEAU_SOFTMAX, "mlp": ex.PLATEAU_MLP}, draw_plateau)
+
 
 # ---------------------------------------------------------- slow learning
-st.header(tr("slow_section"), divider="red")
-st.markdown(tr("slow_text"))
 slow_colors = {"slow_sigmoid": "#B3261E", "slow_relu": "#1E8E3E", "slow_rate_small": "#E37400"}
 
 
@@ -151,4 +157,12 @@ def draw_slow(points: dict) -> None:
         chart(ex.curves_figure(series, tr("slow_chart"), tr("unit_epochs"), "%", percent=True), key="slow_chart")
 
 
-experiments_view.grid("slow", ex.SLOW_LEARNING, draw_slow)
+def show_slow() -> None:
+    st.header(tr("slow_section"), divider="red")
+    st.markdown(tr("slow_text"))
+    experiments_view.grid("slow", ex.SLOW_LEARNING, draw_slow)
+
+
+# Only the chosen experiment is computed and drawn: the first one fills up in seconds,
+# and the teacher walks the class through them one at a time.
+{"overfitting": show_overfitting, "remedies": show_remedies, "plateau": show_plateau, "slow": show_slow}[section]()
