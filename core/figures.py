@@ -39,13 +39,20 @@ def figure(data=None) -> go.Figure:
 
 def style(fig: go.Figure, height: int = 420, title: str | None = None) -> go.Figure:
     """Apply the app's readable style to a figure (in place) and return it."""
+    # The look of Plotly's "plotly_white" template, set directly: a named template is
+    # expanded in Python, which is what costs the time skipped by ``figure()``.
     fig.update_layout(
-        template="plotly_white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
         height=height,
-        font=dict(size=FONT_SIZE),
+        font=dict(size=FONT_SIZE, color=COLORS["ink"]),
+        colorway=["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"],
         margin=dict(l=10, r=10, t=50 if title else 20, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.24, xanchor="left", x=0),
     )
+    axes = dict(gridcolor="#E6E8EB", zerolinecolor="#C4C7CC", linecolor="#C4C7CC", automargin=True)
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
     if title:
         fig.update_layout(title=dict(text=title, font=dict(size=TITLE_SIZE), x=0, xanchor="left"))
     return fig

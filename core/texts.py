@@ -139,7 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Au-dessus de chaque image : son étiquette. Certains sont difficiles même pour nous !",
         "en": "Above each image: its label. Some are hard even for us!",
     },
-    "home_other_digits": {"fr": "🔄 D'autres chiffres", "en": "🔄 Other digits"},
+    "home_other_digits": {"fr": "D'autres chiffres", "en": "Other digits"},
     "home_rules_title": {"fr": "Pourquoi pas des règles ?", "en": "Why not rules?"},
     "home_rules": {
         "fr": "On pourrait écrire des règles : « un 0 est une boucle, un 8 deux boucles, un 1 un "

@@ -21,7 +21,7 @@ with left:
 
 with right:
     st.header(tr("home_grid_title"), divider="red")
-    if st.button(tr("home_other_digits"), key="home_other_digits"):
+    if st.button(tr("home_other_digits"), key="home_other_digits", icon=":material/refresh:"):
         st.session_state["home_seed"] = st.session_state.get("home_seed", 0) + 1
     dataset = mnist()
     indices = data.random_indices(dataset.x_train.shape[0], 100, st.session_state.get("home_seed", 0))

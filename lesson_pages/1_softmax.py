@@ -20,7 +20,7 @@ def read_vector(text: str, state_key: str, default: np.ndarray) -> np.ndarray:
     try:
         vector = parse_vector(text)
     except VectorError as error:
-        st.error(tr(error.code, **error.details), icon="✋")
+        st.error(tr(error.code, **error.details), icon=":material/error:")
         vector = st.session_state.get(state_key, default)
         st.caption(tr("softmax_kept_last", vector=format_vector(vector, None, language)))
         return vector
@@ -58,7 +58,7 @@ def as_text(values) -> list[str]:
 
 st.caption(tr(f"precision_shown_{mode}", decimals=decimals))
 if lesson.is_lesson_example(z, temperature):
-    st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon="✅")
+    st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon=":material/check_circle:")
 
 components = [str(i + 1) for i in range(z.size)]
 col_z, col_softmax, col_sigmoid = st.columns(3)
@@ -106,13 +106,13 @@ with scores_col:
     scores = read_vector(scores_text, "ce_last_scores", lesson.CE_SCORES)
     probabilities = None
     if scores.size != 10:
-        st.error(tr("ce_need_ten", count=scores.size), icon="✋")
+        st.error(tr("ce_need_ten", count=scores.size), icon=":material/error:")
     else:
         try:
             probabilities = lesson.to_probabilities(scores, normalisation)
             st.session_state["ce_last_valid"] = (scores, normalisation)
         except ValueError:
-            st.error(tr("ce_negative"), icon="✋")
+            st.error(tr("ce_negative"), icon=":material/error:")
     if probabilities is None:
         scores, normalisation = st.session_state.get("ce_last_valid", (lesson.CE_SCORES, "sum"))
         probabilities = lesson.to_probabilities(scores, normalisation)

@@ -96,9 +96,9 @@ def epochs_to_target(settings, checkpoints) -> None:
     if reached.size:
         first = checkpoints[reached[0]]
         st.success(tr("mlp_reached", epochs=first.step, seconds=format_number(first.seconds, 1, language)),
-                   icon="🎯")
+                   icon=":material/flag:")
     else:
-        st.info(tr("mlp_not_reached", best=format_number(100 * accuracies.max(), 2, language)), icon="📈")
+        st.info(tr("mlp_not_reached", best=format_number(100 * accuracies.max(), 2, language)), icon=":material/trending_up:")
 
 
 tv.final_report(VIEW, extra=epochs_to_target)

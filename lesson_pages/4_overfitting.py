@@ -60,7 +60,7 @@ def draw_overfitting(points: dict) -> None:
                    train=format_number(100 * smallest.train_accuracy[-1], 1, language),
                    test=format_number(100 * smallest.test_accuracy[-1], 1, language),
                    low=format_number(smallest.test_loss.min(), 2, language),
-                   end=format_number(smallest.test_loss[-1], 2, language)), icon="🔎")
+                   end=format_number(smallest.test_loss[-1], 2, language)), icon=":material/search:")
 
 
 def show_overfitting() -> None:

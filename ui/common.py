@@ -75,7 +75,7 @@ def mnist() -> data.Mnist:
     try:
         return _shared_mnist()
     except data.MnistDataError as error:
-        st.error(tr("data_error", problem=error.problem, path=error.path), icon="⚠️")
+        st.error(tr("data_error", problem=error.problem, path=error.path), icon=":material/warning:")
         st.stop()
 
 
@@ -87,7 +87,7 @@ def chart(fig, key: str | None = None) -> None:
 def coming_soon(title_key: str, summary_key: str) -> None:
     """The placeholder of a lesson page that a later step of the project fills."""
     st.title(tr(title_key))
-    st.info(f"**{tr('coming_soon_title')}** — {tr(summary_key)}", icon="🚧")
+    st.info(f"**{tr('coming_soon_title')}** — {tr(summary_key)}", icon=":material/construction:")
     st.caption(tr("coming_soon"))
 
 

@@ -30,7 +30,7 @@ def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> No
     try:
         runs = _open(settings_by_name)
     except HubFull:
-        st.warning(tr("run_server_full"), icon="⏳")
+        st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
         return
     polling = not all(run.finished for run in runs.values())
 
@@ -49,7 +49,7 @@ def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> No
             st.progress(done / total if total else 1.0, text=text)
         for name, run in runs.items():
             if run.state == FAILED:
-                st.error(tr("run_failed", error=f"{name}: {type(run.error).__name__}: {run.error}"), icon="⚠️")
+                st.error(tr("run_failed", error=f"{name}: {type(run.error).__name__}: {run.error}"), icon=":material/warning:")
         render({name: list(run.checkpoints) for name, run in runs.items()})
         if polling and finished:
             st.rerun(scope="app")  # stop polling

@@ -163,11 +163,11 @@ def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) ->
     cols[3].button(tr("run_reset"), icon=":material/restart_alt:", disabled=state is None, on_click=reset,
                    args=(view,), key=f"{view.name}_reset", width="stretch")
     for key, values in problems:
-        st.error(tr(key, **values), icon="✋")
+        st.error(tr(key, **values), icon=":material/error:")
     if st.session_state.get(f"{view.name}_busy"):
-        st.warning(tr("run_server_full"), icon="⏳")
+        st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
     if state is not None and state["settings"] != settings and mode not in ("running", "stepping"):
-        st.info(tr("run_settings_changed"), icon="ℹ️")
+        st.info(tr("run_settings_changed"), icon=":material/info:")
 
 
 # --------------------------------------------------------------- dashboard
@@ -200,12 +200,12 @@ def _status(view: ModelView, state: dict) -> None:
     if mode == "failed":
         error = run.error
         if isinstance(error, TrainingDiverged):
-            st.error(tr("run_diverged"), icon="💥")
+            st.error(tr("run_diverged"), icon=":material/error:")
         else:
-            st.error(tr("run_failed", error=f"{type(error).__name__}: {error}"), icon="⚠️")
+            st.error(tr("run_failed", error=f"{type(error).__name__}: {error}"), icon=":material/warning:")
     elif run.state == WAITING and not run.checkpoints:
         position = run.queue_position()
-        st.info(tr("run_waiting", position=(position or 0) + 1), icon="⏳")
+        st.info(tr("run_waiting", position=(position or 0) + 1), icon=":material/hourglass_top:")
     elif mode == "paused":
         st.caption(tr("run_paused"))
     if run.live_viewers() > 1:
@@ -278,7 +278,7 @@ def live_dashboard(view: ModelView) -> None:
                          persist_state="session")
     state = _state(view)
     if state is None:
-        st.info(tr("run_press_start"), icon="▶️")
+        st.info(tr("run_press_start"), icon=":material/play_arrow:")
         return
     active = state["mode"] in ("running", "stepping")
 
@@ -377,7 +377,7 @@ def logistic_reference(settings, checkpoints=None) -> None:
                        else tr("reference_running"))
             return
         if job.error is not None:
-            st.error(tr("run_failed", error=f"{type(job.error).__name__}: {job.error}"), icon="⚠️")
+            st.error(tr("run_failed", error=f"{type(job.error).__name__}: {job.error}"), icon=":material/warning:")
             return
         result = job.result
         st.markdown(tr("reference_result", accuracy=format_number(100 * result.test_accuracy, 2, language),
