@@ -20,7 +20,7 @@ from sklearn.neural_network import MLPClassifier
 
 from core import data
 from core.softmax import LOG_EPSILON
-from core.training import Checkpoint, TrainingDiverged, _percentiles
+from core.training import Checkpoint, TrainingDiverged, _percentiles, out_of_range
 
 LESSON_LAYERS = (200, 100, 60, 30)
 PRESETS = {
@@ -96,7 +96,14 @@ class MLPSettings:
 
     model: str = field(default="mlp", init=False)
 
+    LIMITS = {
+        "learning_rate": (1e-6, 1.0), "batch_size": (1, 1000), "epochs": (1, 200), "alpha": (0.0, 10.0),
+        "train_size": (100, 60000), "seed": (0, 2**31 - 1), "validation_fraction": (0.0, 0.5),
+        "test_digits": (100, 10000),
+    }
+
     def problems(self) -> list[tuple[str, dict]]:
+        """Why these settings cannot be trained, as (text key, values); empty when valid."""
         found = []
         layers = self.hidden_layers
         if not (isinstance(layers, tuple) and 1 <= len(layers) <= MAX_LAYERS
@@ -106,12 +113,7 @@ class MLPSettings:
             found.append(("setting_out_of_range", {"name": "activation", "low": ACTIVATIONS[0], "high": ACTIVATIONS[-1]}))
         if self.solver not in SOLVERS:
             found.append(("setting_out_of_range", {"name": "solver", "low": SOLVERS[0], "high": SOLVERS[-1]}))
-        for name, low, high in (("learning_rate", 1e-6, 1.0), ("batch_size", 1, 1000), ("epochs", 1, 200),
-                                ("alpha", 0.0, 10.0), ("train_size", 100, 60000), ("seed", 0, 2**31 - 1),
-                                ("validation_fraction", 0.0, 0.5), ("test_digits", 100, 10000)):
-            value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and np.isfinite(value) and low <= value <= high):
-                found.append(("setting_out_of_range", {"name": name, "low": low, "high": high}))
+        found += out_of_range(self, self.LIMITS)
         if not found and self.batch_size > self.train_size:
             found.append(("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size}))
         return found

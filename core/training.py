@@ -59,6 +59,16 @@ class Checkpoint:
     validation_loss: float | None = None
 
 
+def out_of_range(settings, limits: dict[str, tuple[float, float]]) -> list[tuple[str, dict]]:
+    """One ("setting_out_of_range", values) problem per numeric setting outside [low, high] (NaN included)."""
+    found = []
+    for name, (low, high) in limits.items():
+        value = getattr(settings, name)
+        if not (isinstance(value, (int, float)) and np.isfinite(value) and low <= value <= high):
+            found.append(("setting_out_of_range", {"name": name, "low": low, "high": high}))
+    return found
+
+
 @dataclass(frozen=True)
 class SoftmaxSettings:
     """The lesson's hyperparameters for the 10-neuron model (defaults: the lesson's)."""
@@ -83,11 +93,7 @@ class SoftmaxSettings:
 
     def problems(self) -> list[tuple[str, dict]]:
         """Why these settings cannot be trained, as (text key, values); empty when valid."""
-        found = []
-        for name, (low, high) in self.LIMITS.items():
-            value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and np.isfinite(value) and low <= value <= high):
-                found.append(("setting_out_of_range", {"name": name, "low": low, "high": high}))
+        found = out_of_range(self, self.LIMITS)
         if not found and self.batch_size > self.train_size:
             found.append(("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size}))
         if not found and self.eval_every > self.iterations:

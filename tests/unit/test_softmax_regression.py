@@ -20,29 +20,26 @@ def summed_loss(model, images, labels):
     return -np.log(special.softmax(images @ model.weights + model.biases, axis=1)[np.arange(labels.size), labels]).sum()
 
 
+def numeric_gradient(array, loss, eps=1e-6):
+    """Central differences of ``loss()`` with respect to each entry of ``array`` (changed in place, restored)."""
+    gradient = np.zeros_like(array)
+    for index in np.ndindex(*array.shape):
+        saved = array[index]
+        array[index] = saved + eps
+        up = loss()
+        array[index] = saved - eps
+        down = loss()
+        array[index] = saved
+        gradient[index] = (up - down) / (2 * eps)
+    return gradient
+
+
 def test_gradients_match_a_numerical_gradient():
     model, images, labels = small_problem()
     loss, grad_w, grad_b, _ = model.loss_and_gradients(images, labels)
     assert loss == pytest.approx(summed_loss(model, images, labels), rel=1e-12)
-    eps = 1e-6
-    numeric_w = np.zeros_like(model.weights)
-    for index in np.ndindex(*model.weights.shape):
-        saved = model.weights[index]
-        model.weights[index] = saved + eps
-        up = summed_loss(model, images, labels)
-        model.weights[index] = saved - eps
-        down = summed_loss(model, images, labels)
-        model.weights[index] = saved
-        numeric_w[index] = (up - down) / (2 * eps)
-    numeric_b = np.zeros_like(model.biases)
-    for k in range(model.biases.size):
-        saved = model.biases[k]
-        model.biases[k] = saved + eps
-        up = summed_loss(model, images, labels)
-        model.biases[k] = saved - eps
-        down = summed_loss(model, images, labels)
-        model.biases[k] = saved
-        numeric_b[k] = (up - down) / (2 * eps)
+    numeric_w = numeric_gradient(model.weights, lambda: summed_loss(model, images, labels))
+    numeric_b = numeric_gradient(model.biases, lambda: summed_loss(model, images, labels))
     np.testing.assert_allclose(grad_w, numeric_w, rtol=1e-6, atol=1e-8)
     np.testing.assert_allclose(grad_b, numeric_b, rtol=1e-6, atol=1e-8)
 
