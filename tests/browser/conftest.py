@@ -1,0 +1,288 @@
+"""The browser layer's set-up: the real app on a free loopback port, Debian's Chromium, screenshots.
+
+- ``streamlit_server`` (session): ``python -m streamlit run app.py`` from the repository root,
+  waited for on ``/_stcore/health``, and always killed (its whole process group) at the end.
+- ``browser`` (session): Chromium from ``/usr/bin/chromium`` through Playwright's sync API;
+  Playwright never downloads a browser here. Missing Chromium skips these tests, except in CI
+  (``CI=true``) where it fails them.
+- ``page``: a new tab per test (1600x1000), i.e. a new Streamlit session; ``new_page`` makes
+  more, or other sizes (a phone).
+- ``wait_for_app`` and the other DOM helpers live in ``helpers.py``.
+- Every test in this folder is marked ``browser``; screenshots go to
+  ``test-artifacts/screenshots/`` and the folder is printed at the end of the run.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from .helpers import (  # noqa: E402
+    RUN_COUNTER_SCRIPT,
+    full_page_screenshot,
+    open_app,
+    require_playwright,
+    safe_name,
+    skip_or_fail,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+SERVER_LOG = ARTIFACTS / "streamlit-server.log"
+STARTUP_TIMEOUT = 60.0
+DESKTOP = {"width": 1600, "height": 1000}
+
+_screenshots_taken = False
+_CALL_REPORT = pytest.StashKey()
+
+
+# ------------------------------------------------------------------ marking and reporting
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[_CALL_REPORT] = report
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _screenshots_taken:
+        terminalreporter.write_sep("-", "browser tests")
+        terminalreporter.write_line(f"browser screenshots: {SCREENSHOTS}")
+
+
+# ------------------------------------------------------------------------ the app server
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with _DIRECT.open(url, timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _die_with_parent() -> None:
+    """In the server's process, before exec: ask Linux to SIGTERM it if pytest itself dies
+    (killed by a CI timeout, say), when no ``finally`` or ``atexit`` gets a chance to run."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # not Linux: the finally/atexit clean-up still applies
+        pass
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM the server's process group, SIGKILL it if it lingers."""
+    if process.poll() is not None:
+        return
+    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def run_streamlit(log_path: Path = SERVER_LOG):
+    """The app served on a free loopback port; yields its base URL; always stopped after."""
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        # The app's files may change while a run is going on (someone editing): no reload,
+        # no "File change. Rerun" prompt in the middle of a test.
+        "--server.fileWatcherType", "none",
+    ]
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+                                   preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+    stop = functools.partial(_stop, process)
+    atexit.register(stop)  # belt and braces if the interpreter exits without unwinding
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while not _healthy(f"{base_url}/_stcore/health"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                why = (f"exited with code {process.returncode}" if process.poll() is not None
+                       else f"did not answer 'ok' on /_stcore/health within {STARTUP_TIMEOUT:.0f} s")
+                output = log_path.read_text(errors="replace")
+                pytest.fail(f"the Streamlit server {why}.\ncommand: {' '.join(command)}\n"
+                            f"output ({log_path}):\n{output}", pytrace=False)
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        stop()
+        atexit.unregister(stop)
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(chromium):
+    """Base URL of the real app, started once for the whole run (after Chromium is found)."""
+    with run_streamlit() as base_url:
+        yield base_url
+
+
+# ----------------------------------------------------------------------------- Chromium
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium, or a skip (a failure in CI, where these tests must run)."""
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} is missing (as root: apt-get install chromium)")
+    require_playwright()
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    playwright = require_playwright().sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True,
+                                             args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(streamlit_server, desktop_context) -> str:
+    """The served app, once a first visitor has opened the home page.
+
+    That first visit pays for loading MNIST into the server, so no test's timing depends on
+    running first. (What a first visitor on a deep link sees is checked on a server of its
+    own: ``test_pages.py::test_first_visitor_on_a_deep_link``.)
+    """
+    page = desktop_context.new_page()
+    try:
+        open_app(page, streamlit_server, "/")
+    finally:
+        page.close()
+    return streamlit_server
+
+
+@pytest.fixture
+def fresh_streamlit_server(chromium):
+    """Base URL of a brand-new server of its own, which no browser has visited yet."""
+    with run_streamlit(ARTIFACTS / "streamlit-server-fresh.log") as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """``test-artifacts/screenshots/`` at the repository root, emptied of the last run's PNGs."""
+    global _screenshots_taken
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink(missing_ok=True)
+    _screenshots_taken = True
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def desktop_context(browser):
+    """One desktop-sized (1600x1000) browser context for the run.
+
+    Each test still gets a new tab, hence a new Streamlit session; sharing the context only
+    shares the browser's cache of the app's JavaScript, which saves a second or so per page.
+    """
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(RUN_COUNTER_SCRIPT)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def new_page(browser, desktop_context, screenshot_dir, request):
+    """Factory: a new tab (a new Streamlit session), desktop-sized unless told otherwise.
+
+    ``new_page()`` opens a tab in the shared desktop context; ``new_page(viewport=..., **options)``
+    opens one in a context of its own with those Playwright options (phone size, touch...).
+    If the test fails, each tab it opened is photographed as ``FAILED-<test>-<n>.png``.
+    """
+    pages, own_contexts = [], []
+
+    def make(viewport: dict | None = None, **options):
+        if viewport is None and not options:
+            page = desktop_context.new_page()
+        else:
+            context = browser.new_context(viewport=viewport or DESKTOP, **options)
+            context.add_init_script(RUN_COUNTER_SCRIPT)
+            own_contexts.append(context)
+            page = context.new_page()
+        page.set_default_timeout(30_000)
+        pages.append(page)
+        return page
+
+    yield make
+
+    report = request.node.stash.get(_CALL_REPORT, None)
+    try:
+        for index, page in enumerate(pages):
+            if report is not None and report.failed and not page.is_closed():
+                name = f"FAILED-{safe_name(request.node.name)}-{index}.png"
+                try:
+                    full_page_screenshot(page, screenshot_dir / name, wait=False)
+                except Exception:  # the shot is a courtesy; the failure is already reported
+                    pass
+    finally:
+        for page in pages:
+            if not page.is_closed():
+                page.close()
+        for context in own_contexts:
+            context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A fresh desktop-sized tab (1600x1000)."""
+    return new_page()

@@ -1,0 +1,274 @@
+"""Driving a Streamlit page in Chromium: opening it, waiting for it, reading it, photographing it.
+
+The selectors below were read from the DOM of Streamlit 1.67 (not guessed):
+
+- ``[data-testid="stApp"]`` carries ``data-test-script-state`` ("initial", "running",
+  "rerunRequested", "notRunning", "compilationError", ...) and ``data-test-connection-state``
+  ("CONNECTED" once the websocket is up).
+- ``[data-testid="stStatusWidget"]`` is mounted in the header only while a run has lasted
+  more than 500 ms (the "Running... / Stop" widget), when the connection is lost, or when a
+  source file changed; it is absent when the app is idle.
+- Elements from the previous run get ``data-stale="true"`` until the new run replaces them;
+  lazily loaded elements (Plotly, dataframes) show a ``[data-testid="stSkeleton"]`` first.
+- A Plotly chart is ``[data-testid="stPlotlyChart"]`` wrapping ``.js-plotly-plot``, drawn once
+  its ``svg.main-svg`` exists.
+- An uncaught exception is ``[data-testid="stException"]``; ``st.error`` is a
+  ``[data-testid="stAlert"]`` holding ``[data-testid="stAlertContentError"]`` (``st.success``:
+  ``stAlertContentSuccess``, ``st.info``: ``stAlertContentInfo``).
+- The page scrolls inside ``main[data-testid="stMain"]``, not the window, so Playwright's
+  ``full_page=True`` alone only captures the viewport.
+
+Pages that watch shared trainings (``st.fragment(run_every=...)``) are never idle for long: the
+state flips to "running" for every fragment run. ``wait_for_app`` then returns at the first
+quiet moment after the first full run, which is what a visitor sees once the page has loaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+
+APP = '[data-testid="stApp"]'
+MAIN = '[data-testid="stMain"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+TITLE = f"{MAIN} h1"
+EXCEPTION = '[data-testid="stException"]'
+ERROR_ALERT = '[data-testid="stAlert"]:has([data-testid="stAlertContentError"])'
+SUCCESS_ALERT = '[data-testid="stAlert"]:has([data-testid="stAlertContentSuccess"])'
+INFO_ALERT = '[data-testid="stAlert"]:has([data-testid="stAlertContentInfo"])'
+CAPTION = f'{MAIN} [data-testid="stCaptionContainer"]'
+PLOTLY_CHART = '[data-testid="stPlotlyChart"]'
+NAV_LINK = '[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]'
+
+# How a language is asked for in the URL (README: "English: http://localhost:8501/?lang=en").
+LANG_PARAM = "lang"
+
+# Counts the runs of the script in this tab: every time stApp's script state turns to
+# "running". Installed before any page script, so no run is missed between two reads.
+RUN_COUNTER_SCRIPT = """
+window.__stRuns = 0;
+new MutationObserver((records) => {
+  for (const record of records) {
+    const now = record.target.getAttribute('data-test-script-state');
+    if (now === 'running' && record.oldValue !== 'running') window.__stRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+# True when the app has finished a run and everything it sent is on screen.
+_IDLE_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  const state = app.getAttribute('data-test-script-state');
+  if (state !== 'notRunning' && state !== 'compilationError') return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.js-plotly-plot svg.main-svg')) return false;
+  }
+  return true;
+}
+"""
+
+
+def skip_or_fail(why: str) -> None:
+    """Skip the browser tests for a missing tool, except in CI (CI=true), where they must run."""
+    if os.environ.get("CI", "").strip().lower() == "true":
+        pytest.fail(f"the browser tests must run in CI, but {why}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {why}", allow_module_level=True)
+
+
+def require_playwright():
+    """``playwright.sync_api``, or a skip (a failure in CI) when the package is missing."""
+    try:
+        import playwright.sync_api
+    except ImportError:
+        skip_or_fail("the playwright package is missing (pip install -r requirements-dev.txt)")
+    return playwright.sync_api
+
+
+def app_url(base_url: str, path: str = "/", lang: str | None = None) -> str:
+    """``base_url + path``, with ``?lang=<lang>`` when a language other than the default is asked."""
+    url = base_url.rstrip("/") + path
+    return f"{url}?{urlencode({LANG_PARAM: lang})}" if lang and lang != "fr" else url
+
+
+def query_param(page: Page, name: str) -> str | None:
+    values = parse_qs(urlsplit(page.url).query).get(name)
+    return values[-1] if values else None
+
+
+def wait_for_app(page: Page, timeout: float = 60_000, settle: float = 0.2) -> None:
+    """Wait until the Streamlit app in ``page`` has finished rendering.
+
+    stApp present, script not running, connected, no status widget, nothing stale, no
+    skeleton, every Plotly chart drawn; then a short settle and the same check again,
+    so a run that starts right after the first check is waited for too.
+    """
+    page.wait_for_selector(APP, state="attached", timeout=timeout)
+    page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
+    time.sleep(settle)
+    page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
+
+
+def run_count(page: Page) -> int:
+    return int(page.evaluate("window.__stRuns || 0"))
+
+
+@contextlib.contextmanager
+def rerun(page: Page, timeout: float = 60_000):
+    """Wrap an action that makes the script run again; return once that run is on screen.
+
+    Without this, an idle check right after a click can pass *before* the browser has even
+    told the server about the click.
+    """
+    before = run_count(page)
+    yield
+    page.wait_for_function(f"(window.__stRuns || 0) > {before}", timeout=timeout, polling=50)
+    wait_for_app(page, timeout=timeout)
+
+
+def open_app(page: Page, base_url: str, path: str = "/", lang: str | None = None) -> None:
+    """Open ``path`` (in ``lang`` through the URL) as a new visitor and wait for the page."""
+    page.goto(app_url(base_url, path, lang), wait_until="domcontentloaded")
+    wait_for_app(page)
+
+
+def title_text(page: Page) -> str | None:
+    """The page's ``st.title`` (its first h1), whitespace normalised; None if it has none.
+
+    Read without waiting: call it once the page is idle (``open_app``, ``rerun``).
+    """
+    titles = page.locator(TITLE).all_inner_texts()
+    return " ".join(titles[0].split()) if titles else None
+
+
+def nav_link(page: Page, path: str):
+    """The sidebar navigation link to ``path`` (e.g. "/training"), matched on its URL path."""
+    index = page.evaluate(
+        """([selector, path]) => [...document.querySelectorAll(selector)]
+             .findIndex((link) => new URL(link.href).pathname === path)""",
+        [NAV_LINK, path],
+    )
+    assert index >= 0, f"no sidebar link to {path}; links: {nav_paths(page)}"
+    return page.locator(NAV_LINK).nth(index)
+
+
+def nav_paths(page: Page) -> list[str]:
+    """The URL paths of the sidebar navigation links, in order."""
+    return page.evaluate(
+        "(selector) => [...document.querySelectorAll(selector)].map((link) => new URL(link.href).pathname)",
+        NAV_LINK,
+    )
+
+
+def exception_texts(page: Page) -> list[str]:
+    return [text.strip() for text in page.locator(EXCEPTION).all_inner_texts()]
+
+
+def error_texts(page: Page) -> list[str]:
+    return [text.strip() for text in page.locator(ERROR_ALERT).all_inner_texts()]
+
+
+def assert_no_errors(page: Page) -> None:
+    """No uncaught exception and no ``st.error`` on the page (their texts in the failure)."""
+    exceptions = exception_texts(page)
+    assert not exceptions, f"exception on {page.url}:\n" + "\n---\n".join(exceptions)
+    errors = error_texts(page)
+    assert not errors, f"error alert on {page.url}:\n" + "\n---\n".join(errors)
+
+
+class ChartLayoutError(AssertionError):
+    """A Plotly chart's tick labels or axis titles stick out of it or overlap each other."""
+
+
+# Every Plotly chart's tick labels and axis titles must lie inside the chart's SVG, and an axis
+# title must not sit on that axis's tick labels (what Plotly's automargin normally ensures).
+_CHART_LAYOUT_JS = """
+() => {
+  const problems = [];
+  const inside = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1
+                          && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+  const overlap = (a, b) => a.left < b.right - 1 && a.right > b.left + 1
+                         && a.top < b.bottom - 1 && a.bottom > b.top + 1;
+  document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((chart, index) => {
+    const svg = chart.querySelector('.js-plotly-plot svg.main-svg');
+    if (!svg) return;
+    const holder = chart.closest('[class*="st-key-"]');
+    const key = holder ? [...holder.classList].find((c) => c.startsWith('st-key-')).slice(7) : '';
+    const name = key ? `chart "${key}"` : `chart #${index + 1}`;
+    const box = svg.getBoundingClientRect();
+    const texts = (selector) => [...chart.querySelectorAll(selector)]
+      .map((e) => [e.textContent.trim(), e.getBoundingClientRect()])
+      .filter(([text, r]) => text && r.width > 0 && r.height > 0);
+    for (const [text, r] of texts('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text')) {
+      if (!inside(r, box)) problems.push(`${name}: "${text}" sticks out of the chart`);
+    }
+    for (const axis of ['x', 'y']) {
+      for (const [title, t] of texts(`.g-${axis}title text`)) {
+        for (const [tick, r] of texts(`.${axis}tick text`)) {
+          if (overlap(t, r)) problems.push(`${name}: axis title "${title}" overlaps tick "${tick}"`);
+        }
+      }
+    }
+  });
+  return problems;
+}
+"""
+
+
+def chart_layout_problems(page: Page) -> list[str]:
+    return page.evaluate(_CHART_LAYOUT_JS)
+
+
+def assert_charts_fit(page: Page) -> None:
+    """Every chart's tick labels and axis titles are inside it and clear of each other."""
+    problems = chart_layout_problems(page)
+    if problems:
+        shown = "\n".join(problems[:10]) + (f"\n... and {len(problems) - 10} more" if len(problems) > 10 else "")
+        raise ChartLayoutError(f"{page.url}: {len(problems)} chart label problem(s):\n{shown}")
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "page"
+
+
+def full_page_screenshot(page: Page, path: Path, max_height: int = 20_000, wait: bool = True) -> Path:
+    """A PNG of the whole page, including what scrolls inside ``stMain``.
+
+    The viewport is stretched to the content's height for the shot, then put back; with
+    ``wait`` the app is first allowed to re-render at that size.
+    """
+    size = page.viewport_size or {"width": 1600, "height": 1000}
+    height = page.evaluate(
+        """() => Math.max(window.innerHeight,
+             ...['[data-testid="stMain"]', '[data-testid="stSidebarContent"]']
+                 .map((s) => document.querySelector(s)).filter(Boolean).map((e) => e.scrollHeight))"""
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if height > size["height"]:
+            page.set_viewport_size({"width": size["width"], "height": min(int(height), max_height)})
+            if wait:
+                wait_for_app(page, settle=0.1)
+            else:
+                time.sleep(0.3)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+    return path
