@@ -48,7 +48,8 @@ def style(fig: go.Figure, height: int = 420, title: str | None = None) -> go.Fig
         font=dict(size=FONT_SIZE, color=COLORS["ink"]),
         colorway=["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"],
         margin=dict(l=10, r=10, t=50 if title else 20, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.24, xanchor="left", x=0),
+        # the legend at the bottom of the figure, below the x axis title whatever the plot's height
+        legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", xanchor="left", x=0),
     )
     axes = dict(gridcolor="#E6E8EB", zerolinecolor="#C4C7CC", linecolor="#C4C7CC", automargin=True)
     fig.update_xaxes(**axes)
