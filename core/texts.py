@@ -245,7 +245,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_sigmoid": {"fr": "sigmoïde(z)", "en": "sigmoid(z)"},
     "chart_z": {"fr": "Le vecteur z", "en": "The vector z"},
     "chart_softmax": {"fr": "softmax(z) : des probabilités", "en": "softmax(z): probabilities"},
-    "chart_sigmoid": {"fr": "sigmoïde(z), composante par composante", "en": "sigmoid(z), component-wise"},
+    "chart_sigmoid": {"fr": "sigmoïde(z), par composante", "en": "sigmoid(z), per component"},
     "axis_component": {"fr": "composante i", "en": "component i"},
     "axis_value": {"fr": "valeur", "en": "value"},
     "axis_probability": {"fr": "probabilité", "en": "probability"},
