@@ -123,7 +123,14 @@ def bench_softmax(rec: Recorder, arrays, quick: bool) -> None:
 
 
 def bench_page(rec: Recorder) -> None:
-    """The training page itself (AppTest, charts included): Start with the defaults until the result shows."""
+    """The training page itself (AppTest, charts included): Start with the defaults until the result shows.
+
+    The page is rerun at the pace of the live fragment in a browser (every POLL_SECONDS_ALL_VIEWS),
+    so the figure is the server's side of a student's run: training, checkpoints and all six views
+    drawn at each refresh, without the student's browser drawing them.
+    """
+    from ui.training_view import POLL_SECONDS_ALL_VIEWS
+
     from streamlit.testing.v1 import AppTest
 
     from core.texts import t
@@ -136,7 +143,7 @@ def bench_page(rec: Recorder) -> None:
     at.button(key="softmax_start").click().run()
     renders = 1
     while not any(h.value == t("final_title", "fr") for h in at.header):
-        time.sleep(0.05)
+        time.sleep(POLL_SECONDS_ALL_VIEWS)
         at.run()
         renders += 1
         if time.perf_counter() - started > 300:

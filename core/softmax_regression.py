@@ -38,11 +38,13 @@ class SoftmaxRegression:
         delta[rows, labels] -= 1.0  # Y - Y'
         return float(loss), images.T @ delta, delta.sum(axis=0), probabilities
 
-    def step(self, images: np.ndarray, labels: np.ndarray, learning_rate: float):
-        """One step of gradient descent; returns (summed loss, predicted digits before the step).
+    def step(self, images: np.ndarray, labels: np.ndarray, learning_rate: float, measure: bool = True):
+        """One step of gradient descent; returns (summed loss, predicted digits) before the step.
 
         The same computation as :meth:`loss_and_gradients`, done in place on one
-        buffer: this loop runs thousands of times while the class watches.
+        buffer: this loop runs thousands of times while the class watches. With
+        ``measure=False`` the loss and the predictions are not computed (None, None):
+        the training loop only reports them for the last batch of each chunk.
         """
         rows = np.arange(labels.size)
         work = images @ self.weights
@@ -50,13 +52,15 @@ class SoftmaxRegression:
         work -= work.max(axis=1, keepdims=True)
         np.exp(work, out=work)
         work /= work.sum(axis=1, keepdims=True)          # Y = softmax(L)
-        predictions = work.argmax(axis=1)
-        loss = -np.log(np.maximum(work[rows, labels], LOG_EPSILON)).sum(dtype=np.float64)
+        loss = predictions = None
+        if measure:
+            predictions = work.argmax(axis=1)
+            loss = float(-np.log(np.maximum(work[rows, labels], LOG_EPSILON)).sum(dtype=np.float64))
         work[rows, labels] -= 1.0                         # Y - Y'
         work *= -learning_rate  # a Python float keeps the dtype of the weights (NEP 50)
         self.weights += images.T @ work
         self.biases += work.sum(axis=0)
-        return float(loss), predictions
+        return loss, predictions
 
     def evaluate(self, images: np.ndarray, labels: np.ndarray):
         """(accuracy, mean cross-entropy per image, predicted digits) on a set of images."""

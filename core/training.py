@@ -87,7 +87,7 @@ class SoftmaxSettings:
         "batch_size": (1, 1000),
         "iterations": (1, 50000),
         "train_size": (1000, 60000),
-        "eval_every": (1, 5000),
+        "eval_every": (1, 50000),
         "seed": (0, 2**31 - 1),
     }
 
@@ -165,10 +165,10 @@ class SoftmaxTrainer:
         batch = batch_predictions = None
         loss = 0.0
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is checked just below
-            for _ in range(steps):
+            for step in range(steps):
                 batch = self._next_batch()
                 loss, batch_predictions = self.model.step(self.x_train[batch], self.y_train[batch],
-                                                          self.settings.learning_rate)
+                                                          self.settings.learning_rate, measure=step == steps - 1)
         self.step += steps
         if not (self.model.is_finite() and np.isfinite(loss)):
             raise TrainingDiverged(f"the weights diverged after {self.step} iterations")
