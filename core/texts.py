@@ -450,6 +450,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "view_weight_spread": {"fr": "5. Répartition des poids", "en": "5. Spread of the weights"},
     "view_biases": {"fr": "6. Les biais au fil du temps", "en": "6. The biases over time"},
     "curve_train": {"fr": "entraînement (lot)", "en": "training (batch)"},
+    "curve_train_sample": {
+        "fr": "entraînement (jusqu'à 10 000 chiffres fixes)",
+        "en": "training (up to 10,000 fixed digits)",
+    },
     "curve_test": {"fr": "test", "en": "test"},
     "curve_test_sample": {"fr": " (échantillon de {n})", "en": " (sample of {n})"},
     "reference_92": {"fr": "leçon : 92 %", "en": "lesson: 92%"},

@@ -24,6 +24,7 @@ VIEW = tv.ModelView(
     short_name=lambda s: f"{'-'.join(map(str, s.hidden_layers))} {s.activation} {s.solver} η={s.learning_rate:g}",
     batch_title="view_train_sample",
     weights_title="view_weights_first_layer",
+    train_curve="curve_train_sample",
 )
 
 

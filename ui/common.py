@@ -8,11 +8,8 @@ from threadpoolctl import threadpool_limits
 from core import data, texts
 
 LANG_KEY = "lang"
-PLOTLY_CONFIG = {
-    "displaylogo": False,
-    "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-}
+# No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
+PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "displayModeBar": False}
 
 
 @st.cache_resource(show_spinner=False)

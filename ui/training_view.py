@@ -77,6 +77,7 @@ class ModelView:
     short_name: Callable[[Any], str] = str     # settings -> a label for comparison curves
     batch_title: str = "view_batch"
     weights_title: str = "view_weights"
+    train_curve: str = "curve_train"           # what the training curve measures
 
 
 # ------------------------------------------------------------------- state
@@ -226,7 +227,7 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
     x_title = tr(view.step_label)
     single = which != "all"
     height = 620 if single else 400
-    names = (tr("curve_train"), tr("curve_test") + ("" if last.test_size == arrays.y_test.size
+    names = (tr(view.train_curve), tr("curve_test") + ("" if last.test_size == arrays.y_test.size
                                                      else tr("curve_test_sample", n=last.test_size)))
     reference = (view.reference[0], tr(view.reference[1])) if view.reference else None
     steps = np.array([c.step for c in checkpoints])
