@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
@@ -129,9 +129,6 @@ class MLPSettings:
     @property
     def parameters(self) -> int:
         return parameter_count(self.hidden_layers)
-
-    def as_record(self) -> dict:
-        return asdict(self)
 
 
 def _cross_entropy(probabilities: np.ndarray, labels: np.ndarray) -> float:

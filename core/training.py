@@ -11,7 +11,7 @@ exactly where an uninterrupted one does.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -107,9 +107,6 @@ class SoftmaxSettings:
     @property
     def chunk(self) -> int:
         return self.eval_every
-
-    def as_record(self) -> dict:
-        return asdict(self)
 
 
 def _percentiles(values: np.ndarray) -> np.ndarray:

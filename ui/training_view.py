@@ -102,6 +102,21 @@ def _cursor_step(state: dict) -> int:
     return run.checkpoints[state["cursor"]].step if state["cursor"] >= 0 else 0
 
 
+def _wanted_step(state: dict) -> int:
+    """How far this student wants the run computed, derived from their mode and cursor."""
+    run, settings = state["run"], state["settings"]
+    if state["mode"] == "running":
+        return settings.total_steps
+    if state["mode"] == "stepping":  # one chunk past the checkpoint before the target
+        before = run.checkpoints[state["target"] - 1].step if state["target"] > 0 else 0
+        return before + settings.chunk
+    return _cursor_step(state)  # paused: nothing more than what is on screen
+
+
+def _tell_run(state: dict) -> None:
+    state["run"].want(viewer_id(), _wanted_step(state))
+
+
 def start(view: ModelView, settings, mode: str = "running") -> None:
     reset(view)
     try:
@@ -110,11 +125,7 @@ def start(view: ModelView, settings, mode: str = "running") -> None:
         st.session_state[f"{view.name}_busy"] = True
         return
     state = {"settings": settings, "run": run, "cursor": -1, "mode": mode, "target": 0, "recorded": False}
-    if mode == "stepping":
-        state["target"] = 0
-        run.want(viewer_id(), settings.chunk)
-    else:
-        run.want(viewer_id(), settings.total_steps)
+    _tell_run(state)
     _set_state(view, state)
 
 
@@ -122,12 +133,8 @@ def pause_or_resume(view: ModelView) -> None:
     state = _state(view)
     if state is None or state["mode"] in ("done", "failed"):
         return
-    if state["mode"] == "running":
-        state["mode"] = "paused"
-        state["run"].want(viewer_id(), _cursor_step(state))
-    else:
-        state["mode"] = "running"
-        state["run"].want(viewer_id(), state["settings"].total_steps)
+    state["mode"] = "paused" if state["mode"] == "running" else "running"
+    _tell_run(state)
 
 
 def step(view: ModelView, settings) -> None:
@@ -137,7 +144,7 @@ def step(view: ModelView, settings) -> None:
         return
     state["mode"] = "stepping"
     state["target"] = state["cursor"] + 1
-    state["run"].want(viewer_id(), _cursor_step(state) + state["settings"].chunk)
+    _tell_run(state)
 
 
 def reset(view: ModelView) -> None:
@@ -178,12 +185,10 @@ def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) ->
 def _advance_cursor(view: ModelView, state: dict, slow: bool) -> None:
     run = state["run"]
     available = len(run.checkpoints) - 1
+    _tell_run(state)  # also this student's heartbeat
     if state["mode"] == "running":
-        run.want(viewer_id(), state["settings"].total_steps)
         state["cursor"] = min(available, state["cursor"] + 1) if slow else available
     elif state["mode"] == "stepping":
-        run.want(viewer_id(), (run.checkpoints[state["target"] - 1].step if state["target"] > 0 else 0)
-                 + state["settings"].chunk)
         state["cursor"] = min(available, state["target"])
         if state["cursor"] == state["target"]:
             state["mode"] = "paused"
