@@ -96,6 +96,6 @@ def test_the_overfitting_page_draws_its_first_experiment(new_page, base_url, scr
     page.locator(PLOTLY_CHART).nth(1).wait_for(timeout=RUN_TIMEOUT)
     page.locator('[data-testid="stProgress"]').wait_for(state="detached", timeout=RUN_TIMEOUT)  # all ended
     page.locator(PLOTLY_CHART).nth(2).wait_for(timeout=RUN_TIMEOUT)  # the chart against the number of digits
-    page.locator('[data-testid="stAlert"]').filter(has_text="100").wait_for()  # "… 100 % in training …"
+    page.locator('[data-testid="stAlert"]').filter(has_text="100").first.wait_for()  # "… 100 % in training …"
     assert page.locator(EXCEPTION).count() == 0
     full_page_screenshot(page, screenshot_dir / "overfitting-run-fr.png", wait=False)
