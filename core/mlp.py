@@ -18,7 +18,7 @@ import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
-from core import data
+from core import data, translation
 from core.softmax import LOG_EPSILON
 from core.training import Checkpoint, TrainingDiverged, _percentiles, out_of_range
 
@@ -40,6 +40,9 @@ MAX_NEURONS = 2000
 # Training accuracy and loss are measured on a fixed sample: all 60 000 would cost a fifth of an epoch.
 TRAIN_SAMPLE_SIZE = 10000
 SHOWN_NEURONS = 20
+MAX_AUGMENTATION_SHIFT = 8
+# Shifted digits are made and fed to partial_fit this many at a time: one chunk of copies in memory.
+AUGMENTATION_CHUNK = 10000
 # The issue's yardstick for the lesson's network: at least 97.5 % on the test digits.
 TARGET_ACCURACY = 0.975
 
@@ -93,13 +96,16 @@ class MLPSettings:
     # and a fixed sample of the test digits to measure faster
     validation_fraction: float = 0.0
     test_digits: int = 10000
+    # data augmentation (translation page): each epoch, every training digit moved by its own
+    # random shift of up to this many pixels in x and y; 0 trains on the digits as they are
+    shift_augmentation: int = 0
 
     model: str = field(default="mlp", init=False)
 
     LIMITS = {
         "learning_rate": (1e-6, 1.0), "batch_size": (1, 1000), "epochs": (1, 200), "alpha": (0.0, 10.0),
         "train_size": (100, 60000), "seed": (0, 2**31 - 1), "validation_fraction": (0.0, 0.5),
-        "test_digits": (100, 10000),
+        "test_digits": (100, 10000), "shift_augmentation": (0, MAX_AUGMENTATION_SHIFT),
     }
 
     def problems(self) -> list[tuple[str, dict]]:
@@ -176,10 +182,28 @@ class MLPTrainer:
         self.step = 0
         self.seconds = 0.0
         self.epoch_seconds: list[float] = []
+        self._shift_rng = np.random.default_rng((settings.seed, 1))
 
     @property
     def done(self) -> bool:
         return self.step >= self.settings.epochs
+
+    def final_model(self) -> MLPClassifier:
+        """The trained network (it has ``predict_proba``), for the pages that test it further."""
+        return self.classifier
+
+    def _epoch(self) -> None:
+        if not self.settings.shift_augmentation:
+            self.classifier.partial_fit(self.images, self.labels, classes=np.arange(10))
+            return
+        # augmentation: the digits in a new order, each moved by its own random shift, a chunk at a time
+        order = self._shift_rng.permutation(self.labels.size)
+        side = data.IMAGE_SIDE
+        for start in range(0, order.size, AUGMENTATION_CHUNK):
+            chosen = order[start:start + AUGMENTATION_CHUNK]
+            moved = translation.random_shifts(self.images[chosen].reshape(-1, side, side),
+                                              self.settings.shift_augmentation, self._shift_rng)
+            self.classifier.partial_fit(moved.reshape(chosen.size, -1), self.labels[chosen], classes=np.arange(10))
 
     def advance(self, steps: int) -> Checkpoint:
         """Train ``steps`` more epochs (fewer at the end) and return the checkpoint."""
@@ -189,10 +213,12 @@ class MLPTrainer:
         started = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
+            # an augmented epoch's last chunk may hold fewer digits than a batch: one smaller batch
+            warnings.filterwarnings("ignore", message="Got `batch_size`", category=UserWarning)
             for _ in range(steps):
                 epoch_started = time.perf_counter()
                 with np.errstate(over="ignore", invalid="ignore"):
-                    self.classifier.partial_fit(self.images, self.labels, classes=np.arange(10))
+                    self._epoch()
                 self.epoch_seconds.append(time.perf_counter() - epoch_started)
                 self.step += 1
         coefs = self.classifier.coefs_

@@ -74,6 +74,7 @@ class SharedRun:
         self.chunk = max(1, int(chunk))
         self.checkpoints: list = []
         self.error: BaseException | None = None
+        self.model: Any = None  # the trained model, once done, when the trainer gives it (final_model)
         self.created = clock()
         self._factory = factory
         self._pool = pool
@@ -174,6 +175,8 @@ class SharedRun:
                     self.checkpoints.append(checkpoint)
                     self._last_wanted = self._clock()
                     if trainer.done:
+                        final_model = getattr(trainer, "final_model", None)
+                        self.model = final_model() if final_model is not None else None
                         self._state = DONE
                         self._condition.notify_all()
                         return

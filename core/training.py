@@ -145,6 +145,10 @@ class SoftmaxTrainer:
     def done(self) -> bool:
         return self.step >= self.settings.iterations
 
+    def final_model(self) -> SoftmaxRegression:
+        """The trained model (it has ``predict_proba``), for the pages that test it further."""
+        return self.model
+
     def _next_batch(self) -> np.ndarray:
         size = self.settings.batch_size
         if self._position + size > self._order.size:

@@ -35,6 +35,7 @@ from core import data
 MAX_SHIFT = data.IMAGE_SIDE - 1  # 27: a larger shift leaves an empty image
 CHUNK_SIZE = 2000                # images shifted and predicted at a time
 DIRECTIONS = ("horizontal", "vertical", "diagonal")
+PAGE_SHIFT = 8                   # the page's sliders and charts go from -8 to +8 pixels
 
 # MNIST's own recipe (LeCun et al.): the digit fits a 20×20 box, and its centre
 # of mass is put at the centre of a 28×28 frame; row and column 14 in the
@@ -147,6 +148,37 @@ def accuracy_vs_shift(predict: Predictor, images: np.ndarray, labels: np.ndarray
     return accuracy_for_shifts(predict, images, labels, direction_shifts(shifts, direction), chunk_size)
 
 
+def shift_curves(predict: Predictor, images: np.ndarray, labels: np.ndarray, max_shift: int = PAGE_SHIFT,
+                 chunk_size: int = CHUNK_SIZE) -> dict[str, np.ndarray]:
+    """Accuracy for shifts 0..max_shift along every direction: {direction: accuracies}.
+
+    The unshifted images are predicted once for the three curves (their common
+    first point): 3·max_shift + 1 predictions of the whole set.
+    """
+    max_shift = _checked_shift(max_shift, "max_shift")
+    if max_shift < 0:
+        raise ValueError(f"max_shift must not be negative, got {max_shift}")
+    shifts = range(max_shift + 1)
+    pairs = list(dict.fromkeys(pair for direction in DIRECTIONS for pair in direction_shifts(shifts, direction)))
+    accuracy = dict(zip(pairs, accuracy_for_shifts(predict, images, labels, pairs, chunk_size)))
+    return {direction: np.array([accuracy[pair] for pair in direction_shifts(shifts, direction)])
+            for direction in DIRECTIONS}
+
+
+def class_probability_sweep(predict_proba: Callable[[np.ndarray], np.ndarray], image: np.ndarray, digit: int,
+                            shifts: Iterable[int], direction: str) -> np.ndarray:
+    """The probability a model gives to ``digit`` for ``image`` moved by each shift along ``direction``.
+
+    One prediction of len(shifts) images: cheap enough to redraw on every move of a slider.
+    """
+    image = np.asarray(image)
+    if image.shape != (data.IMAGE_SIDE, data.IMAGE_SIDE):
+        raise ValueError(f"expected one 28×28 image, got shape {image.shape}")
+    moved = np.stack([shift_images(image, dx, dy) for dx, dy in direction_shifts(shifts, direction)])
+    probabilities = np.asarray(predict_proba(data.flatten(_as_unit_float(moved))))
+    return probabilities[:, int(digit)]
+
+
 def accuracy_grid(predict: Predictor, images: np.ndarray, labels: np.ndarray, max_shift: int,
                   chunk_size: int = CHUNK_SIZE) -> np.ndarray:
     """Accuracy heatmap (2·max_shift + 1)²: row i is dy = i - max_shift, column j is dx = j - max_shift.
@@ -164,6 +196,27 @@ def accuracy_grid(predict: Predictor, images: np.ndarray, labels: np.ndarray, ma
 
 # --- data augmentation --------------------------------------------------------------------------
 
+def random_shifts(images: np.ndarray, max_shift: int, rng: np.random.Generator) -> np.ndarray:
+    """A copy of ``images`` (n, 28, 28) with each image moved by its own random (dx, dy).
+
+    The shifts are drawn uniformly among the integers of [-max_shift, max_shift]²
+    from ``rng``; images sharing a shift are moved together, so the cost is one
+    pass over the images whatever their number.
+    """
+    images = np.asarray(images)
+    if images.ndim != 3:
+        raise ValueError(f"expected images (n, 28, 28), got shape {images.shape}")
+    max_shift = _checked_shift(max_shift, "max_shift")
+    if max_shift < 0:
+        raise ValueError(f"max_shift must not be negative, got {max_shift}")
+    drawn = rng.integers(-max_shift, max_shift + 1, size=(len(images), 2))
+    shifted = np.empty_like(images)
+    for dx, dy in np.unique(drawn, axis=0):
+        chosen = np.flatnonzero((drawn[:, 0] == dx) & (drawn[:, 1] == dy))
+        shifted[chosen] = shift_images(images[chosen], int(dx), int(dy))
+    return shifted
+
+
 def augment_with_shifts(images: np.ndarray, labels: np.ndarray, max_shift: int, copies: int,
                         seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The images followed by ``copies`` randomly shifted copies of each, with their labels.
@@ -180,14 +233,10 @@ def augment_with_shifts(images: np.ndarray, labels: np.ndarray, max_shift: int, 
     if max_shift < 0 or isinstance(copies, bool) or not isinstance(copies, (int, np.integer)) or copies < 0:
         raise ValueError(f"max_shift and copies must be non-negative integers, got {max_shift} and {copies!r}")
     rng = np.random.default_rng(seed)
-    drawn = rng.integers(-max_shift, max_shift + 1, size=(copies, len(images), 2))
     augmented = np.empty(((copies + 1) * len(images), *images.shape[1:]), dtype=images.dtype)
     augmented[:len(images)] = images
     for k in range(copies):
-        first = (k + 1) * len(images)
-        for dx, dy in np.unique(drawn[k], axis=0):
-            chosen = np.flatnonzero((drawn[k, :, 0] == dx) & (drawn[k, :, 1] == dy))
-            augmented[first + chosen] = shift_images(images[chosen], int(dx), int(dy))
+        augmented[(k + 1) * len(images):(k + 2) * len(images)] = random_shifts(images, max_shift, rng)
     return augmented, np.tile(labels, copies + 1)
 
 

@@ -322,3 +322,61 @@ def test_canvases_of_the_wrong_shape_are_refused():
     for bad in (np.zeros((28, 28, 2)), np.zeros(784), np.zeros((0, 28))):
         with pytest.raises(ValueError):
             translation.preprocess_drawing(bad)
+
+
+# --- random shifts, the curves of the page, the probability sweep -------------------------------
+
+def test_random_shifts_move_each_image_by_its_own_bounded_shift(mnist):
+    images = mnist.x_test[:60]
+    moved = translation.random_shifts(images, 2, np.random.default_rng(3))
+    assert moved.shape == images.shape and moved.dtype == images.dtype and moved is not images
+    candidates = list(itertools.product(range(-2, 3), repeat=2))
+    found = []
+    for original, copy in zip(images, moved):
+        matches = [pair for pair in candidates if np.array_equal(reference_shift(original, *pair), copy)]
+        assert matches
+        found.append(matches[0])
+    assert len(set(found)) > 10                                # not one shift for all
+    again = translation.random_shifts(images, 2, np.random.default_rng(3))
+    np.testing.assert_array_equal(again, moved)
+    np.testing.assert_array_equal(translation.random_shifts(images, 0, np.random.default_rng(0)), images)
+    with pytest.raises(ValueError):
+        translation.random_shifts(images[0], 2, np.random.default_rng(0))
+    with pytest.raises(ValueError):
+        translation.random_shifts(images, -1, np.random.default_rng(0))
+
+
+def test_shift_curves_agree_with_each_direction_measured_alone(mnist, nearest_centroid):
+    images, labels = mnist.x_test[:600], mnist.y_test[:600]
+    calls = []
+
+    def counting(batch):
+        calls.append(len(batch))
+        return nearest_centroid(batch)
+    curves = translation.shift_curves(counting, images, labels, max_shift=3)
+    assert set(curves) == set(translation.DIRECTIONS)
+    assert sum(calls) == (3 * 3 + 1) * 600                     # the unshifted digits predicted once
+    for direction in translation.DIRECTIONS:
+        alone = translation.accuracy_vs_shift(nearest_centroid, images, labels, range(4), direction)
+        np.testing.assert_allclose(curves[direction], alone)
+    assert translation.shift_curves(nearest_centroid, images, labels, 0)["diagonal"].shape == (1,)
+    with pytest.raises(ValueError):
+        translation.shift_curves(nearest_centroid, images, labels, -2)
+
+
+def test_probability_sweep_is_one_prediction_per_shift(mnist):
+    image, digit = mnist.x_test[0], int(mnist.y_test[0])
+    batches = []
+
+    def proba(rows):
+        batches.append(rows.copy())
+        return rows.sum(axis=1, keepdims=True) / 1000 + rows[:, :10]   # an (n, 10) output that tells images apart
+    sweep = translation.class_probability_sweep(proba, image, digit, [-3, 0, 5], "vertical")
+    assert sweep.shape == (3,) and len(batches) == 1 and batches[0].shape == (3, 784)
+    np.testing.assert_array_equal(batches[0][1].reshape(28, 28), data.to_float(image))
+    np.testing.assert_array_equal(batches[0][0].reshape(28, 28), data.to_float(reference_shift(image, 0, -3)))
+    np.testing.assert_array_equal(batches[0][2].reshape(28, 28), data.to_float(reference_shift(image, 0, 5)))
+    expected = batches[0].sum(axis=1) / 1000 + batches[0][:, digit]
+    np.testing.assert_allclose(sweep, expected)
+    with pytest.raises(ValueError):
+        translation.class_probability_sweep(proba, mnist.x_test[:2], digit, [0], "vertical")
