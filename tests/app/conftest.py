@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core import experiments, mlp, training
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 PAGES = {
@@ -32,3 +34,19 @@ def open_page(page: str, lang: str = "fr", timeout: float = 120) -> AppTest:
 @pytest.fixture
 def app_page():
     return open_page
+
+
+# The translation page's models, small enough to be trained in a second or two: every AppTest
+# that opens the page (test_pages included) uses these, never the real minute-long ones, which
+# the browser tests' server trains.
+SMALL_TRANSLATION_MODELS = {
+    "softmax": training.SoftmaxSettings(iterations=500, eval_every=100, train_size=10000),
+    "mlp": mlp.MLPSettings(hidden_layers=(64,), activation="relu", epochs=3, train_size=10000, test_digits=2000),
+    "augmented": mlp.MLPSettings(hidden_layers=(64,), activation="relu", epochs=3, train_size=10000,
+                                 test_digits=2000, shift_augmentation=4),
+}
+
+
+@pytest.fixture(autouse=True)
+def small_translation_models(monkeypatch):
+    monkeypatch.setattr(experiments, "TRANSLATION_MODELS", SMALL_TRANSLATION_MODELS)

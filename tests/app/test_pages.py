@@ -15,7 +15,7 @@ TITLES = {
     "training": "training_title",
     "five_layers": "mlp_title",
     "overfitting": "overfit_title",
-    "translation": "page_translation",
+    "translation": "trans_title",
     "convolution": "page_convolution",
 }
 

@@ -1,0 +1,106 @@
+"""The translation page through AppTest: shift a digit, the whole test set, the drawing area, own models.
+
+The page's models are small ones here (tests/app/conftest.py), trained in a second or two, so that
+the page can be driven to its results; the real ones are trained by the browser tests' server.
+"""
+
+import pytest
+
+from core.texts import t
+from tests.app.conftest import SMALL_TRANSLATION_MODELS, open_page
+from tests.app.test_training_page import has_result, run_until
+
+LABELS = {name: {lang: t(f"trans_model_{name}", lang) for lang in ("fr", "en")} for name in SMALL_TRANSLATION_MODELS}
+
+
+def ready_count(at) -> int:
+    return sum(m.value.startswith(":material/check_circle:") for m in at.markdown)
+
+
+def verdicts(at, lang):
+    """{model label: (digit read, right?)} from the verdict lines."""
+    found = {}
+    for line in (m.value for m in at.markdown):
+        for name, labels in LABELS.items():
+            if line.startswith(f"**{labels[lang]}**"):
+                digit = int(line.split("**")[3])
+                found[name] = (digit, ":green[" in line)
+    return found
+
+
+def open_ready(lang="fr"):
+    at = open_page("translation", lang)
+    assert not at.exception
+    assert at.title[0].value == t("trans_title", lang)
+    return run_until(at, lambda a: ready_count(a) == 3, timeout=120)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_well_read_digit_breaks_when_shifted(lang):
+    at = open_ready(lang)
+    at.number_input(key="trans_index").set_value(0).run()     # a 7 that every model reads
+    assert all(right for _, right in verdicts(at, lang).values()) and len(verdicts(at, lang)) == 3
+    at.slider(key="trans_dx").set_value(6).run()
+    shifted = verdicts(at, lang)
+    assert not shifted["softmax"][1] and not shifted["mlp"][1], shifted
+    assert at.number_input(key="trans_index").value == 0
+    assert len(at.get("plotly_chart")) == 3          # the two images, the probabilities, the sweep
+    at.button(key="trans_recentre").click().run()
+    assert at.slider(key="trans_dx").value == 0 and at.slider(key="trans_dy").value == 0
+    assert all(right for _, right in verdicts(at, lang).values())
+
+
+def test_a_well_recognised_digit_is_read_right_by_every_model():
+    at = open_ready("en")
+    chosen = set()
+    for _ in range(3):
+        at.button(key="trans_recognised").click().run()
+        assert all(right for _, right in verdicts(at, "en").values()) and len(verdicts(at, "en")) == 3
+        chosen.add(at.number_input(key="trans_index").value)
+    assert len(chosen) > 1                            # at random among them
+    at.button(key="trans_random").click().run()
+    assert not at.exception
+
+
+def test_the_whole_test_set_shows_the_collapse_and_the_remedy():
+    at = open_ready("en")
+    at.segmented_control(key="trans_section").set_value("test_set").run()
+    readings = lambda a: [m.value for m in a.markdown if "unshifted" in m.value]  # noqa: E731
+    run_until(at, lambda a: len(readings(a)) == 3 and len(a.get("plotly_chart")) == 2, timeout=120)
+    values = {}
+    for line in readings(at):
+        numbers = [float(part.split("%")[0]) for part in line.split(": ", 1)[1].split("**") if "%" in part]
+        values[line.split("**")[1]] = numbers[:2]    # (unshifted, at 4 pixels)
+    plain, augmented = values[LABELS["mlp"]["en"]], values[LABELS["augmented"]["en"]]
+    assert plain[1] < plain[0] - 30 and augmented[1] > plain[1] + 20, values
+    at.segmented_control(key="trans_curve_direction").set_value("diagonal").run()
+    assert not at.exception and any("(diagonal)" in m.value for m in at.markdown)
+    assert any(m.value.startswith(t("trans_remedy_text", "en", shift=4)[:40]) for m in at.markdown)
+
+
+def test_the_drawing_area_waits_for_a_digit():
+    at = open_ready("fr")
+    at.segmented_control(key="trans_section").set_value("draw").run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [t("trans_draw_prompt", "fr")]
+    assert at.toggle(key="trans_skip_centering").value is False
+    assert any(getattr(element, "key", None) == "trans_canvas_0" for element in at.main)
+    at.button(key="trans_clear").click().run()
+    assert any(getattr(element, "key", None) == "trans_canvas_1" for element in at.main)
+
+
+def test_a_student_who_trained_the_ten_neuron_model_gets_it_tested():
+    at = open_page("training", "en")
+    at.select_slider(key="softmax_iterations").set_value(200).run()
+    at.select_slider(key="softmax_train_size").set_value(5000).run()
+    at.button(key="softmax_start").click().run()
+    run_until(at, has_result("en"))
+    at.switch_page("lesson_pages/5_translation.py").run()
+    run_until(at, lambda a: ready_count(a) == 3, timeout=120)
+    lines = [m.value for m in at.markdown if m.value.startswith(":material/check_circle:")]
+    assert "yours" in lines[0] and "200 it." in lines[0], lines
+    assert "yours" not in lines[1]
+    at.toggle(key="trans_use_own").set_value(False).run()
+    run_until(at, lambda a: ready_count(a) == 3, timeout=120)
+    lines = [m.value for m in at.markdown if m.value.startswith(":material/check_circle:")]
+    assert "yours" not in lines[0]

@@ -1,0 +1,183 @@
+"""The trained models that the translation page puts to the test, and the shared work on them.
+
+A student who trained the 10-neuron model or the 5-layer network on an earlier
+page gets *their* model tested; otherwise the lesson's models are trained once
+for the whole server through the hub (the same runs as the earlier pages'
+defaults, so a class that trained those shares them). Measurements over the
+test set are shared jobs, one per model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from core import data, experiments, translation
+from core.runs import DONE, FAILED, HubFull, SharedRun
+from core.vectors import format_number
+from ui.common import lang, tr
+from ui.training_view import POLL_SECONDS, hub, training_data, viewer_id
+
+MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
+OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
+HEATMAP_DIGITS = 2000                                # the dx × dy map: 289 shifts of this many test digits
+
+
+@dataclass(frozen=True)
+class TestedModel:
+    """One model on the page: a run (the student's or the server's) and, once trained, its predictions."""
+
+    name: str
+    run: SharedRun
+    own: bool
+
+    @property
+    def ready(self) -> bool:
+        return self.run.state == DONE and self.run.model is not None
+
+    @property
+    def label(self) -> str:
+        return tr(f"trans_model_{self.name}")
+
+    def predict_proba(self, rows: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            return np.asarray(self.run.model.predict_proba(rows), dtype=np.float64)
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        return self.predict_proba(rows).argmax(axis=1)
+
+
+def _own_run(name: str) -> SharedRun | None:
+    """The student's finished run of this model on an earlier page, if any."""
+    page = OWN_PAGES.get(name)
+    state = st.session_state.get(f"{page}_run") if page else None
+    if state and state.get("mode") == "done" and state["run"].model is not None:
+        return state["run"]
+    return None
+
+
+def own_models_available() -> bool:
+    return any(_own_run(name) is not None for name in MODEL_NAMES)
+
+
+def tested_models(use_own: bool) -> dict[str, TestedModel]:
+    """The page's models by name; a model the server cannot hold now is left out (with a warning)."""
+    arrays = training_data()
+    models = {}
+    for name, settings in experiments.TRANSLATION_MODELS.items():
+        own = _own_run(name) if use_own else None
+        if own is not None:
+            models[name] = TestedModel(name, own, own=True)
+            continue
+        try:
+            run = hub().run(settings, lambda s=settings: experiments.make_trainer(
+                s, arrays.x_train, arrays.y_train, arrays.x_test, arrays.y_test), settings.total_steps, settings.chunk)
+        except HubFull:
+            st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
+            continue
+        models[name] = TestedModel(name, run, own=False)
+    return models
+
+
+def ready(models: dict[str, TestedModel]) -> dict[str, TestedModel]:
+    return {name: model for name, model in models.items() if model.ready}
+
+
+def _describe(model: TestedModel) -> str:
+    if model.own:
+        settings = model.run.key
+        text = (f"η={settings.learning_rate:g}, {settings.iterations} it." if model.name == "softmax"
+                else f"{'-'.join(map(str, settings.hidden_layers))} {settings.activation}, {settings.epochs} ep.")
+        return tr("trans_model_own", settings=text)
+    return tr(f"trans_model_default_{model.name}", shift=experiments.AUGMENTATION_SHIFT)
+
+
+def models_panel(models: dict[str, TestedModel]) -> None:
+    """What each model is and how far its training is, live until every model is ready."""
+    polling = not all(model.run.finished for model in models.values())
+    language = lang()
+
+    @st.fragment(run_every=POLL_SECONDS if polling else None)
+    def panel() -> None:
+        for model in models.values():
+            if not model.run.finished:
+                model.run.want(viewer_id(), model.run.total_steps)  # also this student's heartbeat
+        for model in models.values():
+            run = model.run
+            if model.ready:
+                accuracy = format_number(100 * run.checkpoints[-1].test_accuracy, 1, language)
+                st.markdown(f":material/check_circle: **{model.label}** — {_describe(model)} · "
+                            + tr("trans_model_ready", accuracy=accuracy))
+            elif run.state == FAILED:
+                st.error(tr("run_failed", error=f"{model.label}: {type(run.error).__name__}: {run.error}"),
+                         icon=":material/warning:")
+            else:
+                done = max(run.produced_step, 0)
+                unit = tr("unit_iterations" if model.name == "softmax" else "unit_epochs")
+                text = (tr("trans_model_queued", label=model.label) if run.queue_position() is not None and not done
+                        else tr("trans_model_progress", label=model.label, done=done, total=run.total_steps,
+                                unit=unit))
+                st.progress(done / run.total_steps, text=f"{text} — {_describe(model)}")
+        if not all(model.run.finished for model in models.values()):
+            st.caption(tr("trans_models_wait"))
+        if polling and any(model.run.finished for model in models.values()):
+            newly = st.session_state.get("trans_seen_finished", set())
+            finished = {name for name, model in models.items() if model.run.finished}
+            if finished - newly:
+                st.session_state["trans_seen_finished"] = finished
+                st.rerun(scope="app")  # a model became ready: the experiments below can use it
+
+    panel()
+
+
+# ------------------------------------------------------------- shared jobs
+def _test_set():
+    arrays = training_data()
+    return arrays.images_test, arrays.y_test
+
+
+def curves_job(model: TestedModel):
+    """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per model."""
+    images, labels = _test_set()
+    return hub().job(("shift_curves", model.run.key),
+                     lambda: translation.shift_curves(model.predict, images, labels, translation.PAGE_SHIFT))
+
+
+def grid_job(model: TestedModel):
+    """The dx × dy accuracy map on a fixed sample of test digits, once per model."""
+    images, labels = _test_set()
+    sample = data.stratified_subset(labels, HEATMAP_DIGITS, seed=0)
+    return hub().job(("shift_grid", model.run.key),
+                     lambda: translation.accuracy_grid(model.predict, images[sample], labels[sample],
+                                                       translation.PAGE_SHIFT))
+
+
+def show_job_status(jobs: list) -> bool:
+    """A line saying where unfinished jobs stand; True when all are finished."""
+    if all(job.finished for job in jobs):
+        for job in jobs:
+            if job.error is not None:
+                st.error(tr("run_failed", error=f"{type(job.error).__name__}: {job.error}"), icon=":material/warning:")
+        return True
+    positions = [job.queue_position() for job in jobs if not job.finished and job.queue_position() is not None]
+    if positions and len(positions) == sum(not job.finished for job in jobs):
+        st.caption(tr("trans_computing_waiting", position=min(positions) + 1))
+    else:
+        st.caption(tr("trans_computing"))
+    return False
+
+
+def recognised_digit(models: dict[str, TestedModel], rng: np.random.Generator) -> int | None:
+    """A random test digit that every ready model reads right with at least 90 % confidence."""
+    arrays = training_data()
+    usable = ready(models)
+    if not usable:
+        return None
+    good = np.ones(arrays.y_test.size, dtype=bool)
+    for model in usable.values():
+        probabilities = model.predict_proba(arrays.x_test)
+        good &= (probabilities.argmax(axis=1) == arrays.y_test) & (probabilities.max(axis=1) >= 0.9)
+    candidates = np.flatnonzero(good)
+    return int(rng.choice(candidates)) if candidates.size else None
