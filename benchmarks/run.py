@@ -240,6 +240,47 @@ def bench_limits_grids(rec: Recorder, arrays) -> None:
     rec.add("limits page", "all four experiments, 2 slots", "distinct trainings", hub.created_count, "runs")
 
 
+def bench_translation(rec: Recorder, mnist, arrays, quick: bool) -> None:
+    """The translation page's measurements: accuracy against the shift for one trained model."""
+    from core import translation
+
+    settings = training.SoftmaxSettings(eval_every=1000)
+    trainer = training.SoftmaxTrainer(settings, *arrays)
+    training.train_to_end(trainer)
+    model = trainer.final_model()
+    predict = lambda rows: model.predict_proba(rows).argmax(axis=1)  # noqa: E731
+    seconds, curves = best_of(1, lambda: translation.shift_curves(predict, mnist.x_test, mnist.y_test, 8))
+    rec.add("translation page", "10 neurons, 25 shifts × 10 000 digits", "accuracy-vs-shift curves", seconds, "s")
+    rec.add("translation page", "10 neurons, horizontal", "test accuracy at 0 / 4 pixels",
+            f"{100 * curves['horizontal'][0]:.1f} / {100 * curves['horizontal'][4]:.1f}", "%")
+    if not quick:
+        sample = data.stratified_subset(mnist.y_test, 2000, seed=0)
+        seconds, _ = best_of(1, lambda: translation.accuracy_grid(predict, mnist.x_test[sample],
+                                                                 mnist.y_test[sample], 8))
+        rec.add("translation page", "10 neurons, 289 shifts × 2 000 digits", "dx × dy accuracy map", seconds, "s")
+
+
+def bench_convolution(rec: Recorder, mnist, quick: bool) -> None:
+    """The convolution page's pipeline: fixed filters + ReLU + max pooling, then LogisticRegression."""
+    from core import convolution, translation
+
+    seconds, _ = best_of(3, lambda: convolution.FilterBank(pool=4).features(mnist.x_test))
+    rec.add("conv pipeline", "8 filters, pooling 4, 10 000 digits", "feature extraction", seconds, "s")
+    for pool in ([4] if quick else list(convolution.POOL_SIZES)):
+        bank = convolution.FilterBank(pool=pool)
+        size = convolution.PIPELINE_TRAIN_SIZE
+        pipeline = convolution.fit_pipeline(bank, mnist.x_train, mnist.y_train, mnist.x_test, mnist.y_test, size)
+        setting = f"pooling {pool}, {bank.feature_count} features, {size} digits"
+        rec.add("conv pipeline", setting, "training features", pipeline.feature_seconds, "s")
+        rec.add("conv pipeline", setting, "LogisticRegression fit", pipeline.fit_seconds, "s")
+        rec.add("conv pipeline", setting, "test accuracy", 100 * pipeline.test_accuracy, "%")
+        started = time.perf_counter()
+        curve = translation.accuracy_vs_shift(pipeline.predict, mnist.x_test, mnist.y_test, [2, 4], "horizontal")
+        rec.add("conv pipeline", setting, "test accuracy at 2 / 4 pixels",
+                f"{100 * curve[0]:.1f} / {100 * curve[1]:.1f}", "%")
+        rec.add("conv pipeline", setting, "2 shifted test sets, predicted", time.perf_counter() - started, "s")
+
+
 def bench_reference(rec: Recorder, arrays, quick: bool) -> None:
     x_train, y_train, x_test, y_test = arrays
     for size in ([10000] if quick else [10000, 60000]):
@@ -279,6 +320,8 @@ def main() -> None:
         bench_page(rec)
     bench_reference(rec, arrays, args.quick)
     bench_mlp(rec, arrays, args.quick)
+    bench_translation(rec, mnist, arrays, args.quick)
+    bench_convolution(rec, mnist, args.quick)
     if not args.quick:
         bench_limits_grids(rec, arrays)
 

@@ -207,6 +207,7 @@ def show_draw() -> None:
         if picture is None:
             raise translation.DrawingError("drawing_empty")
         seen = translation.preprocess_drawing(picture, skip_centering=skip)
+        st.session_state["trans_drawing"] = seen  # the convolution page can filter it
     except translation.DrawingError as problem:
         details = dict(problem.details)
         if "fraction" in details:

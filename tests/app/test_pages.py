@@ -16,7 +16,7 @@ TITLES = {
     "five_layers": "mlp_title",
     "overfitting": "overfit_title",
     "translation": "trans_title",
-    "convolution": "page_convolution",
+    "convolution": "conv_title",
 }
 
 
