@@ -1,0 +1,69 @@
+"""What a fresh machine or the Docker image gets: every file and package the app needs.
+
+The image is not built here (no Docker engine on the CI machine): these tests read the
+Dockerfile, .dockerignore and requirements.txt against what the app's code really uses.
+"""
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_SOURCES = [ROOT / "app.py", *sorted((ROOT / "core").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
+               *sorted((ROOT / "lesson_pages").glob("*.py"))]
+# import name -> distribution name in requirements.txt
+DISTRIBUTIONS = {"sklearn": "scikit-learn", "PIL": "pillow", "streamlit_drawable_canvas": "streamlit-drawable-canvas"}
+LOCAL = {"core", "ui", "lesson_pages"}
+
+
+def third_party_imports() -> set[str]:
+    found = set()
+    for source in APP_SOURCES:
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {name for name in found if name not in LOCAL and name not in sys.stdlib_module_names
+            and name != "__future__"}
+
+
+def requirement_names(path: Path) -> set[str]:
+    names = set()
+    for line in path.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            names.add(re.split(r"[<>=!~\[ ;]", line)[0].lower())
+    return names
+
+
+def test_requirements_install_every_package_the_app_imports():
+    imports = third_party_imports()
+    assert {"streamlit", "numpy", "sklearn", "plotly", "streamlit_drawable_canvas"} <= imports
+    required = requirement_names(ROOT / "requirements.txt")
+    missing = {name for name in imports if DISTRIBUTIONS.get(name, name).lower() not in required}
+    assert not missing, f"imported by the app but not in requirements.txt: {missing}"
+
+
+def test_the_image_copies_everything_the_app_reads():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    copied = {part.rstrip("/") for line in dockerfile.splitlines() if line.startswith("COPY ")
+              for part in line.split()[1:-1]}
+    needed = {"requirements.txt", "app.py", "core", "ui", "lesson_pages", "data", ".streamlit"}
+    assert needed <= copied, needed - copied
+    assert (ROOT / "data" / "mnist.npz").is_file()
+    ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")]
+    for pattern in ignored:
+        assert pattern.strip("*/") not in needed, f".dockerignore drops {pattern}, which the app needs"
+
+
+def test_the_image_serves_the_app_on_its_exposed_port_for_other_machines():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    port = re.search(r"^EXPOSE (\d+)", dockerfile, re.M).group(1)
+    command = dockerfile[dockerfile.index("CMD ["):]
+    assert '"app.py"' in command and f"--server.port={port}" in command
+    assert "--server.address=0.0.0.0" in command                  # reachable from outside the container
+    assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)        # not run as root
+    assert f"127.0.0.1:{port}/_stcore/health" in dockerfile         # the health check asks the app itself
