@@ -14,7 +14,7 @@ PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "displayModeBar": Fa
 
 @st.cache_resource(show_spinner=False)
 def configure_server() -> None:
-    """Once per server process: one BLAS thread per computation.
+    """Once per server process: one BLAS thread per computation, and the heavy imports done.
 
     On a shared classroom server the parallelism comes from running several
     students' trainings side by side (one per core, see core.runs); splitting
@@ -23,6 +23,12 @@ def configure_server() -> None:
     with two while the other core was loaded).
     """
     threadpool_limits(limits=1, user_api="blas")
+    # Import pandas now, once, before any page draws a chart. Plotly looks pandas up in
+    # sys.modules without importing it: while a first student's thread is half-way through
+    # importing pandas, a second student's chart found it "partially initialized" and raised
+    # (seen by the load test with ten students arriving at once). Every session calls this
+    # function first and waits for the first call to finish.
+    import pandas  # noqa: F401
 
 
 def lang() -> str:
