@@ -6,13 +6,16 @@ slide of the lesson, in the lesson's order.
 
 import streamlit as st
 
-from ui.common import configure_server, language_switch, tr
+from ui import share
+from ui.common import configure_server, language_switch, presenter_style, tr
 
+# presenter mode (?present=1, for the projector): no sidebar, larger type and charts
 st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
-                   initial_sidebar_state="auto")
+                   initial_sidebar_state="collapsed" if share.presenting() else "auto")
 
 configure_server()
 language_switch()
+presenter_style()
 
 PAGES = [
     # file, title key, icon, url path
@@ -32,5 +35,10 @@ navigation = st.navigation(
     ],
     expanded=True,
 )
+page = navigation.url_path or "home"
+share.apply_link(page)       # a teacher's link: its settings become the widgets' values
+share.share_box(page)
 st.sidebar.caption(tr("sidebar_credit"))
+share.link_notices()
 navigation.run()
+share.sync_link(page)        # the URL shows the page's settings as they are now

@@ -8,6 +8,7 @@ from core import figures, lesson
 from core import softmax as sm
 from core.vectors import VectorError, format_number, format_vector, parse_vector
 from ui.common import chart, lang, option_labels, tr
+from ui.share import control
 
 language = lang()
 
@@ -36,17 +37,20 @@ def reset_vector() -> None:
 
 controls, options = st.columns([3, 2], gap="large")
 with controls:
-    text = st.text_input(tr("softmax_vector_label"), value=lesson.z_text(language), key="softmax_z",
-                         help=tr("softmax_vector_help"), persist_state="session")
+    text = control("z", lambda: st.text_input(
+        tr("softmax_vector_label"), value=lesson.z_text(language), key="softmax_z", help=tr("softmax_vector_help"),
+        persist_state="session"))
     st.button(tr("softmax_reset"), on_click=reset_vector, icon=":material/restart_alt:")
     z = read_vector(text, "softmax_last_z", lesson.Z)
 with options:
-    decimals = st.slider(tr("precision_decimals"), 0, 6, 2, key="softmax_decimals", persist_state="session")
-    mode = st.radio(tr("precision_mode"), ["truncate", "round"], horizontal=True, key="softmax_mode",
-                    format_func=option_labels("mode_"), persist_state="session")
-    temperature = st.select_slider(tr("temperature"), options=lesson.TEMPERATURES, value=1.0,
-                                   key="softmax_temperature", help=tr("temperature_help"),
-                                   format_func=lambda v: format_number(v, 1, language), persist_state="session")
+    decimals = control("decimals", lambda: st.slider(
+        tr("precision_decimals"), 0, 6, 2, key="softmax_decimals", persist_state="session"))
+    mode = control("mode", lambda: st.radio(
+        tr("precision_mode"), ["truncate", "round"], horizontal=True, key="softmax_mode",
+        format_func=option_labels("mode_"), persist_state="session"))
+    temperature = control("temperature", lambda: st.select_slider(
+        tr("temperature"), options=lesson.TEMPERATURES, value=1.0, key="softmax_temperature",
+        help=tr("temperature_help"), format_func=lambda v: format_number(v, 1, language), persist_state="session"))
 
 result = lesson.softmax_table(z, temperature)
 shown = {name: sm.reduce_precision(result[name], decimals, mode) for name in ("softmax", "sigmoid")}
@@ -96,13 +100,15 @@ st.markdown(tr("ce_intro"))
 st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\log(y_i)")
 picker, scores_col = st.columns([2, 3], gap="large")
 with picker:
-    label = st.segmented_control(tr("ce_label"), options=list(range(10)), default=lesson.CE_LABEL,
-                                 required=True, key="ce_label", persist_state="session")
-    normalisation = st.radio(tr("ce_normalisation"), ["sum", "softmax"], horizontal=True, key="ce_norm",
-                             format_func=option_labels("norm_"), persist_state="session")
+    label = control("label", lambda: st.segmented_control(
+        tr("ce_label"), options=list(range(10)), default=lesson.CE_LABEL, required=True, key="ce_label",
+        persist_state="session"))
+    normalisation = control("norm", lambda: st.radio(
+        tr("ce_normalisation"), ["sum", "softmax"], horizontal=True, key="ce_norm",
+        format_func=option_labels("norm_"), persist_state="session"))
 with scores_col:
-    scores_text = st.text_input(tr("ce_scores_label"), value=lesson.scores_text(language), key="ce_scores",
-                                persist_state="session")
+    scores_text = control("scores", lambda: st.text_input(
+        tr("ce_scores_label"), value=lesson.scores_text(language), key="ce_scores", persist_state="session"))
     scores = read_vector(scores_text, "ce_last_scores", lesson.CE_SCORES)
     probabilities = None
     if scores.size != 10:
@@ -136,8 +142,8 @@ with ce_right:
 st.header(tr("shapes_title"), divider="red")
 st.markdown(tr("shapes_intro"))
 st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
-batch = st.select_slider(tr("shapes_batch"), options=lesson.BATCH_SIZES, value=100, key="shapes_batch",
-                         persist_state="session")
+batch = control("batch", lambda: st.select_slider(
+    tr("shapes_batch"), options=lesson.BATCH_SIZES, value=100, key="shapes_batch", persist_state="session"))
 chart(figures.matrix_shapes(batch, {
     "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
     "broadcast": tr("shape_broadcast"),

@@ -7,6 +7,7 @@ from core import experiments as ex
 from core.vectors import format_number
 from ui import experiments_view
 from ui.common import chart, lang, option_labels, tr
+from ui.share import control
 
 language = lang()
 st.title(tr("overfit_title"))
@@ -14,9 +15,9 @@ st.markdown(tr("overfit_intro"))
 st.caption(tr("overfit_shared"))
 
 SECTIONS = ("overfitting", "remedies", "plateau", "slow")
-section = st.segmented_control(tr("limits_choice"), SECTIONS, default="overfitting", required=True,
-                               format_func=option_labels("limits_section_"), key="limits_section",
-                               persist_state="session")
+section = control("section", lambda: st.segmented_control(
+    tr("limits_choice"), SECTIONS, default="overfitting", required=True, format_func=option_labels("limits_section_"),
+    key="limits_section", persist_state="session"))
 
 # ------------------------------------------------------------ overfitting
 sizes = ex.overfit_by_size()
@@ -79,9 +80,9 @@ def show_remedies() -> None:
     st.markdown(tr("remedies_text"))
     chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
                       format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
-    strength = st.select_slider(tr("remedy_l2_strength"), ex.L2_STRENGTHS, value=1.0, key="remedy_l2",
-                                format_func=lambda v: format_number(v, None, language), persist_state="session",
-                                disabled="l2" not in chosen)
+    strength = control("l2", lambda: st.select_slider(
+        tr("remedy_l2_strength"), ex.L2_STRENGTHS, value=1.0, key="remedy_l2",
+        format_func=lambda v: format_number(v, None, language), persist_state="session", disabled="l2" not in chosen))
     remedy_settings = {name: ex.remedy(name, strength) for name in ["none", *chosen]}
     experiments_view.grid("remedies", remedy_settings, draw_remedies)
 

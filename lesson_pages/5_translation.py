@@ -10,6 +10,7 @@ from core.vectors import format_number
 from ui import translation_view as tv
 from ui.common import chart, lang, option_labels, tr
 from ui.training_view import training_data
+from ui.share import control
 
 language = lang()
 arrays = training_data()
@@ -48,9 +49,9 @@ def verdicts(probabilities: dict, truth: int | None) -> None:
 
 
 SECTIONS = ("shift", "test_set", "draw")
-section = st.segmented_control(tr("trans_choice"), SECTIONS, default="shift", required=True,
-                               format_func=option_labels("trans_section_"), key="trans_section",
-                               persist_state="session")
+section = control("section", lambda: st.segmented_control(
+    tr("trans_choice"), SECTIONS, default="shift", required=True, format_func=option_labels("trans_section_"),
+    key="trans_section", persist_state="session"))
 
 
 # ------------------------------------------------------------ shift a digit
@@ -75,8 +76,9 @@ def show_shift() -> None:
     st.markdown(tr("trans_shift_text"))
     controls, images = st.columns([2, 3], gap="large")
     with controls:
-        index = st.number_input(tr("trans_digit_index"), min_value=0, max_value=arrays.y_test.size - 1, value=0,
-                                step=1, key="trans_index", persist_state="session")
+        index = control("digit", lambda: st.number_input(
+            tr("trans_digit_index"), min_value=0, max_value=arrays.y_test.size - 1, value=0, step=1,
+            key="trans_index", persist_state="session"))
         with st.container(horizontal=True):
             st.button(tr("trans_random"), icon=":material/casino:", on_click=pick_random, key="trans_random")
             st.button(tr("trans_recognised"), icon=":material/verified:", on_click=pick_recognised,
@@ -85,10 +87,12 @@ def show_shift() -> None:
                       key="trans_recentre")
         if st.session_state.pop("trans_recognised_none", False):
             st.info(tr("trans_recognised_none"), icon=":material/info:")
-        dx = st.slider(tr("trans_dx"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="trans_dx",
-                       persist_state="session")
-        dy = st.slider(tr("trans_dy"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="trans_dy",
-                       persist_state="session")
+        dx = control("dx", lambda: st.slider(
+            tr("trans_dx"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="trans_dx",
+            persist_state="session"))
+        dy = control("dy", lambda: st.slider(
+            tr("trans_dy"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="trans_dy",
+            persist_state="session"))
     image, truth = arrays.images_test[int(index)], int(arrays.y_test[int(index)])
     moved = translation.shift_images(image, int(dx), int(dy))
     with images:
@@ -130,9 +134,9 @@ def show_test_set() -> None:
     if not usable:
         st.info(tr("trans_none_ready"), icon=":material/hourglass_top:")
         return
-    direction = st.segmented_control(tr("trans_direction"), translation.DIRECTIONS, default="horizontal",
-                                     required=True, format_func=option_labels("direction_"),
-                                     key="trans_curve_direction", persist_state="session")
+    direction = control("direction", lambda: st.segmented_control(
+        tr("trans_direction"), translation.DIRECTIONS, default="horizontal", required=True,
+        format_func=option_labels("direction_"), key="trans_curve_direction", persist_state="session"))
     curve_jobs = {name: tv.curves_job(model) for name, model in usable.items()}
     heatmap_names = list(usable)
     chosen = st.segmented_control(tr("trans_heatmap_model"), heatmap_names, default=heatmap_names[-1] if
@@ -201,8 +205,9 @@ def show_draw() -> None:
         picture = read_canvas()
         with st.container(horizontal=True):
             st.button(tr("trans_clear"), icon=":material/ink_eraser:", on_click=clear_canvas, key="trans_clear")
-            skip = st.toggle(tr("trans_skip_centering"), key="trans_skip_centering",
-                             help=tr("trans_skip_centering_help"), persist_state="session")
+            skip = control("nocentre", lambda: st.toggle(
+                tr("trans_skip_centering"), key="trans_skip_centering", help=tr("trans_skip_centering_help"),
+                persist_state="session"))
     try:
         if picture is None:
             raise translation.DrawingError("drawing_empty")

@@ -13,6 +13,7 @@ from core.vectors import format_number
 from ui import convolution_view, translation_view
 from ui.common import chart, lang, option_labels, tr
 from ui.training_view import training_data
+from ui.share import control
 
 language = lang()
 arrays = training_data()
@@ -41,16 +42,17 @@ with st.container(border=True):
             st.info(tr("conv_no_drawing"), icon=":material/draw:")
         if source == "test" or drawing is None:
             with st.container(horizontal=True, vertical_alignment="bottom"):
-                index = st.number_input(tr("conv_digit_index"), min_value=0, max_value=arrays.y_test.size - 1,
-                                        value=0, step=1, key="conv_index", persist_state="session")
+                index = control("digit", lambda: st.number_input(
+                    tr("conv_digit_index"), min_value=0, max_value=arrays.y_test.size - 1, value=0, step=1,
+                    key="conv_index", persist_state="session"))
                 st.button(tr("trans_random"), icon=":material/casino:", on_click=random_digit, key="conv_random")
 digit = drawing if source == "drawing" and drawing is not None else arrays.images_test[int(index)]
 image = data.to_float(digit)
 
 SECTIONS = ("filter", "bank", "shift", "pipeline")
-section = st.segmented_control(tr("conv_choice"), SECTIONS, default="filter", required=True,
-                               format_func=option_labels("conv_section_"), key="conv_section",
-                               persist_state="session")
+section = control("section", lambda: st.segmented_control(
+    tr("conv_choice"), SECTIONS, default="filter", required=True, format_func=option_labels("conv_section_"),
+    key="conv_section", persist_state="session"))
 bank = cv.FilterBank()
 bank_names = [tr(f"filter_{name}") for name in bank.presets]
 bank_names += [tr("conv_negative", name=name) for name in bank_names]
@@ -60,8 +62,9 @@ bank_names += [tr("conv_negative", name=name) for name in bank_names]
 def chosen_kernel() -> np.ndarray | None:
     """The kernel picked or typed, or None after a message saying what is wrong with it."""
     choices = [*cv.PRESETS, "custom"]
-    name = st.selectbox(tr("conv_filter_choice"), choices, format_func=option_labels("filter_"),
-                        key="conv_filter", persist_state="session")
+    name = control("filter", lambda: st.selectbox(
+        tr("conv_filter_choice"), choices, format_func=option_labels("filter_"), key="conv_filter",
+        persist_state="session"))
     if name != "custom":
         return cv.PRESETS[name]
     size = st.segmented_control(tr("conv_custom_size"), list(cv.KERNEL_SIZES), default=3, required=True,
@@ -174,10 +177,12 @@ def show_shift() -> None:
     st.markdown(tr("conv_shift_text"))
     controls, pictures = st.columns([1, 3], gap="large")
     with controls:
-        dx = st.slider(tr("trans_dx"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 3, key="conv_dx",
-                       persist_state="session")
-        dy = st.slider(tr("trans_dy"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="conv_dy",
-                       persist_state="session")
+        dx = control("dx", lambda: st.slider(
+            tr("trans_dx"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 3, key="conv_dx",
+            persist_state="session"))
+        dy = control("dy", lambda: st.slider(
+            tr("trans_dy"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="conv_dy",
+            persist_state="session"))
         shown = st.selectbox(tr("conv_filter_choice"), range(len(bank_names)), format_func=bank_names.__getitem__,
                              key="conv_shift_filter")
     moved = data.to_float(translation.shift_images(digit, int(dx), int(dy)))
@@ -214,8 +219,9 @@ def show_pipeline() -> None:
     st.markdown(tr("conv_pipeline_text", digits=f"{cv.PIPELINE_TRAIN_SIZE:,}".replace(",", " ")))
     settings, direction_column = st.columns(2)
     with settings:
-        pool = st.segmented_control(tr("conv_pool_choice"), list(cv.POOL_SIZES), default=4, required=True,
-                                    format_func=option_labels("pool_"), key="conv_pool", persist_state="session")
+        pool = control("pool", lambda: st.segmented_control(
+            tr("conv_pool_choice"), list(cv.POOL_SIZES), default=4, required=True, format_func=option_labels("pool_"),
+            key="conv_pool", persist_state="session"))
     with direction_column:
         direction = st.segmented_control(tr("trans_direction"), translation.DIRECTIONS, default="horizontal",
                                          required=True, format_func=option_labels("direction_"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
-from core import data, texts
+from core import data, texts, url_settings
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
@@ -82,8 +82,33 @@ def mnist() -> data.Mnist:
         st.stop()
 
 
+def presenting() -> bool:
+    """Presenter mode, asked for by the link (?present=1)."""
+    return url_settings.presenting({key: st.query_params.get(key) for key in st.query_params})
+
+
+PRESENTER_CSS = """
+<style>
+  .stMainBlockContainer { font-size: 1.3rem; }
+  .stMainBlockContainer h1 { font-size: 3.2rem; }
+  .stMainBlockContainer h2 { font-size: 2.4rem; }
+  .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer label { font-size: 1.3rem; }
+</style>
+"""
+
+
+def presenter_style() -> None:
+    """In presenter mode, larger type everywhere (charts are enlarged by :func:`chart`)."""
+    if presenting():
+        st.html(PRESENTER_CSS)
+
+
 def chart(fig, key: str | None = None) -> None:
-    """Show a Plotly figure stretched to its container."""
+    """Show a Plotly figure stretched to its container (larger type and height in presenter mode)."""
+    if presenting():
+        layout = fig.layout
+        fig.update_layout(font=dict(size=(layout.font.size or 16) + 6),
+                          height=int((layout.height or 420) * 1.25))
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
 
 

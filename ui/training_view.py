@@ -21,7 +21,8 @@ from core import dashboard, data
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
 from core.vectors import format_number
-from ui.common import chart, lang, mnist, option_labels, tr
+from ui.common import chart, lang, mnist, option_labels, presenting, tr
+from ui.share import control
 
 POLL_SECONDS = 0.4
 # With all six views on screen a redraw costs ~0.2 s of the server's Python time, which the
@@ -279,12 +280,12 @@ def live_dashboard(view: ModelView) -> None:
     arrays = training_data()
     top = st.columns([3, 1])
     with top[0]:
-        which = st.segmented_control(tr("view_choice"), VIEWS, default="all", required=True,
-                                     format_func=option_labels("view_name_"), key=f"{view.name}_view",
-                                     persist_state="session")
+        which = control("view", lambda: st.segmented_control(
+            tr("view_choice"), VIEWS, default="accuracy" if presenting() else "all", required=True,
+            format_func=option_labels("view_name_"), key=f"{view.name}_view", persist_state="session"))
     with top[1]:
-        slow = st.toggle(tr("run_slow_motion"), key=f"{view.name}_slow", help=tr("run_slow_motion_help"),
-                         persist_state="session")
+        slow = control("slow", lambda: st.toggle(tr("run_slow_motion"), key=f"{view.name}_slow",
+                                                 help=tr("run_slow_motion_help"), persist_state="session"))
     state = _state(view)
     if state is None:
         st.info(tr("run_press_start"), icon=":material/play_arrow:")

@@ -1,0 +1,83 @@
+"""Teacher links through AppTest: a link sets a page's widgets, hides some, says what it could not apply."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.texts import t
+from tests.app.conftest import APP, PAGES
+
+
+def open_link(page: str, params: dict, lang: str = "en") -> AppTest:
+    """The app opened on ``page`` with the link's query parameters, as a student following it would."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = lang
+    at.run()
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page != "home":
+        at.switch_page(PAGES[page])
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_link_sets_the_training_page_and_hides_what_it_says():
+    at = open_link("training", {"lr": "0.01", "iter": "2000", "train": "10000", "hide": "seed,lr"})
+    sliders = {s.key: s.value for s in at.select_slider}
+    assert sliders["softmax_iterations"] == 2000 and sliders["softmax_train_size"] == 10000
+    assert "softmax_lr" not in sliders and [n.key for n in at.number_input] == []   # hidden
+    assert not at.warning
+    at.button(key="softmax_start").click().run()
+    state = at.session_state["softmax_run"]
+    assert state["settings"].learning_rate == 0.01 and state["settings"].iterations == 2000
+    assert state["settings"].train_size == 10000 and state["settings"].seed == 0
+    # the teacher's share box starts from the link's hidden controls
+    assert at.multiselect(key="share_hide_training").value == ["lr", "seed"]
+
+
+def test_a_bad_value_falls_back_to_the_default_with_a_notice():
+    at = open_link("training", {"iter": "12345", "seed": "abc", "batch": "200"})
+    assert [w.value for w in at.warning] == [
+        t("link_bad_value", "en", name="iter", value="12345"), t("link_bad_value", "en", name="seed", value="abc")]
+    sliders = {s.key: s.value for s in at.select_slider}
+    assert sliders["softmax_iterations"] == 10000 and sliders["softmax_batch"] == 200
+    assert at.number_input(key="softmax_seed").value == 0
+
+
+def test_the_url_follows_the_widgets_and_the_share_box_gives_the_link():
+    at = open_link("five_layers", {"layers": "100-50", "act": "relu"})
+    assert at.text_input(key="mlp_layers").value == "100-50"
+    assert at.segmented_control(key="mlp_activation").value == "relu"
+    at.select_slider(key="mlp_epochs").set_value(5).run()
+    assert at.query_params["epochs"] == "5" and at.query_params["act"] == "relu"
+    assert at.query_params["lang"] == "en"
+    links = [c.value for c in at.sidebar.code]
+    assert links == ["/five-layers?lang=en&layers=100-50&act=relu&epochs=5"]
+    at.multiselect(key="share_hide_five-layers").set_value(["layers", "seed"]).run()
+    at.toggle(key="share_present").set_value(True).run()
+    assert [c.value for c in at.sidebar.code] == [
+        "/five-layers?lang=en&layers=100-50&act=relu&epochs=5&hide=layers,seed&present=1"]
+    assert at.sidebar.get("imgs") or at.sidebar.get("image")     # the QR code
+
+
+@pytest.mark.parametrize("page, params, check", [
+    ("translation", {"dx": "5", "digit": "12"},
+     lambda at: at.slider(key="trans_dx").value == 5 and at.number_input(key="trans_index").value == 12),
+    ("convolution", {"filter": "blur", "digit": "3"},
+     lambda at: at.selectbox(key="conv_filter").value == "blur" and at.number_input(key="conv_index").value == 3),
+    ("softmax", {"z": "1; 2; 3", "decimals": "3"},
+     lambda at: at.text_input(key="softmax_z").value == "1; 2; 3" and at.slider(key="softmax_decimals").value == 3),
+    ("overfitting", {"section": "plateau"}, lambda at: at.segmented_control(key="limits_section").value == "plateau"),
+])
+def test_links_reach_every_page(page, params, check):
+    at = open_link(page, params, lang="fr")
+    assert check(at) and not at.warning
+
+
+def test_presenter_mode_shows_one_chart_at_a_time_with_larger_type():
+    at = open_link("training", {"present": "1"})
+    assert at.segmented_control(key="softmax_view").value == "accuracy"
+    assert any("font-size: 1.3rem" in str(h.proto) for h in at.get("html"))
+    plain = open_link("training", {})
+    assert plain.segmented_control(key="softmax_view").value == "all"
+    assert not plain.get("html")
