@@ -871,8 +871,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**{model}**: {at0}% unshifted, **{at_shift}%** at {shift} pixels ({direction}).",
     },
     "trans_heatmap_model": {"fr": "Carte de précision du modèle", "en": "Accuracy map of the model"},
-    "trans_heatmap_title": {"fr": "{model} : précision (%) pour chaque décalage (dx, dy)",
-                            "en": "{model}: accuracy (%) for each shift (dx, dy)"},
+    "trans_heatmap_title": {"fr": "{model}<br>précision (%) pour chaque décalage (dx, dy)",
+                            "en": "{model}<br>accuracy (%) for each shift (dx, dy)"},
     "trans_heatmap_caption": {
         "fr": "Mesurée sur {n} chiffres de test (les mêmes pour chaque case) : 289 décalages de −8 à +8 pixels. "
         "Le centre est l'image non décalée.",

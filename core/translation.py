@@ -46,6 +46,7 @@ FRAME_CENTRE = 14
 # on (0-255); the crop, though, keeps every pixel with some ink, faint anti-aliased edges included.
 INK_LEVEL = 26
 MIN_SIZE_FRACTION = 0.03  # a drawing smaller than this fraction of the canvas side both ways is a dot
+DOT_STROKES = 1.8         # ... or, with a known brush, smaller than this many brush widths both ways
 MAX_INK_FRACTION = 0.60   # a drawing covering more of the canvas is a scribble
 
 Predictor = Callable[[np.ndarray], np.ndarray]
@@ -268,11 +269,12 @@ def _bounding_box(mask: np.ndarray) -> tuple[slice, slice]:
     return slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
 
 
-def check_drawing(ink: np.ndarray) -> None:
+def check_drawing(ink: np.ndarray, stroke_width: float | None = None) -> None:
     """Raise :class:`DrawingError` if the ink is no digit: nothing, a dot, or a scribble.
 
     Only pixels from :data:`INK_LEVEL` on count, so that a faint halo neither
-    makes an empty canvas a drawing nor a dot a digit.
+    makes an empty canvas a drawing nor a dot a digit. With the brush's
+    ``stroke_width`` (canvas pixels), one click of the brush is a dot too.
     """
     mask = ink >= INK_LEVEL
     if not mask.any():
@@ -282,7 +284,11 @@ def check_drawing(ink: np.ndarray) -> None:
         raise DrawingError("drawing_too_big", fraction=covered)
     rows, cols = _bounding_box(mask)
     height, width = rows.stop - rows.start, cols.stop - cols.start
-    if height < MIN_SIZE_FRACTION * ink.shape[0] and width < MIN_SIZE_FRACTION * ink.shape[1]:
+    min_height, min_width = MIN_SIZE_FRACTION * ink.shape[0], MIN_SIZE_FRACTION * ink.shape[1]
+    if stroke_width is not None:
+        min_height = max(min_height, DOT_STROKES * stroke_width)
+        min_width = max(min_width, DOT_STROKES * stroke_width)
+    if height < min_height and width < min_width:
         raise DrawingError("drawing_too_small", height=int(height), width=int(width))
 
 
@@ -342,7 +348,8 @@ def _whole_canvas(ink: np.ndarray) -> np.ndarray:
     return _resize(square, data.IMAGE_SIDE, data.IMAGE_SIDE)
 
 
-def preprocess_drawing(rgba_or_grey: np.ndarray, skip_centering: bool = False) -> np.ndarray:
+def preprocess_drawing(rgba_or_grey: np.ndarray, skip_centering: bool = False,
+                       stroke_width: float | None = None) -> np.ndarray:
     """A drawn canvas -> a 28×28 uint8 digit, grey levels 0-255, made the way MNIST was.
 
     ``rgba_or_grey`` is the H×W×4 RGBA image of a drawing component (white
@@ -354,9 +361,10 @@ def preprocess_drawing(rgba_or_grey: np.ndarray, skip_centering: bool = False) -
     drawn off-centre stays off-centre.
 
     Raises :class:`DrawingError` with code "drawing_empty", "drawing_too_small"
-    (a dot: under 3 % of the canvas side both ways) or "drawing_too_big" (ink on
-    more than 60 % of the canvas), whether centred or not.
+    (a dot: under 3 % of the canvas side both ways, or under 1.8 brush widths
+    when ``stroke_width`` is given) or "drawing_too_big" (ink on more than 60 %
+    of the canvas), whether centred or not.
     """
     ink = drawing_ink(rgba_or_grey)
-    check_drawing(ink)
+    check_drawing(ink, stroke_width)
     return _to_grey_levels(_whole_canvas(ink) if skip_centering else _mnist_style(ink))

@@ -94,6 +94,8 @@ def accuracy_heatmap(grid: np.ndarray, title: str, x_title: str, y_title: str, h
         colorbar=dict(ticksuffix=" %", thickness=14),
         hovertemplate="dx=%{x}, dy=%{y}: %{z:.1f} %<extra></extra>"))
     figures.style(fig, height=height, title=title)
+    if "<br>" in title:  # a two-line title (a long model name, then what is measured)
+        fig.update_layout(margin=dict(t=84))
     fig.update_xaxes(title=x_title, dtick=2, showgrid=False, constrain="domain")
     fig.update_yaxes(title=y_title, dtick=2, autorange="reversed", scaleanchor="x", showgrid=False,
                      constrain="domain")

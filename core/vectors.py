@@ -88,6 +88,11 @@ def format_number(value: float, decimals: int | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
+def format_count(count: int, lang: str) -> str:
+    """A whole number with its thousands marked: 10 000 in French, 10,000 in English."""
+    return f"{int(count):,}".replace(",", " " if lang == "fr" else ",")
+
+
 def format_vector(values, decimals: int | None, lang: str) -> str:
     """A vector as written in the lesson: ``(0,01; 0,08)`` or ``(0.01, 0.08)``."""
     separator = "; " if lang == "fr" else ", "

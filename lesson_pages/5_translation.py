@@ -6,7 +6,7 @@ import streamlit as st
 from core import data, experiments, translation
 from core import translation_figures as tf
 from core.experiments import curves_figure
-from core.vectors import format_number
+from core.vectors import format_count, format_number
 from ui import translation_view as tv
 from ui.common import chart, lang, option_labels, tr
 from ui.training_view import training_data
@@ -141,7 +141,9 @@ def show_test_set() -> None:
     heatmap_names = list(usable)
     chosen = st.segmented_control(tr("trans_heatmap_model"), heatmap_names, default=heatmap_names[-1] if
                                   "mlp" not in heatmap_names else "mlp", required=True,
-                                  format_func=lambda name: usable[name].label, key="trans_heatmap_choice")
+                                  format_func=lambda name: usable[name].label,
+                                  # a new control when another model becomes ready, so that the default applies
+                                  key="trans_heatmap_choice_" + "-".join(heatmap_names))
     chosen = chosen if chosen in usable else heatmap_names[0]
     grid = tv.grid_job(usable[chosen])
     polling = not (all(job.finished for job in curve_jobs.values()) and grid.finished)
@@ -167,7 +169,7 @@ def show_test_set() -> None:
             if tv.show_job_status([grid]) and grid.error is None:
                 chart(tf.accuracy_heatmap(grid.result, tr("trans_heatmap_title", model=usable[chosen].label),
                                           "dx", "dy", height=520), key="trans_heatmap")
-                st.caption(tr("trans_heatmap_caption", n=f"{tv.HEATMAP_DIGITS:,}".replace(",", " ")))
+                st.caption(tr("trans_heatmap_caption", n=format_count(tv.HEATMAP_DIGITS, language)))
         if polling and all(job.finished for job in curve_jobs.values()) and grid.finished:
             st.rerun(scope="app")  # stop polling
 
@@ -178,6 +180,9 @@ def show_test_set() -> None:
 
 
 # ------------------------------------------------------------ draw a digit
+STROKE_WIDTH = 22  # canvas pixels on 280: about 2 MNIST pixels once scaled to 20 × 20
+
+
 def clear_canvas() -> None:
     st.session_state["trans_canvas_version"] = st.session_state.get("trans_canvas_version", 0) + 1
 
@@ -187,7 +192,7 @@ def read_canvas():
     try:
         from streamlit_drawable_canvas import st_canvas
 
-        result = st_canvas(stroke_width=22, stroke_color="#FFFFFF", background_color="#000000", height=280,
+        result = st_canvas(stroke_width=STROKE_WIDTH, stroke_color="#FFFFFF", background_color="#000000", height=280,
                            width=280, drawing_mode="freedraw", return_image_data=True,
                            key=f"trans_canvas_{st.session_state.get('trans_canvas_version', 0)}")
         return result.image_data
@@ -211,7 +216,7 @@ def show_draw() -> None:
     try:
         if picture is None:
             raise translation.DrawingError("drawing_empty")
-        seen = translation.preprocess_drawing(picture, skip_centering=skip)
+        seen = translation.preprocess_drawing(picture, skip_centering=skip, stroke_width=STROKE_WIDTH)
         st.session_state["trans_drawing"] = seen  # the convolution page can filter it
     except translation.DrawingError as problem:
         details = dict(problem.details)

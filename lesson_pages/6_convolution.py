@@ -9,7 +9,7 @@ from core import convolution_figures as cf
 from core import data, translation
 from core import translation_figures as tf
 from core.experiments import curves_figure
-from core.vectors import format_number
+from core.vectors import format_count, format_number
 from ui import convolution_view, translation_view
 from ui.common import chart, lang, option_labels, tr
 from ui.training_view import training_data
@@ -216,7 +216,7 @@ def show_shift() -> None:
 # ------------------------------------------------- a pipeline that learns
 def show_pipeline() -> None:
     st.header(tr("conv_pipeline_header"), divider="red")
-    st.markdown(tr("conv_pipeline_text", digits=f"{cv.PIPELINE_TRAIN_SIZE:,}".replace(",", " ")))
+    st.markdown(tr("conv_pipeline_text", digits=format_count(cv.PIPELINE_TRAIN_SIZE, language)))
     settings, direction_column = st.columns(2)
     with settings:
         pool = control("pool", lambda: st.segmented_control(
@@ -251,7 +251,7 @@ def show_pipeline() -> None:
         else:
             pipeline = fit.result
             st.markdown(tr("conv_pipeline_result", accuracy=number(100 * pipeline.test_accuracy),
-                           features=f"{pipeline.bank.feature_count:,}".replace(",", " "),
+                           features=format_count(pipeline.bank.feature_count, language),
                            feature_seconds=number(pipeline.feature_seconds, 1),
                            fit_seconds=number(pipeline.fit_seconds, 1)))
             own = convolution_view.pipeline_curves_job(pool, pipeline)

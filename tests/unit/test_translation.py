@@ -380,3 +380,15 @@ def test_probability_sweep_is_one_prediction_per_shift(mnist):
     np.testing.assert_allclose(sweep, expected)
     with pytest.raises(ValueError):
         translation.class_probability_sweep(proba, mnist.x_test[:2], digit, [0], "vertical")
+
+
+def test_one_click_of_the_brush_is_a_dot_but_a_short_stroke_is_not():
+    canvas = np.zeros((280, 280), dtype=np.uint8)
+    canvas[100:122, 100:122] = 255                          # one click of a 22-pixel brush
+    translation.preprocess_drawing(canvas)                   # too big for the canvas-size rule alone
+    with pytest.raises(DrawingError) as refused:
+        translation.preprocess_drawing(canvas, stroke_width=22)
+    assert refused.value.code == "drawing_too_small"
+    stroke = np.zeros((280, 280), dtype=np.uint8)
+    stroke[60:200, 130:152] = 255                            # a "1": 140 pixels tall
+    assert translation.preprocess_drawing(stroke, stroke_width=22).max() > 0

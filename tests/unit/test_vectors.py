@@ -68,3 +68,9 @@ def test_numbers_are_written_as_each_language_reads_them():
 def test_formatted_vectors_parse_back(lang):
     values = np.array([1.0, -3.25, 2.5, 1e-3])
     np.testing.assert_allclose(parse_vector(format_vector(values, None, lang)), values)
+
+
+def test_format_count_marks_thousands_in_each_language():
+    from core.vectors import format_count
+    assert format_count(10000, "fr") == "10 000" and format_count(10000, "en") == "10,000"
+    assert format_count(2000, "en") == "2,000" and format_count(999, "fr") == "999"
