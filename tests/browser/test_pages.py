@@ -46,7 +46,7 @@ PAGES = [
     ("training", "/training", "training_title"),
     ("five_layers", "/five-layers", "mlp_title"),
     ("overfitting", "/overfitting", "overfit_title"),
-    ("translation", "/translation", None),
+    ("translation", "/translation", "trans_title"),
     ("convolution", "/convolution", None),
 ]
 
