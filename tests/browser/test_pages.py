@@ -47,7 +47,7 @@ PAGES = [
     ("five_layers", "/five-layers", "mlp_title"),
     ("overfitting", "/overfitting", "overfit_title"),
     ("translation", "/translation", "trans_title"),
-    ("convolution", "/convolution", None),
+    ("convolution", "/convolution", "conv_title"),
 ]
 
 LANGS = ["fr", "en"]
