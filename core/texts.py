@@ -1009,11 +1009,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "conv_step_speed": {"fr": "Vitesse", "en": "Speed"},
     "speed_pixel": {"fr": "position par position", "en": "one position at a time"},
     "speed_row": {"fr": "ligne par ligne", "en": "one row at a time"},
-    "conv_patch_title": {"fr": "Pixels sous le filtre", "en": "Pixels under the filter"},
-    "conv_products_title": {"fr": "Pixel × coefficient", "en": "Pixel × coefficient"},
+    "conv_patch_title": {"fr": "Pixels", "en": "Pixels"},
+    "conv_products_title": {"fr": "Produits", "en": "Products"},
     "conv_step_sum": {"fr": "Somme en (ligne {row}, colonne {col}) = **{value}**",
                       "en": "Sum at (row {row}, column {col}) = **{value}**"},
-    "conv_step_map_title": {"fr": "La carte, remplie jusqu'ici", "en": "The map, filled up to here"},
+    "conv_step_map_title": {"fr": "Carte jusqu'ici", "en": "Map so far"},
     "conv_step_caption": {
         "fr": "Le cadre orange montre où est le filtre ; hors de l'image, les pixels valent 0 (on « rembourre » le "
         "bord pour que la carte garde la taille de l'image).",

@@ -114,6 +114,8 @@ def step_by_step(kernel: np.ndarray, feature_map: np.ndarray, limit: float) -> N
 
     @st.fragment(run_every=0.5 if playing else None)
     def stepper() -> None:
+        if st.session_state.get("conv_play", False) != playing:
+            st.rerun(scope="app")  # the toggle changed: start or stop the fragment's timer
         speed = 1 if st.session_state.get("conv_speed", "pixel") == "pixel" else side
         for key in ("conv_row", "conv_col"):
             st.session_state.setdefault(key, 7)  # the filter starts on the digit, not in an empty corner
