@@ -38,15 +38,11 @@ import os
 import platform
 import random
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +60,8 @@ try:  # the websocket client Streamlit itself depends on
 except ImportError as error:  # pragma: no cover
     raise SystemExit(f"the 'websockets' package is needed (a Streamlit dependency): {error}")
 
+sys.path.insert(0, str(ROOT))
+from benchmarks.app_server import start_app, stop_app  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -74,81 +72,22 @@ FINISHED_FRAGMENT = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN
 
 
 # ------------------------------------------------------------------------ the server
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
-
-
-def healthy(url: str) -> bool:
-    try:
-        with _DIRECT.open(url, timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
-
-
 class Server:
     """``streamlit run app.py`` on a free loopback port, in its own process group."""
 
     def __init__(self, log_path: Path):
-        self.port = free_port()
         self.log_path = log_path
         self.process: subprocess.Popen | None = None
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        self.base_url = ""
 
     def start(self) -> float:
-        command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.port", str(self.port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ]
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        """Start the server; the seconds until it answered."""
         started = time.monotonic()
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL, env=env, start_new_session=True,
-                                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
-        deadline = started + STARTUP_TIMEOUT
-        while not healthy(f"{self.base_url}/_stcore/health"):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                output = self.log_path.read_text(errors="replace")
-                self.stop()
-                raise RuntimeError(f"the Streamlit server did not start:\n{output}")
-            time.sleep(0.2)
+        self.process, self.base_url = start_app(self.log_path, STARTUP_TIMEOUT)
         return time.monotonic() - started
 
     def stop(self) -> None:
-        process = self.process
-        if process is None or process.poll() is not None:
-            return
-        for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(process.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                process.wait(timeout=grace)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        stop_app(self.process)
 
 
 def _rss_kb(pid: int) -> int:
@@ -739,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
         cpu = CpuSampler(server.process.pid)
         cpu_before = cpu.seconds()
         results = Results()
-        ws_url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
+        ws_url = server.base_url.replace("http://", "ws://") + "/_stcore/stream"
         plans = make_plans(students, args.short, args.seed)
         begin = time.monotonic()
         asyncio.run(drive(ws_url, plans, args.timeout, results))

@@ -16,14 +16,7 @@ from __future__ import annotations
 
 import atexit
 import functools
-import os
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from benchmarks.app_server import AppServerError, start_app, stop_app  # noqa: E402
 
 from .helpers import (  # noqa: E402
     RUN_COUNTER_SCRIPT,
@@ -80,81 +75,16 @@ def pytest_terminal_summary(terminalreporter):
 
 
 # ------------------------------------------------------------------------ the app server
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with _DIRECT.open(url, timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _die_with_parent() -> None:
-    """In the server's process, before exec: ask Linux to SIGTERM it if pytest itself dies
-    (killed by a CI timeout, say), when no ``finally`` or ``atexit`` gets a chance to run."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:  # not Linux: the finally/atexit clean-up still applies
-        pass
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """SIGTERM the server's process group, SIGKILL it if it lingers."""
-    if process.poll() is not None:
-        return
-    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=grace)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @contextmanager
 def run_streamlit(log_path: Path = SERVER_LOG):
     """The app served on a free loopback port; yields its base URL; always stopped after."""
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        # The app's files may change while a run is going on (someone editing): no reload,
-        # no "File change. Rerun" prompt in the middle of a test.
-        "--server.fileWatcherType", "none",
-    ]
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, env=env, start_new_session=True,
-                                   preexec_fn=_die_with_parent if sys.platform == "linux" else None)
-    stop = functools.partial(_stop, process)
+    try:
+        process, base_url = start_app(log_path, STARTUP_TIMEOUT)
+    except AppServerError as error:
+        pytest.fail(str(error), pytrace=False)
+    stop = functools.partial(stop_app, process)
     atexit.register(stop)  # belt and braces if the interpreter exits without unwinding
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not _healthy(f"{base_url}/_stcore/health"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                why = (f"exited with code {process.returncode}" if process.poll() is not None
-                       else f"did not answer 'ok' on /_stcore/health within {STARTUP_TIMEOUT:.0f} s")
-                output = log_path.read_text(errors="replace")
-                pytest.fail(f"the Streamlit server {why}.\ncommand: {' '.join(command)}\n"
-                            f"output ({log_path}):\n{output}", pytrace=False)
-            time.sleep(0.2)
         yield base_url
     finally:
         stop()

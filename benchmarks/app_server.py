@@ -1,0 +1,102 @@
+"""The real app on a free loopback port, for the browser tests and the load test.
+
+``start_app`` runs ``python -m streamlit run app.py`` in its own process group (asked to
+die with its parent on Linux) and waits for ``/_stcore/health``; ``stop_app`` SIGTERMs
+that group, then SIGKILLs it if it lingers.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via an http_proxy
+
+
+class AppServerError(RuntimeError):
+    """The server exited or did not answer in time; the message holds its command and output."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def healthy(url: str) -> bool:
+    try:
+        with _DIRECT.open(url, timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _die_with_parent() -> None:
+    """In the server's process, before exec: ask Linux to SIGTERM it if its parent dies
+    (killed by a CI timeout, say), when no ``finally`` or ``atexit`` gets a chance to run."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # not Linux: the caller's clean-up still applies
+        pass
+
+
+def stop_app(process: subprocess.Popen | None) -> None:
+    """SIGTERM the server's process group, SIGKILL it if it lingers."""
+    if process is None or process.poll() is not None:
+        return
+    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def start_app(log_path: Path, timeout: float) -> tuple[subprocess.Popen, str]:
+    """Start the app and wait until it answers; returns the process and its base URL.
+
+    Raises :class:`AppServerError` (after stopping the process) if it exits or does not
+    answer 'ok' on /_stcore/health within ``timeout`` seconds.
+    """
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        # The app's files may change while a run is going on (someone editing): no reload,
+        # no "File change. Rerun" prompt in the middle of a measurement.
+        "--server.fileWatcherType", "none",
+    ]
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+                                   preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+    deadline = time.monotonic() + timeout
+    while not healthy(f"{base_url}/_stcore/health"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            why = (f"exited with code {process.returncode}" if process.poll() is not None
+                   else f"did not answer 'ok' on /_stcore/health within {timeout:.0f} s")
+            stop_app(process)
+            output = log_path.read_text(errors="replace")
+            raise AppServerError(f"the Streamlit server {why}.\ncommand: {' '.join(command)}\n"
+                                 f"output ({log_path}):\n{output}")
+        time.sleep(0.2)
+    return process, base_url
