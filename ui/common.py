@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 import streamlit as st
 from threadpoolctl import threadpool_limits
 
-from core import data, texts, url_settings
+from core import data, figures, texts, url_settings
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
@@ -29,6 +31,14 @@ def configure_server() -> None:
     # (seen by the load test with ten students arriving at once). Every session calls this
     # function first and waits for the first call to finish.
     import pandas  # noqa: F401
+    import plotly.graph_objects  # noqa: F401
+    import sklearn.linear_model  # noqa: F401
+    import sklearn.neural_network  # noqa: F401
+
+    # Everything imported so far lives as long as the server: move it out of the garbage
+    # collector's sight, so that the full collections Python still runs now and then do not walk
+    # the ~170 000 objects of the libraries' modules each time while holding the GIL.
+    gc.freeze()
 
 
 def lang() -> str:
@@ -107,8 +117,8 @@ def chart(fig, key: str | None = None) -> None:
     """Show a Plotly figure stretched to its container (larger type and height in presenter mode)."""
     if presenting():
         layout = fig.layout
-        fig.update_layout(font=dict(size=(layout.font.size or 16) + 6),
-                          height=int((layout.height or 420) * 1.25))
+        figures.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
+                                  height=int((layout.height or 420) * 1.25)))
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
 
 
