@@ -44,14 +44,14 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
         go.Scatter(x=x, y=np.asarray(test) * scale, name=names[1], mode="lines+markers" if len(x) < 30 else "lines",
                    line=dict(color=TEST_COLOR, width=4)),
     ])
+    layout = dict(hovermode="x unified")
     if reference is not None:
-        fig.add_hline(y=reference[0] * scale, line=dict(color=figures.COLORS["grey"], dash="dash", width=2),
-                      annotation_text=reference[1], annotation_position="bottom right")
-    figures.style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
-    fig.update_yaxes(title=None if percent else y_title, ticksuffix=" %" if percent else "", automargin=True)
-    fig.update_layout(hovermode="x unified")
-    return fig
+        shape, label = figures.reference_line(reference[0] * scale, reference[1])
+        layout.update(shapes=[shape], annotations=[label])
+    return figures.style(fig, height=height, title=title, layout=layout,
+                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None),
+                         yaxes=dict(title=None if percent else dict(text=y_title),
+                                    ticksuffix=" %" if percent else "", automargin=True))
 
 
 def accuracy_figure(checkpoints, title, x_title, names, height=420, reference=None, x_max=None, others=()):
@@ -64,8 +64,7 @@ def accuracy_figure(checkpoints, title, x_title, names, height=420, reference=No
     fig = _two_curves(h["step"], h["train_accuracy"], h["test_accuracy"], title, x_title, "%", names, height,
                       percent=True, reference=reference, x_max=x_max, others=others)
     low = min(np.min(h["test_accuracy"]), np.min(h["train_accuracy"])) * 100 if len(h["step"]) else 0
-    fig.update_yaxes(range=[max(0.0, min(low, 80.0) - 2), 100.5])
-    return fig
+    return figures.restyle(fig, yaxes=dict(range=[max(0.0, min(low, 80.0) - 2), 100.5]))
 
 
 def loss_figure(checkpoints, title, x_title, names, height=420, x_max=None):
@@ -73,8 +72,7 @@ def loss_figure(checkpoints, title, x_title, names, height=420, x_max=None):
     h = history(checkpoints)
     fig = _two_curves(h["step"], h["train_loss"], h["test_loss"], title, x_title, "", names, height, x_max=x_max)
     top = float(np.percentile(np.concatenate([h["train_loss"], h["test_loss"]]), 98)) if len(h["step"]) else 1
-    fig.update_yaxes(range=[0, max(top * 1.1, 0.1)], rangemode="tozero")
-    return fig
+    return figures.restyle(fig, yaxes=dict(range=[0, max(top * 1.1, 0.1)], rangemode="tozero"))
 
 
 def digits_figure(images, labels, predictions, title, height=None, count=100, columns=10):
@@ -97,31 +95,28 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
     limit = float(np.nanmax(np.abs(canvas))) or 1.0
     fig = figures.figure(go.Heatmap(z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
                                hovertemplate="%{z:.3f}<extra></extra>", colorbar=dict(thickness=14)))
-    for k, text in enumerate(titles[:count]):
-        r, c = divmod(k, columns)
-        fig.add_annotation(x=c * (28 + gap) + 13.5, y=r * (28 + gap) - 1.5, text=text, showarrow=False,
-                           yanchor="bottom", font=dict(size=14))
-    figures.style(fig, height=height, title=title)
-    fig.update_xaxes(visible=False, constrain="domain")
-    fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x")
-    return fig
+    annotations = [dict(x=divmod(k, columns)[1] * (28 + gap) + 13.5, y=divmod(k, columns)[0] * (28 + gap) - 1.5,
+                        text=text, showarrow=False, yanchor="bottom", font=dict(size=14))
+                   for k, text in enumerate(titles[:count])]
+    return figures.style(fig, height=height, title=title, layout=dict(annotations=annotations),
+                         xaxes=dict(visible=False, constrain="domain"),
+                         yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
 
 
 def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, height=420, x_max=None):
     """5b. The spread of a layer's weights over time: min-max, 10-90 %, 25-75 % bands and the median."""
     p = np.asarray(percentiles)
-    fig = figures.figure()
+    traces = []
     bands = [(0, 6, 0.15, "min–max"), (1, 5, 0.3, "10–90 %"), (2, 4, 0.5, "25–75 %")]
     for low, high, alpha, name in bands:
-        fig.add_trace(go.Scatter(x=steps, y=p[:, high], mode="lines", line=dict(width=0), showlegend=False,
+        traces.append(go.Scatter(x=steps, y=p[:, high], mode="lines", line=dict(width=0), showlegend=False,
                                  hoverinfo="skip"))
-        fig.add_trace(go.Scatter(x=steps, y=p[:, low], mode="lines", line=dict(width=0), fill="tonexty",
+        traces.append(go.Scatter(x=steps, y=p[:, low], mode="lines", line=dict(width=0), fill="tonexty",
                                  fillcolor=f"rgba(11,87,208,{alpha})", name=name, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name="médiane / median",
+    traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name="médiane / median",
                              line=dict(color=figures.COLORS["ink"], width=2)))
-    figures.style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
-    return fig
+    return figures.style(figures.figure(traces), height=height, title=title,
+                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title, layer_word: str,
@@ -129,21 +124,20 @@ def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title
     """5b/6 for a deep network: each layer's median and 10-90 % band over time, one colour per layer."""
     if len(per_layer) == 1:
         return percentile_bands_figure(steps, next(iter(per_layer.values())), title, x_title, height, x_max)
-    fig = figures.figure()
+    traces = []
     for index, (name, p) in enumerate(per_layer.items()):
         color = LAYER_COLORS[index % len(LAYER_COLORS)]
         red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-        fig.add_trace(go.Scatter(x=steps, y=p[:, 5], mode="lines", line=dict(width=0), showlegend=False,
+        traces.append(go.Scatter(x=steps, y=p[:, 5], mode="lines", line=dict(width=0), showlegend=False,
                                  hoverinfo="skip", legendgroup=name))
-        fig.add_trace(go.Scatter(x=steps, y=p[:, 1], mode="lines", line=dict(width=0), fill="tonexty",
+        traces.append(go.Scatter(x=steps, y=p[:, 1], mode="lines", line=dict(width=0), fill="tonexty",
                                  fillcolor=f"rgba({red},{green},{blue},0.18)", showlegend=False, hoverinfo="skip",
                                  legendgroup=name))
-        fig.add_trace(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
+        traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
                                  else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3),
                                  legendgroup=name))
-    figures.style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
-    return fig
+    return figures.style(figures.figure(traces), height=height, title=title,
+                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_word: str = "layer",
@@ -156,10 +150,10 @@ def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_wo
     b = np.asarray(next(iter(biases.values())))
     fig = figures.figure([go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
                                 line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])])
-    figures.style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, range=[0, x_max] if x_max else None)
-    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top"))
-    return fig
+    return figures.style(fig, height=height, title=title,
+                         layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",
+                                                 yref="paper")),
+                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], height=380, max_drawn: int = 12):
