@@ -148,8 +148,9 @@ def show_test_set() -> None:
     grid = tv.grid_job(usable[chosen])
     polling = not (all(job.finished for job in curve_jobs.values()) and grid.finished)
 
-    @st.fragment(run_every=0.5 if polling else None)
+    @st.fragment(run_every=tv.poll_every(0.5) if polling else None)
     def results() -> None:
+        tv.polled()
         left, right = st.columns([3, 2], gap="large")
         with left:
             finished = {name: job for name, job in curve_jobs.items() if job.finished and job.error is None}

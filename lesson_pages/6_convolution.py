@@ -12,7 +12,7 @@ from core.experiments import curves_figure
 from core.vectors import format_count, format_number
 from ui import convolution_view, translation_view
 from ui.common import chart, lang, option_labels, tr
-from ui.training_view import training_data
+from ui.training_view import poll_every, polled, training_data
 from ui.share import control
 
 language = lang()
@@ -243,8 +243,9 @@ def show_pipeline() -> None:
 
     polling = not all_finished()
 
-    @st.fragment(run_every=0.5 if polling else None)
+    @st.fragment(run_every=poll_every(0.5) if polling else None)
     def results() -> None:
+        polled()
         curves = {}
         if not fit.finished:
             st.caption(tr("conv_pipeline_training"))

@@ -9,7 +9,7 @@ import streamlit as st
 from core.experiments import make_trainer
 from core.runs import FAILED, HubFull
 from ui.common import tr
-from ui.training_view import POLL_SECONDS, hub, training_data, viewer_id
+from ui.training_view import POLL_SECONDS, hub, poll_every, polled, training_data, viewer_id
 
 
 def _open(settings_by_name: dict):
@@ -34,8 +34,9 @@ def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> No
         return
     polling = not all(run.finished for run in runs.values())
 
-    @st.fragment(run_every=POLL_SECONDS if polling else None)
+    @st.fragment(run_every=poll_every(POLL_SECONDS) if polling else None)
     def live() -> None:
+        polled()
         for run in runs.values():
             run.want(viewer_id(), run.total_steps)
         done = sum(max(run.produced_step, 0) for run in runs.values())

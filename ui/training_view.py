@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from core import dashboard, data
+from core.polling import Pollers
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
 from core.vectors import format_number
@@ -25,8 +26,9 @@ from ui.common import chart, lang, mnist, option_labels, presenting, tr
 from ui.share import control
 
 POLL_SECONDS = 0.4
-# With all six views on screen a redraw costs ~0.2 s of the server's Python time, which the
-# training thread needs too: redraw them less often than a single view.
+# With all six views on screen a redraw costs several times a single view's, in the server's
+# one Python: redraw them less often. Both grow with the number of students polling
+# (core.polling): 0.4 s for one student, 2.4 s each for a class of thirty.
 POLL_SECONDS_ALL_VIEWS = 0.8
 VIEWS = ["all", "accuracy", "loss", "batch", "test", "weights", "biases"]
 
@@ -63,6 +65,26 @@ def viewer_id() -> str:
     if "viewer_id" not in st.session_state:
         st.session_state["viewer_id"] = uuid.uuid4().hex
     return st.session_state["viewer_id"]
+
+
+@st.cache_resource(show_spinner=False)
+def pollers() -> Pollers:
+    """The server's count of students polling a live view now."""
+    return Pollers()
+
+
+def poll_every(base: float) -> float:
+    """This session's refresh period for a live view, longer when many students poll at once.
+
+    Also counts this session as polling: call it where the view is defined, and call
+    :func:`polled` in each of its reruns.
+    """
+    return pollers().period(viewer_id(), base)
+
+
+def polled() -> None:
+    """This session is still polling (a fragment's rerun)."""
+    pollers().beat(viewer_id())
 
 
 @dataclass(frozen=True)
@@ -292,13 +314,19 @@ def live_dashboard(view: ModelView) -> None:
         return
     active = state["mode"] in ("running", "stepping")
 
-    poll = POLL_SECONDS_ALL_VIEWS if which == "all" else POLL_SECONDS
+    base = POLL_SECONDS_ALL_VIEWS if which == "all" else POLL_SECONDS
+    poll = poll_every(base) if active else None
 
-    @st.fragment(run_every=poll if active else None)
+    @st.fragment(run_every=poll)
     def live() -> None:
         current = _state(view)
         if current is None:
             return
+        polled()
+        if poll is not None and current["mode"] in ("running", "stepping"):
+            wanted = poll_every(base)
+            if wanted >= 2 * poll or 2 * wanted <= poll:  # the class grew or left: poll at the new pace
+                st.rerun(scope="app")
         was_active = current["mode"] in ("running", "stepping")
         _advance_cursor(view, current, slow)
         _status(view, current)

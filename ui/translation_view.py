@@ -18,7 +18,7 @@ from core import data, experiments, translation
 from core.runs import DONE, FAILED, HubFull, SharedRun
 from core.vectors import format_number
 from ui.common import lang, tr
-from ui.training_view import POLL_SECONDS, hub, training_data, viewer_id
+from ui.training_view import POLL_SECONDS, hub, poll_every, polled, training_data, viewer_id
 
 MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
@@ -99,8 +99,9 @@ def models_panel(models: dict[str, TestedModel]) -> None:
     polling = not all(model.run.finished for model in models.values())
     language = lang()
 
-    @st.fragment(run_every=POLL_SECONDS if polling else None)
+    @st.fragment(run_every=poll_every(POLL_SECONDS) if polling else None)
     def panel() -> None:
+        polled()
         for model in models.values():
             if not model.run.finished:
                 model.run.want(viewer_id(), model.run.total_steps)  # also this student's heartbeat
