@@ -123,27 +123,69 @@ def test_slots_bound_the_work_done_at_once_and_others_queue():
     assert FakeTrainer.peak == 2
 
 
-def test_slot_pool_is_first_come_first_served():
-    pool = SlotPool(1)
-    pool.acquire("first")
-    order = []
+def _queue_up(pool, holders):
+    """Start one thread per (name, served) that takes the pool's slot, in this order."""
+    order, threads = [], []
 
-    def take(name):
-        pool.acquire(name)
+    def take(name, served):
+        pool.acquire(name, served)
         order.append(name)
         pool.release()
 
-    threads = []
-    for name in ("a", "b", "c"):
-        thread = threading.Thread(target=take, args=(name,))
+    for name, served in holders:
+        thread = threading.Thread(target=take, args=(name, served))
         thread.start()
         threads.append(thread)
         time.sleep(0.05)
+    return order, threads
+
+
+def test_slot_pool_serves_equals_in_arrival_order():
+    pool = SlotPool(1)
+    pool.acquire("first")
+    order, threads = _queue_up(pool, [("a", 0.0), ("b", 0.0), ("c", 0.0)])
     assert [pool.position(n) for n in ("a", "b", "c")] == [0, 1, 2]
+    assert pool.waiting == 3
     pool.release()
     for thread in threads:
         thread.join(5)
-    assert order == ["a", "b", "c"] and pool.busy == 0
+    assert order == ["a", "b", "c"] and pool.busy == 0 and pool.waiting == 0
+
+
+def test_slot_pool_serves_the_least_served_first():
+    pool = SlotPool(1)
+    pool.acquire("first")
+    # a network that has had 30 s, one that has had 3 s, then a new measurement (0 s)
+    order, threads = _queue_up(pool, [("long", 30.0), ("medium", 3.0), ("new", 0.0)])
+    assert [pool.position(n) for n in ("new", "medium", "long")] == [0, 1, 2]
+    assert pool.position("first") is None  # holding the slot, not waiting
+    pool.release()
+    for thread in threads:
+        thread.join(5)
+    assert order == ["new", "medium", "long"]
+
+
+def test_a_short_job_does_not_wait_behind_long_chunks():
+    """Six runs keep the single slot busy; a job that arrives later goes next, not last."""
+    hub = RunHub(slots=1)
+    runs = [hub.run(i, lambda: FakeTrainer(100, delay=0.03), 100, 10) for i in range(6)]
+    for index, run in enumerate(runs):
+        run.want(f"student{index}", 100)
+    for run in runs:  # every run has had some computing time, and five chunks are queued
+        assert run.wait_for(10, timeout=10)
+
+    def measure():
+        return sum(run.produced_step for run in runs)
+
+    before = measure()
+    job = hub.job("measure", measure)
+    assert job.wait(timeout=10)
+    # first come, first served: the five queued chunks first (50 steps or more); least served
+    # first: only the chunk running when the job came, and maybe one that took the slot meanwhile
+    assert job.result - before <= 20
+    for run in runs:
+        assert run.wait_for(100, timeout=20)
+    assert all(run.served > 0.2 for run in runs)
 
 
 def test_a_failure_reaches_the_viewers_and_frees_the_slot():
