@@ -22,9 +22,11 @@ COPY ui/ ui/
 COPY lesson_pages/ lesson_pages/
 COPY data/ data/
 
-# not root: the app only reads its files
-RUN useradd --create-home --uid 10001 teacher
+# not root: the app only reads its files, and writes the class board's SQLite file in /app/var
+# (mount a volume there to keep the boards across image updates; or set BOARD_DATABASE_URL)
+RUN useradd --create-home --uid 10001 teacher && mkdir -p /app/var && chown teacher /app/var
 USER teacher
+VOLUME ["/app/var"]
 
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \

@@ -6,7 +6,7 @@ slide of the lesson, in the lesson's order.
 
 import streamlit as st
 
-from ui import share
+from ui import board, share
 from ui.common import configure_server, language_switch, presenter_style, tr
 
 # presenter mode (?present=1, for the projector): no sidebar, larger type and charts
@@ -26,6 +26,7 @@ PAGES = [
     ("lesson_pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
     ("lesson_pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
     ("lesson_pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
+    ("lesson_pages/7_board.py", "page_board", ":material/groups:", "board"),
 ]
 
 navigation = st.navigation(
@@ -37,6 +38,8 @@ navigation = st.navigation(
 )
 page = navigation.url_path or "home"
 share.apply_link(page)       # a teacher's link: its settings become the widgets' values
+board.join_from_link()       # a class's join link (?class=K7P-2Q): in the class for the session
+board.class_box()
 share.share_box(page)
 st.sidebar.caption(tr("sidebar_credit"))
 share.link_notices()

@@ -15,6 +15,7 @@ SHIFT = translation.PAGE_SHIFT
 
 PAGE_SETTINGS: dict[str, list[Setting]] = {
     "home": [],
+    "board": [],
     "softmax": [
         Setting("z", "softmax_z", "text", lesson.z_text, label="softmax_vector_label"),
         Setting("decimals", "softmax_decimals", "int", 2, low=0, high=6, label="precision_decimals"),

@@ -166,6 +166,8 @@ def show_test_set() -> None:
                     curve = job.result[direction]
                     st.markdown(tr("trans_curves_reading", model=usable[name].label, at0=percent(curve[0], 1),
                                    shift=4, at_shift=percent(curve[4], 1), direction=tr(f"direction_{direction}")))
+                for name, job in finished.items():
+                    tv.share_curve(usable[name], direction, shifts, job.result[direction])
         with right:
             if tv.show_job_status([grid]) and grid.error is None:
                 chart(tf.accuracy_heatmap(grid.result, tr("trans_heatmap_title", model=usable[chosen].label),

@@ -10,7 +10,7 @@ from core import data, translation
 from core import translation_figures as tf
 from core.experiments import curves_figure
 from core.vectors import format_count, format_number
-from ui import convolution_view, translation_view
+from ui import board, convolution_view, translation_view
 from ui.common import chart, lang, option_labels, tr
 from ui.training_view import poll_every, polled, training_data
 from ui.share import control
@@ -260,6 +260,13 @@ def show_pipeline() -> None:
             own = convolution_view.pipeline_curves_job(pool, pipeline)
             if translation_view.show_job_status([own]) and own.error is None:
                 curves["convolution"] = own.result[direction]
+                board.share_panel(f"conv-{pool}-{direction}", "convolution", "pipeline",
+                                  {"pool": int(pool), "train_size": int(pipeline.train_size)},
+                                  test_accuracy=float(pipeline.test_accuracy),
+                                  seconds=float(pipeline.feature_seconds + pipeline.fit_seconds),
+                                  curve={"shifts": list(range(translation.PAGE_SHIFT + 1)),
+                                         "accuracy": [float(v) for v in own.result[direction]],
+                                         "direction": direction})
         translation_view.show_job_status(list(jobs.values()))
         for name, job in jobs.items():
             if job.finished and job.error is None:

@@ -376,6 +376,7 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
             st.metric(tr("final_test_loss"), format_number(last.test_loss, 3, language))
             st.metric(tr("final_time"), format_number(last.seconds, 2, language) + " s")
             st.caption(tr("explain_test"))
+            _share_with_class(view, state)
             if extra is not None:
                 extra(state["settings"], state["run"].checkpoints)
         with right:
@@ -392,6 +393,17 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
         st.dataframe(table, hide_index=True, width="stretch")
         st.download_button(tr("runs_download"), table.to_csv(index=False).encode("utf-8"), file_name="runs.csv",
                            mime="text/csv", icon=":material/download:", key=f"{view.name}_download")
+
+
+def _share_with_class(view: ModelView, state: dict) -> None:
+    """The finished run on the class board (for a student in a class)."""
+    from ui import board, share  # the board's module uses this one's viewer_id
+
+    settings, last = state["settings"], state["run"].checkpoints[-1]
+    board.share_panel(f"{view.name}-{hash(settings)}-{last.step}", st.session_state.get(share.CURRENT_PAGE, ""),
+                      view.name, board.settings_dict(settings), seed=settings.seed,
+                      train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
+                      train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds)
 
 
 def logistic_reference(settings, checkpoints=None) -> None:

@@ -155,6 +155,20 @@ def grid_job(model: TestedModel):
                                                        translation.PAGE_SHIFT))
 
 
+def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) -> None:
+    """A model's accuracy-against-shift curve on the class board (for a student in a class)."""
+    from ui import board
+
+    settings, last = model.run.key, model.run.checkpoints[-1]
+    board.share_panel(f"trans-{model.name}-{direction}-{hash(settings)}", "translation", model.name,
+                      board.settings_dict(settings), seed=getattr(settings, "seed", None),
+                      train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
+                      train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds,
+                      curve={"shifts": [int(s) for s in shifts], "accuracy": [float(v) for v in curve],
+                             "direction": direction},
+                      label=tr("board_share_model", model=model.label))
+
+
 def show_job_status(jobs: list) -> bool:
     """A line saying where unfinished jobs stand; True when all are finished."""
     if all(job.finished for job in jobs):

@@ -17,6 +17,7 @@ PAGES = {
     "overfitting": "lesson_pages/4_overfitting.py",
     "translation": "lesson_pages/5_translation.py",
     "convolution": "lesson_pages/6_convolution.py",
+    "board": "lesson_pages/7_board.py",
 }
 
 
@@ -50,3 +51,16 @@ SMALL_TRANSLATION_MODELS = {
 @pytest.fixture(autouse=True)
 def small_translation_models(monkeypatch):
     monkeypatch.setattr(experiments, "TRANSLATION_MODELS", SMALL_TRANSLATION_MODELS)
+
+
+@pytest.fixture(autouse=True)
+def board_database(tmp_path, monkeypatch):
+    """Every AppTest's class board in its own SQLite file (never the app's var/ folder)."""
+    from ui import board
+
+    url = f"sqlite:///{tmp_path / 'board.sqlite3'}"
+    monkeypatch.setenv("BOARD_DATABASE_URL", url)
+    monkeypatch.delenv("BOARD_TEACHER_KEY", raising=False)
+    board._store.clear()
+    yield url
+    board._store.clear()

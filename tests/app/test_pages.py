@@ -17,6 +17,7 @@ TITLES = {
     "overfitting": "overfit_title",
     "translation": "trans_title",
     "convolution": "conv_title",
+    "board": "board_title",
 }
 
 

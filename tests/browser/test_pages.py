@@ -48,6 +48,7 @@ PAGES = [
     ("overfitting", "/overfitting", "overfit_title"),
     ("translation", "/translation", "trans_title"),
     ("convolution", "/convolution", "conv_title"),
+    ("board", "/board", "board_title"),
 ]
 
 LANGS = ["fr", "en"]

@@ -1,0 +1,244 @@
+"""The class board from the pages' side: the store, joining a class, sharing a run, answering.
+
+A student joins with the teacher's link (``?class=K7P-2Q``) or by typing the code in the
+sidebar's "Classe" box, and stays in the class for the rest of the session, on every page.
+Pages call :func:`share_panel` under a finished run; the teacher's page is
+``lesson_pages/7_board.py``. Without a class, or when the database cannot be reached, every
+page works as before: the board's problems are said in its own box, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+import streamlit as st
+
+from core import board_store
+from core.board_store import BoardError, BoardStore, Student
+from ui.common import tr
+from ui.training_view import viewer_id
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = ROOT / "var" / "class_board.sqlite3"
+JOIN_PARAM = "class"
+STUDENT_KEY = "board_student"     # the session's Student, once joined
+TEACHER_KEY = "board_teacher"     # {"code": ..., "key": ...} in the teacher's session only
+SHARED_KEY = "board_shared"       # the runs this session has shared (their signatures)
+
+
+def _secrets() -> Mapping | None:
+    try:
+        return {"board": dict(st.secrets["board"])} if "board" in st.secrets else None
+    except Exception:  # no secrets file at all: Streamlit raises rather than answering "no"
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def _store() -> BoardStore | BoardError:
+    try:
+        return BoardStore.from_settings(os.environ, _secrets(), DEFAULT_DATABASE)
+    except BoardError as error:
+        return error
+
+
+def store() -> BoardStore:
+    """The server's one store (raises :class:`BoardError` when the configuration is wrong)."""
+    found = _store()
+    if isinstance(found, BoardError):
+        raise found
+    return found
+
+
+def configured_key() -> str | None:
+    return BoardStore.configured_teacher_key(os.environ, _secrets())
+
+
+def client() -> str:
+    """Who is trying (for slowing down repeated wrong codes and keys): this session."""
+    return viewer_id()
+
+
+def error_text(error: BoardError) -> str:
+    """A board error as a sentence for the page, in the session's language."""
+    kinds = [(board_store.Throttled, "board_err_throttled"), (board_store.WrongCode, "board_err_code"),
+             (board_store.WrongKey, "board_err_key"), (board_store.PostingClosed, "board_err_closed"),
+             (board_store.BoardFull, "board_err_full"), (board_store.BoardUnavailable, "board_err_unavailable")]
+    for kind, key in kinds:
+        if isinstance(error, kind):
+            return tr(key, seconds=round(getattr(error, "retry_after", 0) or 0), reason=str(error))
+    if isinstance(error, board_store.InvalidInput):
+        return tr(f"board_err_invalid_{error.field}" if f"board_err_invalid_{error.field}" in _invalid_fields()
+                  else "board_err_invalid", reason=str(error))
+    return tr("board_err_unavailable", reason=str(error))
+
+
+def _invalid_fields() -> set[str]:
+    from core.texts import TEXTS
+
+    return {key for key in TEXTS if key.startswith("board_err_invalid_")}
+
+
+def student() -> Student | None:
+    return st.session_state.get(STUDENT_KEY)
+
+
+def student_name(number: int, nickname: str = "", hide: bool = False) -> str:
+    return nickname if nickname and not hide else tr("board_student_number", number=number)
+
+
+MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")
+
+
+def plain(text: str) -> str:
+    """A student's text made inert inside Markdown: every special character escaped."""
+    return "".join("\\" + char if char in MARKDOWN_SPECIAL else char for char in str(text))
+
+
+# ------------------------------------------------------------------- joining
+def _join(code: str, nickname: str = "") -> None:
+    try:
+        st.session_state[STUDENT_KEY] = store().join(code, client(), nickname)
+        st.session_state.pop("board_join_error", None)
+    except BoardError as error:
+        st.session_state["board_join_error"] = error_text(error)
+
+
+def join_from_link() -> None:
+    """A join link (``?class=CODE``) puts this session in the class, once; the URL then forgets it."""
+    code = st.query_params.get(JOIN_PARAM)
+    if code is None:
+        return
+    del st.query_params[JOIN_PARAM]
+    current = student()
+    if current is not None:
+        try:
+            if board_store.normalize_code(code) == current.code:
+                return  # already in this class
+        except BoardError:
+            pass
+    _join(code)
+
+
+def _join_clicked() -> None:
+    _join(st.session_state.get("board_code_input", ""), st.session_state.get("board_nickname_input", ""))
+
+
+def _rename_clicked() -> None:
+    current = student()
+    try:
+        st.session_state[STUDENT_KEY] = store().rename(current, st.session_state.get("board_rename_input", ""))
+        st.session_state.pop("board_join_error", None)
+    except BoardError as error:
+        st.session_state["board_join_error"] = error_text(error)
+
+
+def _leave_clicked() -> None:
+    st.session_state.pop(STUDENT_KEY, None)
+
+
+def class_box() -> None:
+    """In the sidebar: join a class, or, once in one, the nickname and the class's question."""
+    current = student()
+    with st.sidebar.expander(tr("board_box_title"), icon=":material/groups:", expanded=current is not None):
+        problem = st.session_state.get("board_join_error")
+        if problem:
+            st.error(problem, icon=":material/error:")
+        if current is None:
+            st.text_input(tr("board_code"), key="board_code_input", max_chars=12, placeholder="K7P-2Q")
+            st.text_input(tr("board_nickname"), key="board_nickname_input", max_chars=board_store.NICKNAME_MAX,
+                          help=tr("board_nickname_help"))
+            st.button(tr("board_join"), on_click=_join_clicked, icon=":material/login:", key="board_join")
+            return
+        st.markdown(tr("board_in_class", code=current.code,
+                       name=plain(student_name(current.number, current.nickname))))
+        st.text_input(tr("board_nickname"), value=current.nickname, key="board_rename_input",
+                      max_chars=board_store.NICKNAME_MAX, help=tr("board_nickname_help"))
+        left, right = st.columns(2)
+        left.button(tr("board_rename"), on_click=_rename_clicked, key="board_rename")
+        right.button(tr("board_leave"), on_click=_leave_clicked, key="board_leave")
+        _question_box(current)
+
+
+def _question_box(current: Student) -> None:
+    """The teacher's current question: answer it before running the experiment."""
+    try:
+        question = store().current_question(current.code)
+        mine = store().my_answer(current, question.id) if question is not None else None
+    except BoardError as error:
+        st.warning(error_text(error), icon=":material/cloud_off:")
+        return
+    if question is None:
+        return
+    st.markdown(f"**{tr('board_question')}**")
+    st.text(question.text)  # plain text: a question is never read as Markdown or HTML
+    if question.revealed:
+        measured = question.measured
+        st.caption(tr("board_question_revealed", measured="—" if measured is None else measured))
+    elif question.kind == "number":
+        low, high = float(question.low), float(question.high)
+        value = st.number_input(tr("board_your_answer"), min_value=low, max_value=high,
+                                value=float(mine) if mine is not None else low, key=f"board_answer_{question.id}")
+        _answer_button(current, question.id, value)
+    else:
+        choices = list(question.choices)
+        value = st.radio(tr("board_your_answer"), choices, index=choices.index(mine) if mine in choices else None,
+                         key=f"board_answer_{question.id}")
+        _answer_button(current, question.id, value)
+    if mine is not None:
+        st.caption(tr("board_answered", answer=mine))
+
+
+def _answer_button(current: Student, question_id: int, value: Any) -> None:
+    if st.button(tr("board_send_answer"), key=f"board_send_{question_id}", icon=":material/send:",
+                 disabled=value is None):
+        try:
+            store().answer(current, question_id, value)
+            st.rerun()
+        except BoardError as error:
+            st.error(error_text(error), icon=":material/error:")
+
+
+# ------------------------------------------------------------------- sharing
+def settings_dict(settings) -> dict:
+    """A model's settings as JSON-ready data (tuples become lists)."""
+    values = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else dict(settings)
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in values.items()}
+
+
+def share_panel(key: str, page: str, model: str, settings: dict, *, seed: int | None = None,
+                train_accuracy: float | None = None, test_accuracy: float | None = None,
+                train_loss: float | None = None, test_loss: float | None = None, seconds: float | None = None,
+                curve: dict | None = None, label: str | None = None) -> None:
+    """"Share with the class" for one finished result (automatic when the teacher asked for it).
+
+    ``key`` identifies the result in this session (the same result is shared once).
+    """
+    current = student()
+    if current is None:
+        return
+    shared = st.session_state.setdefault(SHARED_KEY, set())
+    signature = (current.code, key)
+    if signature in shared:
+        st.caption(tr("board_shared"))
+        return
+    try:
+        info = store().class_info(current.code)
+    except BoardError as error:
+        st.caption(error_text(error))
+        return
+    if not info.posting_open:
+        st.caption(tr("board_err_closed"))
+        return
+    if info.auto_share or st.button(label or tr("board_share"), key=f"board_share_{key}", icon=":material/publish:"):
+        try:
+            store().share_run(current, page=page, model=model, settings=settings, seed=seed,
+                              train_accuracy=train_accuracy, test_accuracy=test_accuracy, train_loss=train_loss,
+                              test_loss=test_loss, seconds=seconds, curve=curve)
+            shared.add(signature)
+            st.caption(tr("board_shared"))
+        except BoardError as error:
+            st.error(error_text(error), icon=":material/error:")
+
