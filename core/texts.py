@@ -1175,6 +1175,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "en": "Answers revealed. Measured value: {measured}"},
     "board_share": {"fr": "Partager avec la classe", "en": "Share with the class"},
     "board_share_model": {"fr": "Partager « {model} » avec la classe", "en": "Share “{model}” with the class"},
+    "board_share_experiment": {"fr": "Partager ces expériences avec la classe",
+                               "en": "Share these experiments with the class"},
     "board_shared": {"fr": "Partagé avec la classe.", "en": "Shared with the class."},
     "board_err_throttled": {"fr": "Trop d'essais : réessayez dans {seconds} s.",
                             "en": "Too many tries: try again in {seconds} s."},

@@ -208,6 +208,34 @@ def settings_dict(settings) -> dict:
     return {key: list(value) if isinstance(value, tuple) else value for key, value in values.items()}
 
 
+def share_many(key: str, records: list[dict], label: str) -> None:
+    """One button sharing several results at once (an experiment's grid of runs)."""
+    current = student()
+    if current is None or not records:
+        return
+    shared = st.session_state.setdefault(SHARED_KEY, set())
+    signature = (current.code, key)
+    if signature in shared:
+        st.caption(tr("board_shared"))
+        return
+    try:
+        info = store().class_info(current.code)
+    except BoardError as error:
+        st.caption(error_text(error))
+        return
+    if not info.posting_open:
+        st.caption(tr("board_err_closed"))
+        return
+    if info.auto_share or st.button(label, key=f"board_share_{key}", icon=":material/publish:"):
+        try:
+            for record in records:
+                store().share_run(current, **record)
+            shared.add(signature)
+            st.caption(tr("board_shared"))
+        except BoardError as error:
+            st.error(error_text(error), icon=":material/error:")
+
+
 def share_panel(key: str, page: str, model: str, settings: dict, *, seed: int | None = None,
                 train_accuracy: float | None = None, test_accuracy: float | None = None,
                 train_loss: float | None = None, test_loss: float | None = None, seconds: float | None = None,

@@ -22,6 +22,22 @@ def _open(settings_by_name: dict):
     return runs
 
 
+def _share_grid(key: str, runs: dict) -> None:
+    """The experiment's runs on the class board, in one click (for a student in a class)."""
+    from ui import board
+
+    records = []
+    for name, run in runs.items():
+        if run.state == FAILED or not run.checkpoints:
+            continue
+        settings, last = run.key, run.checkpoints[-1]
+        records.append(dict(page="overfitting", model=getattr(settings, "model", "mlp"),
+                            settings=board.settings_dict(settings), seed=getattr(settings, "seed", None),
+                            train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
+                            train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds))
+    board.share_many(f"grid-{key}", records, tr("board_share_experiment"))
+
+
 def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> None:
     """Compute (once for the server) and draw a grid of runs, live while it fills up.
 
@@ -52,6 +68,8 @@ def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> No
             if run.state == FAILED:
                 st.error(tr("run_failed", error=f"{name}: {type(run.error).__name__}: {run.error}"), icon=":material/warning:")
         render({name: list(run.checkpoints) for name, run in runs.items()})
+        if finished and not polling:
+            _share_grid(key, runs)
         if polling and finished:
             st.rerun(scope="app")  # stop polling
 

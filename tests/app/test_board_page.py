@@ -188,3 +188,25 @@ def test_an_unreachable_database_leaves_the_lessons_working(monkeypatch):
     page.button(key="board_create").click().run()
     assert not page.exception
     assert any(e.value.startswith(t("board_err_unavailable", "en", reason="")[:20]) for e in page.error)
+
+
+def test_an_experiment_grid_is_shared_in_one_click(board_database, monkeypatch):
+    """The overfitting experiment (small here: 300/600 digits, 3 epochs) goes on the board, run by run."""
+    from dataclasses import replace
+
+    from core import experiments
+
+    monkeypatch.setattr(experiments, "OVERFIT_BASE", replace(experiments.OVERFIT_BASE, epochs=3,
+                                                             hidden_layers=(32,)))
+    monkeypatch.setattr(experiments, "OVERFIT_SIZES", (300, 600))
+    info, _ = store(board_database).create_class()
+    at = student_on("overfitting", {"class": info.code})
+    share_key = "board_share_grid-overfit"
+    run_until(at, lambda a: any(b.key == share_key for b in a.button), timeout=120)
+    button = next(b for b in at.button if b.key == share_key)
+    assert button.label == t("board_share_experiment", "en")
+    button.click().run()
+    assert not at.exception, at.exception
+    runs = store(board_database).runs(info.code)
+    assert sorted(run.settings["train_size"] for run in runs) == [300, 600]
+    assert {run.page for run in runs} == {"overfitting"} and all(run.train_accuracy is not None for run in runs)
