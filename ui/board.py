@@ -244,29 +244,6 @@ def share_panel(key: str, page: str, model: str, settings: dict, *, seed: int | 
 
     ``key`` identifies the result in this session (the same result is shared once).
     """
-    current = student()
-    if current is None:
-        return
-    shared = st.session_state.setdefault(SHARED_KEY, set())
-    signature = (current.code, key)
-    if signature in shared:
-        st.caption(tr("board_shared"))
-        return
-    try:
-        info = store().class_info(current.code)
-    except BoardError as error:
-        st.caption(error_text(error))
-        return
-    if not info.posting_open:
-        st.caption(tr("board_err_closed"))
-        return
-    if info.auto_share or st.button(label or tr("board_share"), key=f"board_share_{key}", icon=":material/publish:"):
-        try:
-            store().share_run(current, page=page, model=model, settings=settings, seed=seed,
-                              train_accuracy=train_accuracy, test_accuracy=test_accuracy, train_loss=train_loss,
-                              test_loss=test_loss, seconds=seconds, curve=curve)
-            shared.add(signature)
-            st.caption(tr("board_shared"))
-        except BoardError as error:
-            st.error(error_text(error), icon=":material/error:")
-
+    share_many(key, [dict(page=page, model=model, settings=settings, seed=seed, train_accuracy=train_accuracy,
+                          test_accuracy=test_accuracy, train_loss=train_loss, test_loss=test_loss,
+                          seconds=seconds, curve=curve)], label or tr("board_share"))
