@@ -38,7 +38,7 @@ navigation = st.navigation(
 )
 page = navigation.url_path or "home"
 share.apply_link(page)       # a teacher's link: its settings become the widgets' values
-board.join_from_link()       # a class's join link (?class=K7P-2Q): in the class for the session
+board.join_from_link()       # a class's join link (?class=K7P-4QA): in the class for the session
 board.class_box()
 share.share_box(page)
 st.sidebar.caption(tr("sidebar_credit"))

@@ -92,7 +92,7 @@ _CODE_SEPARATORS = set(" -_.\u2010\u2011\u2012\u2013\u2014\u2212")
 
 
 def new_code() -> str:
-    """A fresh random class code such as ``K7P-2QA``: 3 + 3 characters easy to read aloud."""
+    """A fresh random class code such as ``K7P-4QA``: 3 + 3 characters easy to read aloud."""
     chars = "".join(secrets_module.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     return f"{chars[:3]}-{chars[3:]}"
 
@@ -100,10 +100,10 @@ def new_code() -> str:
 def normalize_code(text: str) -> str:
     """``text`` as typed by a student (any case, spaces, dashes) as ``XXX-XXX``, or WrongCode."""
     if not isinstance(text, str):
-        raise WrongCode("a class code is six characters, like K7P-2QA")
+        raise WrongCode("a class code is six characters, like K7P-4QA")
     chars = "".join(char for char in text if char not in _CODE_SEPARATORS and not char.isspace()).upper()
     if len(chars) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in chars):
-        raise WrongCode("a class code is six characters, like K7P-2QA")
+        raise WrongCode("a class code is six characters, like K7P-4QA")
     return f"{chars[:3]}-{chars[3:]}"
 
 

@@ -1190,6 +1190,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Le tableau de classe est indisponible ({reason}). Les pages de la leçon marchent sans lui.",
         "en": "The class board is unavailable ({reason}). The lesson's pages work without it.",
     },
+    "board_err_unavailable_short": {
+        "fr": "Le tableau de classe est indisponible pour l'instant. Les pages de la leçon marchent sans lui.",
+        "en": "The class board is unavailable for now. The lesson's pages work without it.",
+    },
     "board_err_invalid": {"fr": "Valeur refusée : {reason}", "en": "Value refused: {reason}"},
     "board_err_invalid_nickname": {
         "fr": "Pseudo refusé : 24 caractères au plus, sans caractères de contrôle.",
@@ -1268,8 +1272,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Opens the page with exactly these settings (same seed, same result).",
     },
     "board_replay_link": {"fr": "Ouvrir l'expérience n° {id} sur sa page", "en": "Open run #{id} on its page"},
-    "board_replay_none": {"fr": "Cette expérience n'a pas de réglages à rejouer.",
-                          "en": "This run has no settings to replay."},
+    "board_replay_none": {"fr": "Aucune expérience des pages d'entraînement à rejouer pour l'instant.",
+                          "en": "No run of the training pages to replay yet."},
     "board_ask_title": {"fr": "Prédire, puis révéler", "en": "Predict, then reveal"},
     "board_ask_text": {"fr": "Question", "en": "Question"},
     "board_ask_placeholder": {"fr": "Précision sur des chiffres décalés de 3 pixels ?",

@@ -28,7 +28,7 @@ def _open_board(code: str, key: str) -> None:
         st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key}
         st.session_state.pop("board_teacher_error", None)
     except BoardError as error:
-        st.session_state["board_teacher_error"] = board.error_text(error)
+        st.session_state["board_teacher_error"] = board.error_text(error, detail=True)
 
 
 def _create_clicked() -> None:
@@ -41,7 +41,7 @@ def _create_clicked() -> None:
         st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key, "new": True}
         st.session_state.pop("board_teacher_error", None)
     except BoardError as error:
-        st.session_state["board_teacher_error"] = board.error_text(error)
+        st.session_state["board_teacher_error"] = board.error_text(error, detail=True)
 
 
 def _resume_clicked() -> None:
@@ -64,7 +64,7 @@ def start() -> None:
     with right:
         st.subheader(tr("board_resume"))
         st.caption(tr("board_resume_help"))
-        st.text_input(tr("board_code"), key="board_resume_code", max_chars=12, placeholder="K7P-2Q")
+        st.text_input(tr("board_code"), key="board_resume_code", max_chars=12, placeholder="K7P-4QA")
         st.text_input(tr("board_teacher_key"), type="password", key="board_resume_key")
         st.button(tr("board_open"), on_click=_resume_clicked, icon=":material/login:", key="board_resume")
 
@@ -106,7 +106,7 @@ teacher = st.session_state.get(board.TEACHER_KEY)
 try:
     board.store()
 except BoardError as error:
-    st.error(board.error_text(error), icon=":material/cloud_off:")
+    st.error(board.error_text(error, detail=True), icon=":material/cloud_off:")
     st.stop()
 
 if teacher is None:
@@ -117,7 +117,7 @@ code, key = teacher["code"], teacher["key"]
 try:
     info = board.store().class_info(code)
 except BoardError as error:
-    st.error(board.error_text(error), icon=":material/cloud_off:")
+    st.error(board.error_text(error, detail=True), icon=":material/cloud_off:")
     if st.button(tr("board_leave_board"), key="board_close"):
         st.session_state.pop(board.TEACHER_KEY, None)
         st.rerun()
@@ -131,7 +131,7 @@ with top_left:
     st.caption(tr("board_join_link"))
     st.code(link, language=None, wrap_lines=True)
     st.caption(tr("board_expires", hours=format_number(board.store().class_hours, 0, language)))
-    with st.expander(tr("board_show_key"), icon=":material/key:", expanded=bool(teacher.get("new"))):
+    with st.expander(tr("board_show_key"), icon=":material/key:", expanded=False):
         st.markdown(tr("board_key_note", secret=key))
 with top_right:
     st.image(qr_png(link), width=260)
@@ -143,7 +143,7 @@ def _set_option(name: str) -> None:
     try:
         board.store().set_options(code, key, board.client(), **{name: st.session_state[f"board_opt_{name}"]})
     except BoardError as error:
-        st.session_state["board_teacher_error"] = board.error_text(error)
+        st.session_state["board_teacher_error"] = board.error_text(error, detail=True)
 
 
 options = st.columns(4)
@@ -159,7 +159,7 @@ with options[3]:
         st.download_button(tr("board_export"), csv_text.encode("utf-8"), file_name=f"class-{code}.csv",
                            mime="text/csv", icon=":material/download:", key="board_export")
     except BoardError as error:
-        st.caption(board.error_text(error))
+        st.caption(board.error_text(error, detail=True))
 problem = st.session_state.pop("board_teacher_error", None)
 if problem:
     st.error(problem, icon=":material/error:")
@@ -172,7 +172,7 @@ def live_board() -> None:
         current = board.store().class_info(code)
         runs = board.store().runs(code)
     except BoardError as error:
-        st.warning(board.error_text(error), icon=":material/cloud_off:")
+        st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
         return
     hide = current.hide_names
     numbers = st.columns(2)
@@ -199,25 +199,24 @@ def live_board() -> None:
     with tabs[3]:
         chart(bf.shift_figure(runs, tr("board_fig_shift"), tr("board_axis_shift"), tr("board_axis_test"),
                               model_labels, tr("board_median"), hide, student_label), key="board_fig_shift")
+    replay(runs)
 
 
-live_board()
-
-# ------------------------------------------------------------------ replay
-st.subheader(tr("board_replay"))
-try:
-    replayable = [run for run in board.store().runs(code) if replay_link(run)]
-except BoardError:
-    replayable = []
-if replayable:
-    by_id = {run.id: run for run in replayable}
-    chosen = st.selectbox(tr("board_replay"), list(reversed(by_id)), key="board_replay_choice",
+def replay(runs: list) -> None:
+    """Pick a shared run and open its page with its exact settings."""
+    st.subheader(tr("board_replay"))
+    by_id = {run.id: run for run in reversed(runs) if replay_link(run)}
+    if not by_id:
+        st.caption(tr("board_replay_none"))
+        return
+    chosen = st.selectbox(tr("board_replay"), list(by_id), key="board_replay_choice",
                           format_func=lambda run_id: f"n° {run_id} · {by_id[run_id].model} · "
                                                      f"{bf.size_label(by_id[run_id].settings)}",
                           help=tr("board_replay_help"), label_visibility="collapsed")
     st.markdown(f"[{tr('board_replay_link', id=chosen)}]({replay_link(by_id[chosen])})")
-else:
-    st.caption(tr("board_replay_none"))
+
+
+live_board()
 
 # ------------------------------------------------------------------ predict, then reveal
 st.subheader(tr("board_ask_title"))
@@ -225,7 +224,7 @@ try:
     question = board.store().current_question(code)
 except BoardError as error:
     question = None
-    st.warning(board.error_text(error), icon=":material/cloud_off:")
+    st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
 
 with st.form("board_ask_form", clear_on_submit=False, border=True):
     text = st.text_input(tr("board_ask_text"), placeholder=tr("board_ask_placeholder"), max_chars=200,
@@ -244,7 +243,7 @@ with st.form("board_ask_form", clear_on_submit=False, border=True):
                               low=low if kind == "number" else None, high=high if kind == "number" else None)
             st.rerun()
         except BoardError as error:
-            st.error(board.error_text(error), icon=":material/error:")
+            st.error(board.error_text(error, detail=True), icon=":material/error:")
 
 if question is not None:
     st.markdown(f"**{tr('board_current_question')}**")
@@ -258,7 +257,7 @@ if question is not None:
                 return
             answers = board.store().answers(code, question.id, key, board.client())
         except BoardError as error:
-            st.warning(board.error_text(error), icon=":material/cloud_off:")
+            st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
             return
         summary = bf.answer_summary(answers)
         median = "—" if summary["median"] is None else format_number(summary["median"], 1, language)
@@ -282,7 +281,7 @@ if question is not None:
                     board.store().reveal(code, key, board.client(), question.id, measured)
                     st.rerun()
                 except BoardError as error:
-                    st.error(board.error_text(error), icon=":material/error:")
+                    st.error(board.error_text(error, detail=True), icon=":material/error:")
 
 # ------------------------------------------------------------------ clearing, closing
 with st.expander(tr("board_clear"), icon=":material/delete:"):
@@ -291,7 +290,7 @@ with st.expander(tr("board_clear"), icon=":material/delete:"):
             count = board.store().clear_runs(code, key, board.client())
             st.success(tr("board_cleared", count=count))
         except BoardError as error:
-            st.error(board.error_text(error), icon=":material/error:")
+            st.error(board.error_text(error, detail=True), icon=":material/error:")
 if st.button(tr("board_leave_board"), key="board_close", icon=":material/logout:"):
     st.session_state.pop(board.TEACHER_KEY, None)
     st.rerun()

@@ -1,6 +1,6 @@
 """The class board from the pages' side: the store, joining a class, sharing a run, answering.
 
-A student joins with the teacher's link (``?class=K7P-2Q``) or by typing the code in the
+A student joins with the teacher's link (``?class=K7P-4QA``) or by typing the code in the
 sidebar's "Classe" box, and stays in the class for the rest of the session, on every page.
 Pages call :func:`share_panel` under a finished run; the teacher's page is
 ``lesson_pages/7_board.py``. Without a class, or when the database cannot be reached, every
@@ -10,6 +10,7 @@ page works as before: the board's problems are said in its own box, never as a t
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from pathlib import Path
 from typing import Any, Mapping
@@ -61,8 +62,18 @@ def client() -> str:
     return viewer_id()
 
 
-def error_text(error: BoardError) -> str:
-    """A board error as a sentence for the page, in the session's language."""
+LOG = logging.getLogger(__name__)
+
+
+def error_text(error: BoardError, detail: bool = False) -> str:
+    """A board error as a sentence for the page, in the session's language.
+
+    The reason an unavailable database gives (its address, the driver's words) is for the
+    teacher's page and the server's log (``detail``), not for every student's sidebar.
+    """
+    if isinstance(error, board_store.BoardUnavailable):
+        LOG.warning("class board unavailable: %s", error)
+        return tr("board_err_unavailable", reason=str(error)) if detail else tr("board_err_unavailable_short")
     kinds = [(board_store.Throttled, "board_err_throttled"), (board_store.WrongCode, "board_err_code"),
              (board_store.WrongKey, "board_err_key"), (board_store.PostingClosed, "board_err_closed"),
              (board_store.BoardFull, "board_err_full"), (board_store.BoardUnavailable, "board_err_unavailable")]
@@ -147,7 +158,7 @@ def class_box() -> None:
         if problem:
             st.error(problem, icon=":material/error:")
         if current is None:
-            st.text_input(tr("board_code"), key="board_code_input", max_chars=12, placeholder="K7P-2Q")
+            st.text_input(tr("board_code"), key="board_code_input", max_chars=12, placeholder="K7P-4QA")
             st.text_input(tr("board_nickname"), key="board_nickname_input", max_chars=board_store.NICKNAME_MAX,
                           help=tr("board_nickname_help"))
             st.button(tr("board_join"), on_click=_join_clicked, icon=":material/login:", key="board_join")
@@ -226,14 +237,25 @@ def share_many(key: str, records: list[dict], label: str) -> None:
     if not info.posting_open:
         st.caption(tr("board_err_closed"))
         return
-    if info.auto_share or st.button(label, key=f"board_share_{key}", icon=":material/publish:"):
-        try:
-            for record in records:
-                store().share_run(current, **record)
-            shared.add(signature)
+    problem = st.session_state.pop(f"board_share_error_{key}", None)
+    if problem:
+        st.error(problem, icon=":material/error:")
+    if info.auto_share:
+        _share(current, signature, records, key)
+        if signature in shared:
             st.caption(tr("board_shared"))
-        except BoardError as error:
-            st.error(error_text(error), icon=":material/error:")
+        return
+    st.button(label, key=f"board_share_{key}", icon=":material/publish:", on_click=_share,
+              args=(current, signature, records, key))
+
+
+def _share(current: Student, signature: tuple, records: list[dict], key: str) -> None:
+    try:
+        for record in records:
+            store().share_run(current, **record)
+        st.session_state.setdefault(SHARED_KEY, set()).add(signature)
+    except BoardError as error:
+        st.session_state[f"board_share_error_{key}"] = error_text(error)
 
 
 def share_panel(key: str, page: str, model: str, settings: dict, *, seed: int | None = None,

@@ -179,7 +179,7 @@ def test_an_unreachable_database_leaves_the_lessons_working(monkeypatch):
     monkeypatch.setenv("BOARD_DATABASE_URL", "postgresql://nobody@127.0.0.1:9/none")
     board._store.clear()
     at = open_page("softmax", "en")
-    at.text_input(key="board_code_input").input("K7P-2Q")
+    at.text_input(key="board_code_input").input("K7P-4QA")
     at.button(key="board_join").click().run()
     assert not at.exception
     assert any(e.value.startswith(t("board_err_unavailable", "en", reason="")[:20]) for e in at.error)
