@@ -25,6 +25,19 @@ Measured:
 - errors: exception elements, disconnects, timeouts, page-not-found;
 - the server's peak RSS (server process and its children), sampled every 0.2 s.
 
+Class-board mode (``--board``): the server gets ``BOARD_DATABASE_URL`` on a fresh SQLite file
+in a temporary directory. A simulated teacher (a websocket session too) opens the "board" page,
+presses "Create a class", reads the class code and its key from the page, asks a number question
+(through ``core.board_store.BoardStore`` on the same database) and keeps the board open: its
+fragment reruns every 3 s. Each student then joins with the link's query string
+(``?class=CODE``) on its first visit, answers the question in the sidebar, trains as usual and
+presses "Share with the class" under its final report. Also measured:
+- share latency: from sending the share click to its ``script_finished``;
+- board refresh: each rerun of the board's fragment (send to its ``script_finished``);
+- board visibility: from a share click to the board's "Shared runs" count first including it
+  (the k-th share to finish is taken as the k-th run on the board);
+and checked at the end through the store: as many runs and answers as the students made.
+
 Prints a table and writes ``benchmarks/load_test.json`` (or ``--output``). Only loopback,
 everything bounded by ``--timeout`` (default 300 s).
 """
@@ -38,9 +51,11 @@ import os
 import platform
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -52,6 +67,14 @@ STARTUP_TIMEOUT = 90.0
 RENDER_TIMEOUT = 60.0       # one page render longer than this is counted as an error
 FINAL_TITLE = "Result"       # core/texts.py "final_title" in English
 LANGUAGE_QUERY = "lang=en"
+# the class board, in English (core/texts.py): what the teacher's page and the students' sidebar show
+BOARD_PAGE = "board"
+BOARD_RUNS_LABEL = "Shared runs"                                     # "board_runs"
+BOARD_CODE = re.compile(r"Class code: \*\*([A-Z0-9]{3}-[A-Z0-9]{3})\*\*")  # "board_code_big"
+BOARD_KEY = re.compile(r"Write this key down[^*]*\*\*([^*\s]+)\*\*")    # "board_key_note"
+BOARD_ANSWERED = "Answer sent"                                       # "board_answered"
+BOARD_SHARED = "Shared with the class."                              # "board_shared"
+BOARD_WAIT_AFTER = 20.0     # seconds the teacher's board may take, after the last share, to show every run
 VERBOSE = bool(os.environ.get("LOAD_TEST_VERBOSE"))  # every message of every student on stderr
 
 try:  # the websocket client Streamlit itself depends on
@@ -182,6 +205,14 @@ class Results:
     errors: list[dict] = field(default_factory=list)
     sessions_completed: int = 0
     trainings_running: int = 0                              # students currently waiting for a training
+    # the class board (--board)
+    shares: list[dict] = field(default_factory=list)        # {"student", "sent", "finished", "seconds"}
+    answers: int = 0
+    board_renders: list[dict] = field(default_factory=list)  # the teacher's own full reruns
+    board_refreshes: list[float] = field(default_factory=list)  # the board fragment's reruns
+    board_refreshes_early: list[float] = field(default_factory=list)  # those ended FINISHED_EARLY_FOR_RERUN
+    board_observations: list[tuple[float, int]] = field(default_factory=list)  # (time, "Shared runs" shown)
+    board_checked: dict = field(default_factory=dict)      # what the store holds at the end
 
     def error(self, student: int, kind: str, detail: str) -> None:
         self.errors.append({"student": student, "kind": kind, "detail": detail[:300], "t": time.monotonic()})
@@ -208,6 +239,8 @@ _STEP = re.compile(r"^\s*([\d\s\u202f\u00a0,]+)\s*/")
 class Student:
     """One browser tab: a websocket session, its widget states and its fragment timers."""
 
+    counts_as_student = True  # its completed session is counted in ``sessions_completed``
+
     def __init__(self, index: int, ws_url: str, results: Results, plan: dict, deadline: float):
         self.index, self.ws_url, self.results, self.plan, self.deadline = index, ws_url, results, plan, deadline
         self.ws = None
@@ -226,12 +259,20 @@ class Student:
         self.closed = False
         self.exception_count = 0
         self.full_running = False  # a full script run is in progress (fragment timers wait for its end)
+        self.render_log = results.renders        # where this session's timed reruns go
+        self.query_once = ""                     # the query string of the next full rerun only (a join link)
+        self.markdowns: list[str] = []           # markdown texts and alerts received since the last action
+        self.alerts: list[str] = []
+        self.run_fragments: list[str] = []       # the fragments of the run being received ([] = a full run)
+        self.last_auto_rerun = ""                # the last fragment that asked to be rerun periodically
 
     # -------------------------------------------------------------- protocol
     async def send_rerun(self, fragment_id: str = "", triggers: tuple[str, ...] = (), page_name: str = "") -> None:
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = LANGUAGE_QUERY
+        if self.query_once and not fragment_id:
+            state.query_string, self.query_once = self.query_once, ""
         if page_name:
             state.page_name = page_name
         else:
@@ -268,6 +309,16 @@ class Student:
                 self.final_seen = time.monotonic()
                 self.training_done.set()
             return
+        if kind == "markdown":
+            self.markdowns.append(element.markdown.body)
+            self.on_markdown(element.markdown.body)
+            return
+        if kind == "alert":
+            self.alerts.append(element.alert.body)
+            return
+        if kind == "metric":
+            self.on_metric(element.metric.label, element.metric.body)
+            return
         if kind == "progress" and self.training_started and self.first_checkpoint is None:
             match = _STEP.match(element.progress.text)
             if match:
@@ -279,9 +330,25 @@ class Student:
         if widget is not None:
             _, message = widget
             widget_id = message.id
-            user_key = widget_id.rsplit("-", 1)[-1] if widget_id.startswith("$$ID-") else ""
+            # "$$ID-<hash>-<user key>": the key may itself hold dashes (a share button's key does)
+            user_key = widget_id.split("-", 2)[2] if widget_id.startswith("$$ID-") and widget_id.count("-") >= 2 else ""
             if user_key:
                 self.widget_ids[user_key] = widget_id
+
+    def on_markdown(self, body: str) -> None:
+        """A markdown element (the teacher's page reads its class code and key here)."""
+
+    def on_metric(self, label: str, value: str) -> None:
+        """A metric element (the teacher's board counts its shared runs here)."""
+
+    def _fragment_finished(self, fragment_ids: list[str], now: float) -> None:
+        """A fragment run ended: the round trip of every fragment rerun asked for (one on the pages)."""
+        for sent in self.pending_fragments.values():
+            self.results.fragments.append(now - sent)
+        self.pending_fragments.clear()
+
+    def _fragment_ended_early(self, fragment_ids: list[str], now: float) -> None:
+        """A fragment run reported FINISHED_EARLY_FOR_RERUN (another rerun was waiting)."""
 
     def _clear_fragment_timers(self) -> None:
         for task in self.fragment_timers.values():
@@ -320,13 +387,15 @@ class Student:
                         detail = element.WhichOneof("type") or ""
                         if detail in ("progress", "heading", "alert"):
                             detail += " " + str(getattr(element, detail)).replace("\n", " ")[:120]
-                    if detail.startswith(("markdown", "plotly", "empty")):
-                        continue
-                    print(f"[{time.monotonic():.2f}] s{self.index} <- {kind} {detail}", file=sys.stderr)
+                    if kind in ("script_finished", "new_session") and msg.metadata.run.fragment_ids:
+                        detail += f" fragments={list(msg.metadata.run.fragment_ids)}"
+                    if not detail.startswith(("markdown", "plotly", "empty")):  # printed, never skipped
+                        print(f"[{time.monotonic():.2f}] s{self.index} <- {kind} {detail}", file=sys.stderr)
                 if kind == "new_session":
                     new = msg.new_session
                     self.pages.update({page.url_pathname: page.page_script_hash for page in new.app_pages})
                     self.page_hash = new.page_script_hash
+                    self.run_fragments = list(msg.metadata.run.fragment_ids)
                     if not msg.metadata.run.fragment_ids:  # a full run (not a fragment's) starts:
                         self.full_running = True
                         self.widget_ids = {}
@@ -343,6 +412,7 @@ class Student:
                         self._on_element(delta.new_element)
                 elif kind == "auto_rerun":
                     fragment_id, interval = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
+                    self.last_auto_rerun = fragment_id
                     if fragment_id not in self.fragment_timers:
                         self.fragment_timers[fragment_id] = asyncio.create_task(
                             self._fragment_timer(fragment_id, max(0.1, interval)))
@@ -356,10 +426,9 @@ class Student:
                 elif kind == "script_finished":
                     status = msg.script_finished
                     if status == FINISHED_FRAGMENT:
-                        now = time.monotonic()
-                        for fragment_id, sent in list(self.pending_fragments.items()):
-                            self.results.fragments.append(now - sent)
-                        self.pending_fragments.clear()
+                        self._fragment_finished(list(msg.metadata.run.fragment_ids), time.monotonic())
+                    elif status == FINISHED_EARLY and msg.metadata.run.fragment_ids:
+                        self._fragment_ended_early(list(msg.metadata.run.fragment_ids), time.monotonic())
                     elif status in (FINISHED_OK, FINISHED_COMPILE_ERROR):
                         self.full_running = False
                         if status == FINISHED_COMPILE_ERROR:
@@ -380,6 +449,7 @@ class Student:
         self.pending = loop.create_future()
         sent = time.monotonic()
         running = self.results.trainings_running
+        self.markdowns, self.alerts = [], []
         await self.send_rerun(triggers=triggers, page_name=page_name)
         timeout = min(RENDER_TIMEOUT, max(0.1, self.deadline - time.monotonic()))
         try:
@@ -388,7 +458,7 @@ class Student:
             self.results.error(self.index, "timeout", f"{page}/{action}: no script_finished within {timeout:.0f} s")
             raise StudentError("render timeout")
         seconds = finished - sent
-        self.results.renders.append({"student": self.index, "page": page, "action": action,
+        self.render_log.append({"student": self.index, "page": page, "action": action,
                                      "seconds": seconds, "trainings_running": running})
         return seconds
 
@@ -413,7 +483,8 @@ class Student:
             receiver = asyncio.create_task(self.receive())
             try:
                 await self.scenario()
-                self.results.sessions_completed += 1
+                if self.counts_as_student:
+                    self.results.sessions_completed += 1
             finally:
                 self.closed = True
                 self._clear_fragment_timers()
@@ -424,10 +495,53 @@ class Student:
                 except (asyncio.CancelledError, Exception):
                     pass
 
+    async def answer_question(self) -> None:
+        """The class's question in the sidebar: type a number, press "Answer"."""
+        answer_keys = sorted(key for key in self.widget_ids if key.startswith("board_answer_"))
+        if not answer_keys:
+            joined = any("you are" in text for text in self.markdowns)
+            self.results.error(self.index, "board", f"no question in the sidebar after the join link "
+                                                    f"(in the class: {joined}; alerts: {self.alerts[:2]})")
+            return
+        question_id = answer_keys[-1][len("board_answer_"):]
+        self.set_widget(answer_keys[-1], "double_value", float(self.plan["answer"]))
+        await self.rerun("home", "answer", triggers=(f"board_send_{question_id}",))
+        if any(text.startswith(BOARD_ANSWERED) for text in self.markdowns):
+            self.results.answers += 1
+        else:
+            self.results.error(self.index, "board", f"answer not confirmed on the page (alerts: {self.alerts[:2]})")
+
+    async def share_run(self) -> None:
+        """The "Share with the class" button under the final report, timed to its script_finished."""
+        limit = time.monotonic() + 15.0
+        keys: list[str] = []
+        while time.monotonic() < limit:
+            keys = sorted(key for key in self.widget_ids if key.startswith("board_share_"))
+            if keys and not self.full_running:
+                break
+            await asyncio.sleep(0.1)
+        if not keys:
+            self.results.error(self.index, "board", f"no share button under the final report "
+                                                    f"(alerts: {self.alerts[:2]})")
+            return
+        sent = time.monotonic()
+        seconds = await self.rerun("training", "share", triggers=(keys[-1],))
+        if any(BOARD_SHARED in text for text in self.markdowns):
+            self.results.shares.append({"student": self.index, "sent": sent, "finished": sent + seconds,
+                                        "seconds": seconds})
+        else:
+            self.results.error(self.index, "board", f"share not confirmed on the page (alerts: {self.alerts[:2]})")
+
     async def scenario(self) -> None:
         plan = self.plan
+        board_code = plan.get("board_code")
+        if board_code:  # the teacher's join link: ?class=CODE on the first visit only
+            self.query_once = f"class={board_code}&{LANGUAGE_QUERY}"
         await self.rerun("home", "open", page_name="")  # first visit, like a tab opening the URL
         await self.think()
+        if board_code:
+            await self.answer_question()
+            await self.think()
         await self.open_page("softmax")
         await self.think()
         self.set_widget("softmax_z", "string_value", plan["vector"])
@@ -464,6 +578,9 @@ class Student:
             })
         # the final report's own rerun (st.rerun(scope="app")) has been rendered; let it settle
         await self.think()
+        if board_code:
+            await self.share_run()
+            await self.think()
         await self.open_page("home")
         await self.think()
         await self.open_page("softmax")
@@ -481,6 +598,91 @@ class Student:
             await self.think()
             self.set_widget("conv_row", "double_array_value", [float(plan["row"])])
             await self.rerun("convolution", "move slider")
+
+
+class Teacher(Student):
+    """The teacher's tab on the board page: creates the class, asks a question, keeps the board open."""
+
+    counts_as_student = False
+
+    def __init__(self, ws_url: str, results: Results, deadline: float, store):
+        super().__init__("teacher", ws_url, results, {"rng": random.Random(0), "think": (0.2, 0.5), "arrival": 0.0},
+                         deadline)
+        self.render_log = results.board_renders
+        self.store = store                    # core.board_store.BoardStore on the server's database
+        self.code = self.key = ""
+        self.question_id: int | None = None
+        self.ready = asyncio.Event()          # the class exists and has its question: students may come
+        self.students_done = asyncio.Event()
+        self.board_fragment = ""              # the live board's fragment id
+        self.runs_seen = 0
+
+    def on_markdown(self, body: str) -> None:
+        found = BOARD_CODE.search(body)
+        if found:
+            self.code = found.group(1)
+        found = BOARD_KEY.search(body)
+        if found:
+            self.key = found.group(1)
+
+    def on_metric(self, label: str, value: str) -> None:
+        if label != BOARD_RUNS_LABEL:
+            return
+        digits = re.sub(r"\D", "", value)
+        if not digits:
+            return
+        self.runs_seen = max(self.runs_seen, int(digits))
+        self.results.board_observations.append((time.monotonic(), int(digits)))
+        if not self.board_fragment:
+            if len(self.run_fragments) == 1:
+                self.board_fragment = self.run_fragments[0]
+            elif not self.run_fragments:  # a full run: the fragment's auto_rerun came just before its body
+                self.board_fragment = self.last_auto_rerun
+
+    def _fragment_finished(self, fragment_ids: list[str], now: float, early: bool = False) -> None:
+        for fragment_id in fragment_ids or list(self.pending_fragments):
+            sent = self.pending_fragments.pop(fragment_id, None)
+            if sent is not None and fragment_id == self.board_fragment:
+                self.results.board_refreshes.append(now - sent)
+                if early:
+                    self.results.board_refreshes_early.append(now - sent)
+
+    def _fragment_ended_early(self, fragment_ids: list[str], now: float) -> None:
+        # Streamlit ends a fragment run with FINISHED_EARLY_FOR_RERUN when another fragment's rerun
+        # is queued behind it (the board's two 3 s fragments tick together): still a refresh.
+        self._fragment_finished(fragment_ids, now, early=True)
+
+    async def scenario(self) -> None:
+        await self.rerun("home", "open", page_name="")
+        await self.think()
+        await self.open_page(BOARD_PAGE)
+        await self.think()
+        await self.rerun(BOARD_PAGE, "create", triggers=("board_create",))
+        if not (self.code and self.key):
+            self.results.error(self.index, "board", f"no class code and key on the board page after 'create' "
+                                                    f"(code {self.code!r}; alerts: {self.alerts[:2]})")
+            raise StudentError("no class")
+        question = await asyncio.to_thread(
+            self.store.ask, self.code, self.key, "loadtest", text="Test accuracy after the training (%)?",
+            kind="number", low=0.0, high=100.0)
+        self.question_id = question.id
+        await self.rerun(BOARD_PAGE, "refresh")  # the page now shows the question and its answer count
+        self.ready.set()
+        await self.students_done.wait()
+        # let the board show every shared run (its fragment reruns every few seconds)
+        limit = min(self.deadline, time.monotonic() + BOARD_WAIT_AFTER)
+        while self.runs_seen < len(self.results.shares) and time.monotonic() < limit:
+            await asyncio.sleep(0.2)
+
+
+def board_visibility(results: Results) -> list[float]:
+    """From each share click to the board's count first including it (k-th share finished = k-th run)."""
+    seconds = []
+    for rank, share in enumerate(sorted(results.shares, key=lambda share: share["finished"]), start=1):
+        seen = [when for when, count in results.board_observations if count >= rank and when >= share["sent"]]
+        if seen:
+            seconds.append(min(seen) - share["sent"])
+    return seconds
 
 
 def make_plans(students: int, short: bool, seed: int) -> list[dict]:
@@ -505,13 +707,14 @@ def make_plans(students: int, short: bool, seed: int) -> list[dict]:
             "row": rng.randint(1, 10),
             "extra_pages": not short,
             "think": (0.1, 0.4) if short else (0.3, 1.2),  # seconds between two actions
+            "answer": float(rng.randint(50, 99)),  # the class question's answer (--board)
         })
     return plans
 
 
-async def drive(ws_url: str, plans: list[dict], timeout: float, results: Results) -> None:
+async def drive(ws_url: str, plans: list[dict], timeout: float, results: Results, store=None) -> None:
+    """The students; with ``store`` (the board's BoardStore), a teacher's board first."""
     deadline = time.monotonic() + timeout
-    students = [Student(i, ws_url, results, plan, deadline) for i, plan in enumerate(plans)]
 
     async def one(student: Student) -> None:
         try:
@@ -525,6 +728,24 @@ async def drive(ws_url: str, plans: list[dict], timeout: float, results: Results
         except Exception as error:  # noqa: BLE001 - reported, never hidden
             results.error(student.index, "client", repr(error))
 
+    teacher = teacher_task = None
+    if store is not None:
+        teacher = Teacher(ws_url, results, deadline, store)
+        teacher_task = asyncio.create_task(one(teacher))
+        ready = asyncio.create_task(teacher.ready.wait())
+        await asyncio.wait({ready, teacher_task}, timeout=min(timeout, 120.0), return_when=asyncio.FIRST_COMPLETED)
+        ready.cancel()
+        if not teacher.ready.is_set():
+            results.error("teacher", "board", "the teacher's board was not ready: no student started")
+            teacher_task.cancel()
+            await asyncio.gather(teacher_task, return_exceptions=True)
+            return
+        for plan in plans:
+            plan["board_code"] = teacher.code
+        deadline = time.monotonic() + timeout  # the students' time starts once the class exists
+        teacher.deadline = deadline + BOARD_WAIT_AFTER + 15
+
+    students = [Student(i, ws_url, results, plan, deadline) for i, plan in enumerate(plans)]
     tasks = [asyncio.create_task(one(student)) for student in students]
     done, not_done = await asyncio.wait(tasks, timeout=timeout + 5)
     for task in not_done:
@@ -532,6 +753,33 @@ async def drive(ws_url: str, plans: list[dict], timeout: float, results: Results
     if not_done:
         results.error(-1, "timeout", f"{len(not_done)} students still running at the global timeout")
         await asyncio.gather(*not_done, return_exceptions=True)
+    if teacher is None:
+        return
+
+    teacher.students_done.set()
+    try:
+        await asyncio.wait_for(teacher_task, BOARD_WAIT_AFTER + 15)
+    except asyncio.TimeoutError:
+        results.error("teacher", "timeout", "the teacher's session did not end")
+    try:  # what the store holds: every confirmed share and answer, nothing lost
+        runs = await asyncio.to_thread(store.runs, teacher.code)
+        answered = await asyncio.to_thread(store.answer_count, teacher.code, teacher.question_id)
+    except Exception as error:  # noqa: BLE001 - reported
+        results.error("teacher", "board", f"cannot read the board's store: {error!r}")
+        runs, answered = [], None
+    results.board_checked = {"code": teacher.code, "runs": len(runs), "answers": answered,
+                             "runs_seen": teacher.runs_seen}
+    if len(runs) != len(results.shares):
+        why = ("a share's page never confirmed it (the run was stored)" if len(runs) > len(results.shares)
+               else "confirmed shares are missing from the store")
+        results.error("board", "lost_share", f"{len(results.shares)} shares confirmed on the pages, "
+                                             f"{len(runs)} runs in the store: {why}")
+    if answered is not None and answered != results.answers:
+        results.error("board", "lost_answer", f"{results.answers} answers confirmed on the pages, "
+                                              f"{answered} in the store")
+    if teacher.runs_seen < len(runs):
+        results.error("teacher", "board", f"the board showed {teacher.runs_seen} shared runs of {len(runs)} "
+                                          f"within {BOARD_WAIT_AFTER:.0f} s of the last share")
 
 
 # ------------------------------------------------------------------------ the report
@@ -569,7 +817,7 @@ def summarize(students: int, results: Results, peak_rss: float, duration: float,
     errors_by_kind: dict[str, int] = {}
     for error in results.errors:
         errors_by_kind[error["kind"]] = errors_by_kind.get(error["kind"], 0) + 1
-    return {
+    summary = {
         "students": students,
         "mode": "short" if args.short else "full",
         "errors": len(results.errors),
@@ -612,6 +860,32 @@ def summarize(students: int, results: Results, peak_rss: float, duration: float,
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
     }
+    if getattr(args, "board", False):
+        shares = [share["seconds"] for share in results.shares]
+        visibility = board_visibility(results)
+        teacher = [r["seconds"] for r in results.board_renders]
+        summary.update({
+            "board": True,
+            "shares": len(results.shares),
+            "answers": results.answers,
+            "share_p50_s": _r(percentile(shares, 50)),
+            "share_p95_s": _r(percentile(shares, 95)),
+            "share_max_s": _r(max(shares) if shares else None),
+            "board_refreshes": len(results.board_refreshes),
+            "board_refresh_p50_s": _r(percentile(results.board_refreshes, 50)),
+            "board_refresh_p95_s": _r(percentile(results.board_refreshes, 95)),
+            "board_refresh_max_s": _r(max(results.board_refreshes) if results.board_refreshes else None),
+            "board_refreshes_ended_early": len(results.board_refreshes_early),
+            "board_visibility_p50_s": _r(percentile(visibility, 50)),
+            "board_visibility_p95_s": _r(percentile(visibility, 95)),
+            "board_visibility_count": len(visibility),
+            "board_runs_seen": results.board_checked.get("runs_seen", 0),
+            "board_store_runs": results.board_checked.get("runs"),
+            "board_store_answers": results.board_checked.get("answers"),
+            "board_page_renders": len(teacher),
+            "board_page_render_p95_s": _r(percentile(teacher, 95)),
+        })
+    return summary
 
 
 def print_table(summary: dict) -> None:
@@ -649,6 +923,28 @@ def print_table(summary: dict) -> None:
     print(f"{'page / action':<26}{'count':>7}{'p50':>9}{'p95':>9}{'max':>9}")
     for page, stats in list(summary["render_by_page"].items()) + list(summary["render_by_action"].items()):
         print(f"{page:<26}{stats['count']:>7}{stats['p50_s']:>9.2f}{stats['p95_s']:>9.2f}{stats['max_s']:>9.2f}")
+    if summary.get("board"):
+        board_rows = [
+            ("shares / answers", f"{summary['shares']} / {summary['answers']} (store: {summary['board_store_runs']} "
+                                 f"runs, {summary['board_store_answers']} answers)"),
+            ("share p50 / p95 / max", f"{fmt(summary['share_p50_s'])} / {fmt(summary['share_p95_s'])} / "
+                                      f"{fmt(summary['share_max_s'])}"),
+            ("board refresh p50 / p95 / max", f"{fmt(summary['board_refresh_p50_s'])} / "
+                                              f"{fmt(summary['board_refresh_p95_s'])} / "
+                                              f"{fmt(summary['board_refresh_max_s'])} ({summary['board_refreshes']})"),
+            ("board refreshes ended early", f"{summary['board_refreshes_ended_early']} of "
+                                            f"{summary['board_refreshes']} (FINISHED_EARLY_FOR_RERUN)"),
+            ("share to board p50 / p95", f"{fmt(summary['board_visibility_p50_s'])} / "
+                                         f"{fmt(summary['board_visibility_p95_s'])} "
+                                         f"({summary['board_visibility_count']} seen)"),
+            ("runs seen on the board", str(summary["board_runs_seen"])),
+            ("teacher page renders p95", f"{fmt(summary['board_page_render_p95_s'])} "
+                                         f"({summary['board_page_renders']})"),
+        ]
+        print("-" * (width + 40))
+        print("class board")
+        for name, value in board_rows:
+            print(f"{name:<{width}}  {value}")
     for error in summary["error_samples"]:
         print(f"error: student {error['student']} {error['kind']}: {error['detail']}")
 
@@ -661,6 +957,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="global bound on the students' run, seconds (default 300; 50 with --short)")
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"JSON output (default {OUTPUT})")
     parser.add_argument("--seed", type=int, default=0, help="seed of the students' choices")
+    parser.add_argument("--board", action="store_true",
+                        help="class-board mode: a teacher's board, students answering a question and sharing runs")
     parser.add_argument("--server-log", type=Path, default=ROOT / "test-artifacts" / "load-test-server.log")
     args = parser.parse_args(argv)
     students = args.students if args.students is not None else (5 if args.short else 10)
@@ -670,9 +968,28 @@ def main(argv: list[str] | None = None) -> int:
 
     server = Server(args.server_log)
     memory = None
+    store = None
+    board_dir = None
+    saved_env: dict[str, str | None] = {}
     started = time.monotonic()
     try:
-        startup = server.start()
+        if args.board:  # a fresh database for the class board; the server inherits this environment
+            board_dir = Path(tempfile.mkdtemp(prefix="load-test-board-"))
+            url = f"sqlite:///{board_dir / 'class_board.sqlite3'}"
+            saved_env = {name: os.environ.get(name) for name in ("BOARD_DATABASE_URL", "BOARD_TEACHER_KEY")}
+            os.environ["BOARD_DATABASE_URL"] = url
+            os.environ.pop("BOARD_TEACHER_KEY", None)  # the teacher creates the class without an installation key
+            from core.board_store import BoardStore
+
+            store = BoardStore(url)
+        try:
+            startup = server.start()
+        finally:
+            for name, value in saved_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
         memory = MemorySampler(server.process.pid)
         memory.start()
         cpu = CpuSampler(server.process.pid)
@@ -681,7 +998,7 @@ def main(argv: list[str] | None = None) -> int:
         ws_url = server.base_url.replace("http://", "ws://") + "/_stcore/stream"
         plans = make_plans(students, args.short, args.seed)
         begin = time.monotonic()
-        asyncio.run(drive(ws_url, plans, args.timeout, results))
+        asyncio.run(drive(ws_url, plans, args.timeout, results, store))
         duration = time.monotonic() - begin
         cpu_seconds = cpu.seconds() - cpu_before
         if server.process.poll() is not None:
@@ -692,6 +1009,10 @@ def main(argv: list[str] | None = None) -> int:
         if memory is not None:
             memory.stop()
         server.stop()
+        if store is not None:
+            store.close()
+        if board_dir is not None:
+            shutil.rmtree(board_dir, ignore_errors=True)
     summary["wall_s"] = round(time.monotonic() - started, 2)
     print_table(summary)
     args.output.parent.mkdir(parents=True, exist_ok=True)

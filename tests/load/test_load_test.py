@@ -42,3 +42,32 @@ def test_short_load_test(tmp_path):
     assert result["training_wait_p95_s"] is not None and result["training_wait_p95_s"] > 0
     assert result["peak_rss_mb"] > 100
     assert 0 < result["duration_s"] < 60
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_short_board_load_test(tmp_path):
+    """``--short --board``: a teacher's board, 5 students answering its question and sharing their run."""
+    output = tmp_path / "load_test_board.json"
+    completed = subprocess.run(
+        [sys.executable, str(SCRIPT), "--short", "--board", "--output", str(output),
+         "--server-log", str(tmp_path / "server.log")],
+        cwd=ROOT, capture_output=True, text=True, timeout=150,
+    )
+    report = completed.stdout + completed.stderr
+    assert output.exists(), f"no JSON written (exit {completed.returncode}):\n{report}"
+    result = json.loads(output.read_text())
+
+    assert KEYS <= result.keys(), f"missing keys {KEYS - result.keys()}"
+    assert result["students"] == 5
+    assert result["errors"] == 0, f"{result['error_samples']}\n{report}"
+    assert completed.returncode == 0, report
+    assert result["lost_sessions"] == 0
+    assert result["shares"] == 5
+    assert result["answers"] == 5
+    assert result["board_store_runs"] == 5 and result["board_store_answers"] == 5
+    for key in ("share_p50_s", "share_p95_s", "board_refresh_p50_s", "board_refresh_p95_s"):
+        assert isinstance(result[key], (int, float)) and result[key] > 0, f"{key}: {result[key]!r}\n{report}"
+    assert result["board_refreshes"] > 0
+    assert result["board_runs_seen"] == 5
+    assert 0 < result["duration_s"] < 60
