@@ -171,6 +171,8 @@ def live_board() -> None:
     try:
         current = board.store().class_info(code)
         runs = board.store().runs(code)
+        asked = board.store().current_question(code)
+        answered = board.store().answer_count(code, asked.id) if asked and not asked.revealed else None
     except BoardError as error:
         st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
         return
@@ -178,6 +180,8 @@ def live_board() -> None:
     numbers = st.columns(2)
     numbers[0].metric(tr("board_students"), current.students)
     numbers[1].metric(tr("board_runs"), current.runs)
+    if answered is not None:  # one refreshing block for the whole board (two would interrupt each other)
+        st.caption(tr("board_answer_count", count=answered))
     if not runs:
         st.info(tr("board_no_runs"), icon=":material/hourglass_empty:")
         return
@@ -249,12 +253,11 @@ if question is not None:
     st.markdown(f"**{tr('board_current_question')}**")
     st.text(question.text)
 
-    @st.fragment(run_every=None if question.revealed else REFRESH_SECONDS)
     def answers_view() -> None:
+        """The histogram once revealed (before that, the live board counts the answers)."""
+        if not question.revealed:
+            return
         try:
-            if not question.revealed:
-                st.caption(tr("board_answer_count", count=board.store().answer_count(code, question.id)))
-                return
             answers = board.store().answers(code, question.id, key, board.client())
         except BoardError as error:
             st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
