@@ -205,6 +205,9 @@ class Results:
     errors: list[dict] = field(default_factory=list)
     sessions_completed: int = 0
     trainings_running: int = 0                              # students currently waiting for a training
+    # full runs that ended without their script_finished (see Student.receive): rendered, but
+    # Streamlit lost the message in its race between a full run's end and a fragment's tick
+    lost_finished: list[dict] = field(default_factory=list)
     # the class board (--board)
     shares: list[dict] = field(default_factory=list)        # {"student", "sent", "finished", "seconds"}
     answers: int = 0
@@ -251,6 +254,7 @@ class Student:
         self.states: dict[str, tuple[str, object]] = {}  # widget id -> (value field, value)
         self.fragment_timers: dict[str, asyncio.Task] = {}
         self.pending: asyncio.Future | None = None
+        self.pending_what = ""                   # "page/action" of the full rerun awaited
         self.pending_fragments: dict[str, float] = {}
         self.training_started: float | None = None
         self.first_checkpoint: float | None = None
@@ -400,6 +404,17 @@ class Student:
                         self.full_running = True
                         self.widget_ids = {}
                         self._clear_fragment_timers()  # it registers its fragments again
+                    elif self.full_running:
+                        # A fragment's run starts while a full run never said it finished: the
+                        # session runs one script at a time, so the full run has ended and its
+                        # script_finished was lost. Streamlit 1.67 does this when a fragment's
+                        # auto-rerun tick (the browser sends them unguarded, even while a rerun is
+                        # pending) reaches the session just as a full run stops: it starts a new
+                        # ScriptRunner and drops the old one's last events. The page was drawn.
+                        self.full_running = False
+                        if self.pending is not None and not self.pending.done():
+                            self.results.lost_finished.append({"student": self.index, "action": self.pending_what})
+                            self.pending.set_result(time.monotonic())
                 elif kind == "navigation":  # st.navigation's pages and the current one
                     navigation = msg.navigation
                     self.pages.update({page.url_pathname: page.page_script_hash for page in navigation.app_pages})
@@ -447,6 +462,7 @@ class Student:
         """One user action: a full rerun, timed to its script_finished."""
         loop = asyncio.get_running_loop()
         self.pending = loop.create_future()
+        self.pending_what = f"{page}/{action}"
         sent = time.monotonic()
         running = self.results.trainings_running
         self.markdowns, self.alerts = [], []
@@ -825,6 +841,7 @@ def summarize(students: int, results: Results, peak_rss: float, duration: float,
         "error_samples": [{k: v for k, v in e.items() if k != "t"} for e in results.errors[:10]],
         "sessions_completed": results.sessions_completed,
         "lost_sessions": students - results.sessions_completed,
+        "lost_script_finished": len(results.lost_finished),
         "renders": len(renders),
         "render_p50_s": _r(percentile(renders, 50)),
         "render_p95_s": _r(percentile(renders, 95)),
@@ -896,6 +913,7 @@ def print_table(summary: dict) -> None:
         ("students", str(summary["students"])),
         ("errors", f"{summary['errors']} {summary['errors_by_kind'] or ''}".strip()),
         ("sessions completed", f"{summary['sessions_completed']} (lost {summary['lost_sessions']})"),
+        ("full runs without script_finished", f"{summary['lost_script_finished']} (drawn; Streamlit's fragment race)"),
         ("renders", str(summary["renders"])),
         ("render p50 / p95 / max", f"{fmt(summary['render_p50_s'])} / {fmt(summary['render_p95_s'])} / "
                                    f"{fmt(summary['render_max_s'])}"),

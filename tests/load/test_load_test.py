@@ -42,6 +42,7 @@ def test_short_load_test(tmp_path):
     assert result["training_wait_p95_s"] is not None and result["training_wait_p95_s"] > 0
     assert result["peak_rss_mb"] > 100
     assert 0 < result["duration_s"] < 60
+    assert result["lost_script_finished"] <= 1  # Streamlit's rare fragment race, counted apart (see load_test.py)
 
 
 @pytest.mark.slow
