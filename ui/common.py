@@ -115,10 +115,11 @@ def presenter_style() -> None:
 
 def chart(fig, key: str | None = None) -> None:
     """Show a Plotly figure stretched to its container (larger type and height in presenter mode)."""
-    if presenting():
+    if presenting() and not getattr(fig, "_presented", False):  # a figure shown again keeps its size
         layout = fig.layout
         figures.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
                                   height=int((layout.height or 420) * 1.25)))
+        fig._presented = True
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
 
 

@@ -282,10 +282,24 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
             steps, {name: np.array([c.biases[name] for c in checkpoints]) for name in layers},
             tr("view_biases"), x_title, tr("layer_word"), height, total),
     }
+    # A poll that finds nothing new (no new checkpoint, same view) shows the figures it drew
+    # last time instead of building them again: with a class polling, the dashboard's figures
+    # are most of the server's Python time.
+    signature = (id(run), state["cursor"], which, lang(), presenting(), len(others), height)
+    drawn = st.session_state.get(f"{view.name}_drawn")
+    if drawn is None or drawn[0] != signature:
+        drawn = (signature, {})
+        st.session_state[f"{view.name}_drawn"] = drawn
+
+    def figure(name: str):
+        if name not in drawn[1]:
+            drawn[1][name] = render[name]()
+        return drawn[1][name]
+
     if single:
-        chart(render[which](), key=f"{view.name}_view_{which}")
+        chart(figure(which), key=f"{view.name}_view_{which}")
         if which == "weights":
-            chart(render["weight_spread"](), key=f"{view.name}_view_weight_spread")
+            chart(figure("weight_spread"), key=f"{view.name}_view_weight_spread")
         st.caption(tr(f"explain_{which}"))
         return
     layout = [("accuracy", "loss"), ("batch", "test"), ("weights", "weight_spread"), ("biases", None)]
@@ -294,7 +308,7 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
         for column, name in zip(columns, (left, right)):
             if name is not None:
                 with column:
-                    chart(render[name](), key=f"{view.name}_grid_{name}")
+                    chart(figure(name), key=f"{view.name}_grid_{name}")
 
 
 def live_dashboard(view: ModelView) -> None:

@@ -49,8 +49,16 @@ def test_step_advances_one_measurement_then_pauses():
     time.sleep(0.5)
     at.run()
     assert [p.proto.text for p in at.get("progress")] == ["100 / 1 000 " + t("unit_iterations", "fr")]
+    # paused: nothing new, so the next rerun shows the very figures drawn before, not new ones
+    drawn = dict(at.session_state["softmax_drawn"][1])
+    assert set(drawn) == {"accuracy", "loss", "batch", "test", "weights", "weight_spread", "biases"}
+    at.run()
+    again = at.session_state["softmax_drawn"][1]
+    assert all(again[name] is figure for name, figure in drawn.items())
+    assert len(at.get("plotly_chart")) == 7
     at.button(key="softmax_step").click().run()
     run_until(at, lambda a: any(p.proto.text.startswith("200 / 1 000") for p in a.get("progress")))
+    assert at.session_state["softmax_drawn"][1]["accuracy"] is not drawn["accuracy"]  # a new step: drawn anew
     at.button(key="softmax_reset").click().run()
     assert [i.value for i in at.info] == [t("run_press_start", "fr")]
 
