@@ -79,11 +79,16 @@ def join_link(code: str) -> str:
 
 
 def replay_link(run) -> str | None:
-    """The link that opens a run's page with its exact settings (a teacher link, see ui/share.py)."""
+    """The link that opens a run's page with its settings (a teacher link, see ui/share.py).
+
+    The training pages get every setting, seed included (same seed, same result); the other
+    pages open on the section and setting the run came from.
+    """
     settings = PAGE_SETTINGS.get(run.page)
-    if not settings or run.page not in ("training", "five-layers"):
+    if not settings:
         return None
     values = dict(run.settings)
+    curve = run.curve if isinstance(run.curve, dict) else {}
     by_page = {
         "training": {"softmax_lr": values.get("learning_rate"), "softmax_batch": values.get("batch_size"),
                      "softmax_iterations": values.get("iterations"), "softmax_train_size": values.get("train_size"),
@@ -93,7 +98,12 @@ def replay_link(run) -> str | None:
                         "mlp_lr": values.get("learning_rate"), "mlp_batch": values.get("batch_size"),
                         "mlp_epochs": values.get("epochs"), "mlp_alpha": values.get("alpha"),
                         "mlp_train_size": values.get("train_size"), "mlp_seed": values.get("seed")},
-    }[run.page]
+        "overfitting": {"limits_section": "overfitting"},
+        "translation": {"trans_section": "test_set", "trans_curve_direction": curve.get("direction")},
+        "convolution": {"conv_section": "pipeline", "conv_pool": values.get("pool")},
+    }.get(run.page)
+    if by_page is None:
+        return None
     from core import url_settings
 
     params = url_settings.to_params(settings, {k: v for k, v in by_page.items() if v not in (None, "")}, language)

@@ -210,3 +210,22 @@ def test_an_experiment_grid_is_shared_in_one_click(board_database, monkeypatch):
     runs = store(board_database).runs(info.code)
     assert sorted(run.settings["train_size"] for run in runs) == [300, 600]
     assert {run.page for run in runs} == {"overfitting"} and all(run.train_accuracy is not None for run in runs)
+
+
+def test_every_shared_run_can_be_replayed_from_its_page(board_database):
+    info, key = store(board_database).create_class()
+    student = store(board_database).join(info.code, "test")
+    store(board_database).share_run(student, page="convolution", model="pipeline",
+                                    settings={"pool": 2, "train_size": 20000}, test_accuracy=0.96,
+                                    curve={"shifts": [0, 1, 2], "accuracy": [0.96, 0.95, 0.9], "direction": "vertical"})
+    store(board_database).share_run(student, page="translation", model="mlp", settings={"seed": 0},
+                                    test_accuracy=0.97,
+                                    curve={"shifts": [0, 1, 2], "accuracy": [0.97, 0.9, 0.6], "direction": "diagonal"})
+    board = teacher_on_board(info.code, key)
+    links = [m.value for m in board.markdown if "](/" in m.value]
+    assert len(links) == 1 and "/translation?" in links[0] and "direction=diagonal" in links[0]  # the newest first
+    board.selectbox(key="board_replay_choice").set_value(1).run()
+    links = [m.value for m in board.markdown if "](/" in m.value]
+    assert "/convolution?" in links[0] and "section=pipeline" in links[0] and "pool=2" in links[0]
+    # the overfitting cloud, the learning-rate chart and the shift chart are drawn
+    assert len(board.get("plotly_chart")) == 3
