@@ -21,6 +21,8 @@ from core.page_settings import PAGE_SETTINGS
 from ui.common import lang, tr
 
 CURRENT_PAGE = "link_page"
+WRITTEN = "link_written"  # the URLs this session wrote (the last few), never applied back as a new link
+WRITTEN_KEPT = 30
 
 
 def _params() -> dict[str, str]:
@@ -43,8 +45,13 @@ def apply_link(page: str) -> None:
     """Set the widgets from a newly opened link's parameters; remember what was wrong in it."""
     st.session_state[CURRENT_PAGE] = page
     params = _params()
-    if st.session_state.get("link_signature") == _signature(page, params):
-        return  # the URL only shows what this session already has
+    signature = _signature(page, params)
+    if st.session_state.get("link_signature") == signature or signature in st.session_state.get(WRITTEN, ()):
+        # The URL shows what this session has, or had: a rerun sent by the browser before it
+        # received the URL of the run before (a student pressing an arrow key on a slider several
+        # times) carries an older URL this session wrote itself. Applying it would move the
+        # slider back under the student's finger.
+        return
     values, problems = url_settings.read(_settings(page), params)
     for key, value in values.items():
         st.session_state[key] = value
@@ -85,7 +92,12 @@ def sync_link(page: str) -> None:
     wanted.update(url_settings.to_params(_settings(page), _current_values(page), lang()))
     if wanted != params:
         st.query_params.from_dict(wanted)
-    st.session_state["link_signature"] = _signature(page, wanted)
+    signature = _signature(page, wanted)
+    st.session_state["link_signature"] = signature
+    written = st.session_state.setdefault(WRITTEN, [])
+    if signature not in written:
+        written.append(signature)
+        del written[:-WRITTEN_KEPT]
 
 
 def link_for(page: str, hide: list[str], present: bool) -> str:

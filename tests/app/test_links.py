@@ -81,3 +81,21 @@ def test_presenter_mode_shows_one_chart_at_a_time_with_larger_type():
     plain = open_link("training", {})
     assert plain.segmented_control(key="softmax_view").value == "all"
     assert not plain.get("html")
+
+
+def test_an_old_url_of_this_session_does_not_move_a_widget_back():
+    """A rerun sent before the browser had the last URL carries an older one: it is not a new link."""
+    at = open_link("training", {})
+    at.select_slider(key="softmax_iterations").set_value(2000).run()
+    assert at.query_params["iter"] == "2000"
+    at.select_slider(key="softmax_iterations").set_value(5000).run()
+    assert at.query_params["iter"] == "5000"
+    at.query_params["iter"] = "2000"          # the URL the browser still had when the student moved on
+    at.select_slider(key="softmax_iterations").set_value(20000).run()
+    assert not at.exception
+    assert at.select_slider(key="softmax_iterations").value == 20000
+    assert at.query_params["iter"] == "20000"
+    # a link this session never wrote is still applied
+    at.query_params["iter"] = "1000"
+    at.run()
+    assert at.select_slider(key="softmax_iterations").value == 1000
