@@ -19,20 +19,25 @@ SCRIPT = ROOT / "benchmarks" / "load_test.py"
 KEYS = {"students", "errors", "render_p50_s", "render_p95_s", "training_wait_p95_s", "peak_rss_mb", "duration_s"}
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(180)
-def test_short_load_test(tmp_path):
+def run_short(tmp_path, *flags: str) -> tuple[dict, subprocess.CompletedProcess, str]:
+    """``load_test.py --short [flags]`` in a subprocess: its JSON, the process, and its output."""
     output = tmp_path / "load_test.json"
     completed = subprocess.run(
-        [sys.executable, str(SCRIPT), "--short", "--output", str(output),
+        [sys.executable, str(SCRIPT), "--short", *flags, "--output", str(output),
          "--server-log", str(tmp_path / "server.log")],
         cwd=ROOT, capture_output=True, text=True, timeout=150,
     )
     report = completed.stdout + completed.stderr
     assert output.exists(), f"no JSON written (exit {completed.returncode}):\n{report}"
     result = json.loads(output.read_text())
-
     assert KEYS <= result.keys(), f"missing keys {KEYS - result.keys()}"
+    return result, completed, report
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_short_load_test(tmp_path):
+    result, completed, report = run_short(tmp_path)
     assert result["students"] == 5
     assert result["errors"] == 0, f"{result['error_samples']}\n{report}"
     assert result["lost_sessions"] == 0
@@ -49,17 +54,7 @@ def test_short_load_test(tmp_path):
 @pytest.mark.timeout(180)
 def test_short_board_load_test(tmp_path):
     """``--short --board``: a teacher's board, 5 students answering its question and sharing their run."""
-    output = tmp_path / "load_test_board.json"
-    completed = subprocess.run(
-        [sys.executable, str(SCRIPT), "--short", "--board", "--output", str(output),
-         "--server-log", str(tmp_path / "server.log")],
-        cwd=ROOT, capture_output=True, text=True, timeout=150,
-    )
-    report = completed.stdout + completed.stderr
-    assert output.exists(), f"no JSON written (exit {completed.returncode}):\n{report}"
-    result = json.loads(output.read_text())
-
-    assert KEYS <= result.keys(), f"missing keys {KEYS - result.keys()}"
+    result, completed, report = run_short(tmp_path, "--board")
     assert result["students"] == 5
     assert result["errors"] == 0, f"{result['error_samples']}\n{report}"
     assert completed.returncode == 0, report

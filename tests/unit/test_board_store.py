@@ -610,6 +610,15 @@ def test_settings_come_from_the_environment_then_the_secrets(tmp_path):
 
 
 # ------------------------------------------------------------------------- concurrency
+def run_in_threads(target, count: int, timeout: float) -> None:
+    """``target(0)`` ... ``target(count - 1)``, each in its own thread, all waited for."""
+    threads = [threading.Thread(target=target, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+
+
 def test_thirty_students_joining_and_posting_at_once(open_store, db_url):
     store = open_store(posts_per_minute=1000)
     info, _ = store.create_class()
@@ -627,11 +636,7 @@ def test_thirty_students_joining_and_posting_at_once(open_store, db_url):
         except BaseException as error:  # reported below, never lost in a thread
             errors.append(error)
 
-    threads = [threading.Thread(target=student, args=(index,)) for index in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    run_in_threads(student, 30, timeout=120)
     assert not errors, errors[:3]
     assert sorted(numbers) == list(range(1, 31))
     shared = store.runs(info.code)
@@ -653,10 +658,6 @@ def test_thirty_joins_at_once_get_numbers_one_to_thirty(open_store):
         except BoardError as error:
             results.append(error)
 
-    threads = [threading.Thread(target=join, args=(index,)) for index in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_in_threads(join, 30, timeout=60)
     assert sorted(results) == list(range(1, 31))
     assert stores[1].class_info(info.code).students == 30
