@@ -38,7 +38,7 @@ def _create_clicked() -> None:
         if fixed is not None and typed != fixed:
             raise board.board_store.WrongKey("wrong installation key")
         info, key = board.store().create_class(fixed)
-        st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key, "new": True}
+        st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key}
         st.session_state.pop("board_teacher_error", None)
     except BoardError as error:
         st.session_state["board_teacher_error"] = board.error_text(error, detail=True)

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 import streamlit as st
 
-from core import board_store
+from core import board_store, texts
 from core.board_store import BoardError, BoardStore, Student
 from ui.common import tr
 from ui.training_view import viewer_id
@@ -65,39 +65,33 @@ def client() -> str:
 LOG = logging.getLogger(__name__)
 
 
+ERROR_TEXTS = [(board_store.Throttled, "board_err_throttled"), (board_store.WrongCode, "board_err_code"),
+               (board_store.WrongKey, "board_err_key"), (board_store.PostingClosed, "board_err_closed"),
+               (board_store.BoardFull, "board_err_full")]
+
+
 def error_text(error: BoardError, detail: bool = False) -> str:
     """A board error as a sentence for the page, in the session's language.
 
     The reason an unavailable database gives (its address, the driver's words) is for the
     teacher's page and the server's log (``detail``), not for every student's sidebar.
     """
-    if isinstance(error, board_store.BoardUnavailable):
-        LOG.warning("class board unavailable: %s", error)
-        return tr("board_err_unavailable", reason=str(error)) if detail else tr("board_err_unavailable_short")
-    kinds = [(board_store.Throttled, "board_err_throttled"), (board_store.WrongCode, "board_err_code"),
-             (board_store.WrongKey, "board_err_key"), (board_store.PostingClosed, "board_err_closed"),
-             (board_store.BoardFull, "board_err_full"), (board_store.BoardUnavailable, "board_err_unavailable")]
-    for kind, key in kinds:
+    for kind, key in ERROR_TEXTS:
         if isinstance(error, kind):
-            return tr(key, seconds=round(getattr(error, "retry_after", 0) or 0), reason=str(error))
+            return tr(key, seconds=round(getattr(error, "retry_after", 0) or 0))
     if isinstance(error, board_store.InvalidInput):
-        return tr(f"board_err_invalid_{error.field}" if f"board_err_invalid_{error.field}" in _invalid_fields()
-                  else "board_err_invalid", reason=str(error))
-    return tr("board_err_unavailable", reason=str(error))
-
-
-def _invalid_fields() -> set[str]:
-    from core.texts import TEXTS
-
-    return {key for key in TEXTS if key.startswith("board_err_invalid_")}
+        key = f"board_err_invalid_{error.field}"
+        return tr(key if key in texts.TEXTS else "board_err_invalid", reason=str(error))
+    LOG.warning("class board unavailable: %s", error)  # BoardUnavailable, or anything unforeseen
+    return tr("board_err_unavailable", reason=str(error)) if detail else tr("board_err_unavailable_short")
 
 
 def student() -> Student | None:
     return st.session_state.get(STUDENT_KEY)
 
 
-def student_name(number: int, nickname: str = "", hide: bool = False) -> str:
-    return nickname if nickname and not hide else tr("board_student_number", number=number)
+def student_name(number: int, nickname: str = "") -> str:
+    return nickname or tr("board_student_number", number=number)
 
 
 MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")

@@ -336,9 +336,8 @@ def live_dashboard(view: ModelView) -> None:
         current = _state(view)
         if current is None:
             return
-        polled()
+        wanted = poll_every(base)  # also: this session still polls
         if poll is not None and current["mode"] in ("running", "stepping"):
-            wanted = poll_every(base)
             if wanted >= 2 * poll or 2 * wanted <= poll:  # the class grew or left: poll at the new pace
                 st.rerun(scope="app")
         was_active = current["mode"] in ("running", "stepping")
