@@ -421,12 +421,13 @@ def _share_with_class(view: ModelView, state: dict) -> None:
 
 def logistic_reference(settings, checkpoints=None) -> None:
     """scikit-learn's LogisticRegression on the same digits, fitted once per setting for the server."""
-    from core.reference import fit_logistic_regression
+    from core.reference import fit_logistic_regression, work_key
 
     arrays = training_data()
-    key = ("logistic_regression", settings.train_size, settings.seed)
-    job = hub().job(key, lambda: fit_logistic_regression(arrays.x_train, arrays.y_train, arrays.x_test,
-                                                         arrays.y_test, settings.train_size, settings.seed))
+    train_size, seed = work_key(settings.train_size, settings.seed, arrays.y_train.size)
+    job = hub().job(("logistic_regression", train_size, seed),
+                    lambda: fit_logistic_regression(arrays.x_train, arrays.y_train, arrays.x_test, arrays.y_test,
+                                                    train_size, seed))
     language = lang()
 
     polling = not job.finished
