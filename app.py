@@ -4,10 +4,14 @@ Run with ``streamlit run app.py``. Each page lives in ``lesson_pages/`` and foll
 slide of the lesson, in the lesson's order.
 """
 
-import streamlit as st
+from core import threads
 
-from ui import board, share
-from ui.common import configure_server, language_switch, presenter_style, tr
+threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per computation (core/threads.py)
+
+import streamlit as st  # noqa: E402
+
+from ui import board, share  # noqa: E402
+from ui.common import configure_server, language_switch, presenter_style, tr  # noqa: E402
 
 # presenter mode (?present=1, for the projector): no sidebar, larger type and charts
 st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",

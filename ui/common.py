@@ -5,9 +5,7 @@ from __future__ import annotations
 import gc
 
 import streamlit as st
-from threadpoolctl import threadpool_limits
-
-from core import data, figures, texts, url_settings
+from core import data, figures, texts, threads, url_settings
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
@@ -16,15 +14,15 @@ PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "displayModeBar": Fa
 
 @st.cache_resource(show_spinner=False)
 def configure_server() -> None:
-    """Once per server process: one BLAS thread per computation, and the heavy imports done.
+    """Once per server process: the heavy imports done, then one thread per computation.
 
     On a shared classroom server the parallelism comes from running several
     students' trainings side by side (one per core, see core.runs); splitting
     small matrix products across busy cores instead makes them many times
     slower (measured: a LogisticRegression fit 0.5 s with one thread, 5.9 s
-    with two while the other core was loaded).
+    with two while the other core was loaded). See core/threads.py.
     """
-    threadpool_limits(limits=1, user_api="blas")
+    threads.one_thread_each()  # where app.py did not run first (tests)
     # Import pandas now, once, before any page draws a chart. Plotly looks pandas up in
     # sys.modules without importing it: while a first student's thread is half-way through
     # importing pandas, a second student's chart found it "partially initialized" and raised
@@ -34,6 +32,9 @@ def configure_server() -> None:
     import plotly.graph_objects  # noqa: F401
     import sklearn.linear_model  # noqa: F401
     import sklearn.neural_network  # noqa: F401
+
+    # every thread pool loaded by now (numpy's and scipy's OpenBLAS, OpenMP): one thread each
+    threads.limit_loaded_libraries()
 
     # Everything imported so far lives as long as the server: move it out of the garbage
     # collector's sight, so that the full collections Python still runs now and then do not walk
