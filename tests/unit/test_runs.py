@@ -1,11 +1,12 @@
 """The classroom hub: shared runs computed once, only as far as live viewers want, within slots."""
 
+import os
 import threading
 import time
 
 import pytest
 
-from core.runs import DONE, FAILED, IDLE, HubFull, RunHub, SharedRun, SlotPool
+from core.runs import BACKGROUND_NICE, DONE, FAILED, IDLE, HubFull, RunHub, SharedRun, SlotPool, lower_priority
 
 
 class FakeTrainer:
@@ -229,3 +230,31 @@ def test_job_runs_once_and_reports_result_or_error():
     assert job.wait(5) and job.result == 42 and calls == [1] and job.seconds is not None
     bad = hub.job("bad", lambda: 1 / 0)
     assert bad.wait(5) and isinstance(bad.error, ZeroDivisionError) and bad.state == FAILED
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority") or not hasattr(threading, "get_native_id"),
+                    reason="per-thread scheduling priority is a Linux feature")
+def test_background_work_runs_at_a_lower_priority_than_the_pages():
+    """The threads that train and fit are niced; the thread that asked (a page's) is not."""
+    seen = {}
+
+    class PriorityTrainer(FakeTrainer):
+        def advance(self, steps):
+            seen["run"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+            return super().advance(steps)
+
+    page_before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    hub = RunHub(slots=1)
+    run = hub.run("k", lambda: PriorityTrainer(10), 10, 10)
+    run.want("ana", 10)
+    assert run.wait_for(10, timeout=5)
+    job = hub.job("j", lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+    assert job.wait(5)
+    assert seen["run"] == job.result == page_before + BACKGROUND_NICE
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == page_before
+
+
+def test_lower_priority_is_skipped_where_it_cannot_apply(monkeypatch):
+    assert lower_priority(0) is False  # nothing to lower
+    monkeypatch.delattr(os, "setpriority")
+    assert lower_priority(10) is False  # not Linux: the work still runs, unniced
