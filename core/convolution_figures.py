@@ -57,8 +57,7 @@ def heatmaps_figure(arrays: list[np.ndarray], titles: list[str], kind: str | lis
     gap_x, gap_y = 0.04, 0.10 if rows > 1 else 0.0
     width = (1 - gap_x * (columns - 1)) / columns
     cell_height = (1 - gap_y * (rows - 1)) / rows
-    fig = figures.figure()
-    annotations = []
+    traces, axes, shapes, annotations = [], {}, [], []
     for index, (array, label, kind, limit) in enumerate(zip(arrays, titles, kinds, limits)):
         array = np.asarray(array, dtype=float)
         row, col = divmod(index, columns)
@@ -69,31 +68,31 @@ def heatmaps_figure(arrays: list[np.ndarray], titles: list[str], kind: str | lis
                      hovertemplate="(%{y}, %{x}): %{z:" + number_format + "}<extra></extra>")
         if annotate:
             trace.update(texttemplate="%{z:" + number_format + "}", textfont=dict(size=14))
-        fig.add_trace(go.Heatmap(**trace))
+        traces.append(go.Heatmap(**trace))
         x0 = col * (width + gap_x)
         y1 = 1 - row * (cell_height + gap_y)
         n_rows, n_cols = array.shape
-        fig.update_layout({
-            f"xaxis{suffix}": dict(domain=[max(0.0, x0), min(1.0, x0 + width)], range=[-0.5, n_cols - 0.5],
-                                   visible=False,
-                                   constrain="domain"),
-            f"yaxis{suffix}": dict(domain=[max(0.0, y1 - cell_height), min(1.0, y1)], range=[n_rows - 0.5, -0.5],
-                                   visible=False,
-                                   scaleanchor=f"x{suffix}", constrain="domain"),
-        })
-        fig.add_shape(type="rect", x0=-0.5, x1=n_cols - 0.5, y0=-0.5, y1=n_rows - 0.5, xref=f"x{suffix}",
-                      yref=f"y{suffix}", line=dict(color="#C4C7CC", width=1))
+        axes[f"xaxis{suffix}"] = dict(domain=[max(0.0, x0), min(1.0, x0 + width)], range=[-0.5, n_cols - 0.5],
+                                      visible=False, constrain="domain")
+        axes[f"yaxis{suffix}"] = dict(domain=[max(0.0, y1 - cell_height), min(1.0, y1)],
+                                      range=[n_rows - 0.5, -0.5], visible=False,
+                                      scaleanchor=f"x{suffix}", constrain="domain")
+        shapes.append(dict(type="rect", x0=-0.5, x1=n_cols - 0.5, y0=-0.5, y1=n_rows - 0.5, xref=f"x{suffix}",
+                           yref=f"y{suffix}", line=dict(color="#C4C7CC", width=1)))
         if highlights and index in highlights:
             top, left, size = highlights[index]
-            fig.add_shape(type="rect", x0=left - 0.5, x1=left + size - 0.5, y0=top - 0.5, y1=top + size - 0.5,
-                          xref=f"x{suffix}", yref=f"y{suffix}", line=dict(color=HIGHLIGHT, width=3))
+            shapes.append(dict(type="rect", x0=left - 0.5, x1=left + size - 0.5, y0=top - 0.5,
+                               y1=top + size - 0.5, xref=f"x{suffix}", yref=f"y{suffix}",
+                               line=dict(color=HIGHLIGHT, width=3)))
         annotations.append(dict(text=f"<b>{label}</b>", x=x0 + width / 2, y=y1, xref="paper", yref="paper",
                                 xanchor="center", yanchor="bottom", showarrow=False,
                                 font=dict(size=figures.FONT_SIZE - (2 if columns > 4 else 0))))
-    figures.style(fig, height=height, title=title)
-    fig.update_layout(annotations=annotations, margin=dict(l=0, r=0, t=(64 if title else 30), b=0),
-                      dragmode=False, separators=", " if decimal_comma else ". ")
-    return fig
+    # the whole layout in one go: Plotly's update_layout / add_shape parse every key as a path
+    # (this figure is redrawn at each step of the page's animation)
+    return figures.compose(traces, height=height, title=title,
+                           layout=dict(axes, shapes=shapes, annotations=annotations,
+                                       margin=dict(l=0, r=0, t=(64 if title else 30), b=0),
+                                       dragmode=False, separators=", " if decimal_comma else ". "))
 
 
 def revealed(feature_map: np.ndarray, steps: int) -> np.ndarray:

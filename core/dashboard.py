@@ -34,7 +34,7 @@ def history(checkpoints: list) -> dict[str, np.ndarray]:
 def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=False,
                 reference: tuple[float, str] | None = None, x_max: int | None = None, others=()):
     scale = 100.0 if percent else 1.0
-    fig = figures.figure([
+    data = [
         go.Scatter(x=other_x, y=np.asarray(other_y) * scale, name=other_name, mode="lines",
                    line=dict(color=OTHER_COLORS[i % len(OTHER_COLORS)], width=2, dash="dash"))
         for i, (other_name, other_x, other_y) in enumerate(others)
@@ -43,15 +43,15 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
                    line=dict(color=TRAIN_COLOR, width=2), opacity=0.75),
         go.Scatter(x=x, y=np.asarray(test) * scale, name=names[1], mode="lines+markers" if len(x) < 30 else "lines",
                    line=dict(color=TEST_COLOR, width=4)),
-    ])
+    ]
     layout = dict(hovermode="x unified")
     if reference is not None:
         shape, label = figures.reference_line(reference[0] * scale, reference[1])
         layout.update(shapes=[shape], annotations=[label])
-    return figures.style(fig, height=height, title=title, layout=layout,
-                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None),
-                         yaxes=dict(title=None if percent else dict(text=y_title),
-                                    ticksuffix=" %" if percent else "", automargin=True))
+    return figures.compose(data, height=height, title=title, layout=layout,
+                           xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None),
+                           yaxes=dict(title=None if percent else dict(text=y_title),
+                                      ticksuffix=" %" if percent else "", automargin=True))
 
 
 def accuracy_figure(checkpoints, title, x_title, names, height=420, reference=None, x_max=None, others=()):
@@ -93,14 +93,14 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
         canvas[r * (28 + gap):r * (28 + gap) + 28, c * (28 + gap):c * (28 + gap) + 28] = \
             pixel_weights[:, k].reshape(28, 28)
     limit = float(np.nanmax(np.abs(canvas))) or 1.0
-    fig = figures.figure(go.Heatmap(z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
-                               hovertemplate="%{z:.3f}<extra></extra>", colorbar=dict(thickness=14)))
+    data = go.Heatmap(z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
+                      hovertemplate="%{z:.3f}<extra></extra>", colorbar=dict(thickness=14))
     annotations = [dict(x=divmod(k, columns)[1] * (28 + gap) + 13.5, y=divmod(k, columns)[0] * (28 + gap) - 1.5,
                         text=text, showarrow=False, yanchor="bottom", font=dict(size=14))
                    for k, text in enumerate(titles[:count])]
-    return figures.style(fig, height=height, title=title, layout=dict(annotations=annotations),
-                         xaxes=dict(visible=False, constrain="domain"),
-                         yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
+    return figures.compose(data, height=height, title=title, layout=dict(annotations=annotations),
+                           xaxes=dict(visible=False, constrain="domain"),
+                           yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
 
 
 def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, height=420, x_max=None):
@@ -115,8 +115,8 @@ def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, heig
                                  fillcolor=f"rgba(11,87,208,{alpha})", name=name, hoverinfo="skip"))
     traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name="médiane / median",
                              line=dict(color=figures.COLORS["ink"], width=2)))
-    return figures.style(figures.figure(traces), height=height, title=title,
-                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
+    return figures.compose(traces, height=height, title=title,
+                           xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title, layer_word: str,
@@ -136,8 +136,8 @@ def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title
         traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
                                  else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3),
                                  legendgroup=name))
-    return figures.style(figures.figure(traces), height=height, title=title,
-                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
+    return figures.compose(traces, height=height, title=title,
+                           xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_word: str = "layer",
@@ -148,12 +148,12 @@ def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_wo
         spread = {name: np.percentile(b, PERCENTILES, axis=1).T for name, b in biases.items()}
         return layers_spread_figure(steps, spread, title, x_title, layer_word, height, x_max)
     b = np.asarray(next(iter(biases.values())))
-    fig = figures.figure([go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
-                                line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])])
-    return figures.style(fig, height=height, title=title,
-                         layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",
-                                                 yref="paper")),
-                         xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
+    data = [go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
+                       line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])]
+    return figures.compose(data, height=height, title=title,
+                           layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",
+                                                   yref="paper")),
+                           xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], height=380, max_drawn: int = 12):
@@ -163,7 +163,6 @@ def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], heigh
     more); the true size is written under each column.
     """
     sizes = [784, *hidden_layers, 10]
-    fig = figures.figure()
     columns = []
     for index, size in enumerate(sizes):
         drawn = min(size, max_drawn)
@@ -176,38 +175,35 @@ def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], heigh
             for y1 in right:
                 xs += [x0, x1, None]
                 ys_line += [y0, y1, None]
-    fig.add_trace(go.Scatter(x=xs, y=ys_line, mode="lines", line=dict(color="rgba(95,99,104,0.18)", width=1),
-                             hoverinfo="skip", showlegend=False))
+    traces = [go.Scatter(x=xs, y=ys_line, mode="lines", line=dict(color="rgba(95,99,104,0.18)", width=1),
+                         hoverinfo="skip", showlegend=False)]
+    annotations = []
     for (x, ys), size in zip(columns, sizes):
         kind = "input" if x == 0 else "output" if x == len(sizes) - 1 else "hidden"
         color = {"input": "#5F6368", "hidden": "#0B57D0", "output": "#B3261E"}[kind]
-        fig.add_trace(go.Scatter(x=[x] * len(ys), y=ys, mode="markers", showlegend=False,
+        traces.append(go.Scatter(x=[x] * len(ys), y=ys, mode="markers", showlegend=False,
                                  marker=dict(size=13, color=color, line=dict(color="white", width=1)),
                                  hovertemplate=f"{size}<extra></extra>"))
         if size > len(ys):
-            fig.add_annotation(x=x, y=0, text="⋮", showarrow=False, font=dict(size=26), bgcolor="white")
-        fig.add_annotation(x=x, y=-1.28, text=f"<b>{size}</b>", showarrow=False, font=dict(size=16))
+            annotations.append(dict(x=x, y=0, text="⋮", showarrow=False, font=dict(size=26), bgcolor="white"))
+        annotations.append(dict(x=x, y=-1.28, text=f"<b>{size}</b>", showarrow=False, font=dict(size=16)))
         if kind != "hidden":
-            fig.add_annotation(x=x, y=1.25, text=labels.get(kind, ""), showarrow=False,
-                               font=dict(size=14, color=color))
+            annotations.append(dict(x=x, y=1.25, text=labels.get(kind, ""), showarrow=False,
+                                    font=dict(size=14, color=color)))
     if len(sizes) > 2:  # one label over all the hidden layers
-        fig.add_annotation(x=(len(sizes) - 1) / 2, y=1.25, text=labels.get("hidden", ""), showarrow=False,
-                           font=dict(size=14, color="#0B57D0"))
-    figures.style(fig, height=height)
-    fig.update_xaxes(visible=False, range=[-0.5, len(sizes) - 0.5])
-    fig.update_yaxes(visible=False, range=[-1.45, 1.4])
-    fig.update_layout(dragmode=False)
-    return fig
+        annotations.append(dict(x=(len(sizes) - 1) / 2, y=1.25, text=labels.get("hidden", ""), showarrow=False,
+                                font=dict(size=14, color="#0B57D0")))
+    return figures.compose(traces, height=height, layout=dict(annotations=annotations, dragmode=False),
+                           xaxes=dict(visible=False, range=[-0.5, len(sizes) - 0.5]),
+                           yaxes=dict(visible=False, range=[-1.45, 1.4]))
 
 
 def confusion_figure(matrix: np.ndarray, title, x_title, y_title, height=520):
     """The 10x10 confusion matrix: rows the true digit, columns the predicted one."""
     digits = [str(d) for d in range(matrix.shape[0])]
-    fig = figures.figure(go.Heatmap(
+    data = go.Heatmap(
         z=np.log1p(matrix), x=digits, y=digits, text=matrix, texttemplate="%{text}", colorscale="Blues",
         showscale=False, hovertemplate=f"{y_title} %{{y}}, {x_title} %{{x}}: %{{text}}<extra></extra>",
-        textfont=dict(size=14)))
-    figures.style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, side="bottom", type="category")
-    fig.update_yaxes(title=y_title, autorange="reversed", type="category", scaleanchor="x")
-    return fig
+        textfont=dict(size=14))
+    return figures.compose(data, height=height, title=title, xaxes=dict(title=x_title, side="bottom", type="category"),
+                           yaxes=dict(title=y_title, autorange="reversed", type="category", scaleanchor="x"))

@@ -93,7 +93,10 @@ def restyle(fig: go.Figure, layout: dict | None = None, xaxes: dict | None = Non
             updates[name] = _merge(updates.get(name) or {}, axis_updates)
     with fig.batch_update():
         for key, value in updates.items():
-            current = _plain(fig.layout[key])
+            try:
+                current = _plain(fig.layout[key])
+            except KeyError:  # a subplot's axis ("xaxis2") that no layout entry has made yet
+                current = None
             if value is None:
                 fig.layout[key] = None
             elif isinstance(value, dict) and isinstance(current, dict):
@@ -103,13 +106,11 @@ def restyle(fig: go.Figure, layout: dict | None = None, xaxes: dict | None = Non
     return fig
 
 
-def style(fig: go.Figure, height: int = 420, title: str | None = None, layout: dict | None = None,
-          xaxes: dict | None = None, yaxes: dict | None = None) -> go.Figure:
-    """Apply the app's readable style to a figure (in place) and return it.
+AXES = dict(gridcolor="#E6E8EB", zerolinecolor="#C4C7CC", linecolor="#C4C7CC", automargin=True)
 
-    ``layout``, ``xaxes`` and ``yaxes`` are the figure's own settings on top of the style
-    (see :func:`restyle`).
-    """
+
+def _look(height: int, title: str | None) -> dict:
+    """The app's readable style as layout properties."""
     # The look of Plotly's "plotly_white" template, set directly: a named template is
     # expanded in Python, which is what costs the time skipped by ``figure()``.
     look = dict(
@@ -124,9 +125,48 @@ def style(fig: go.Figure, height: int = 420, title: str | None = None, layout: d
     )
     if title:
         look["title"] = dict(text=title, font=dict(size=TITLE_SIZE), x=0, xanchor="left")
-    axes = dict(gridcolor="#E6E8EB", zerolinecolor="#C4C7CC", linecolor="#C4C7CC", automargin=True)
-    restyle(fig, _merge(look, layout or {}), _merge(axes, xaxes or {}), _merge(axes, yaxes or {}))
+    return look
+
+
+def style(fig: go.Figure, height: int = 420, title: str | None = None, layout: dict | None = None,
+          xaxes: dict | None = None, yaxes: dict | None = None) -> go.Figure:
+    """Apply the app's readable style to a figure (in place) and return it.
+
+    ``layout``, ``xaxes`` and ``yaxes`` are the figure's own settings on top of the style
+    (see :func:`restyle`). A new figure is made faster by :func:`compose`.
+    """
+    restyle(fig, _merge(_look(height, title), layout or {}), _merge(AXES, xaxes or {}), _merge(AXES, yaxes or {}))
     return fig
+
+
+def _axis_names(traces: list, prefix: str) -> set[str]:
+    """The layout's axes ("xaxis", "xaxis2", ...) that the traces are drawn on, and always the first."""
+    names = {prefix}
+    for trace in traces:
+        reference = trace.get(prefix) if isinstance(trace, dict) else getattr(trace, prefix, None)
+        if reference:
+            names.add(prefix + str(reference)[1:])
+    return names
+
+
+def compose(data=(), height: int = 420, title: str | None = None, layout: dict | None = None,
+            xaxes: dict | None = None, yaxes: dict | None = None) -> go.Figure:
+    """A new figure in the app's style with its whole layout, made in one go.
+
+    The same figure as ``style(figure(data), ...)``, without setting the layout property by
+    property afterwards: Plotly's ``update_layout``/``add_shape``/``add_annotation`` parse each
+    key as a path, and reading an axis not made yet ("xaxis2") computes a spelling suggestion
+    over every property name. Measured (``benchmarks/run.py``, figures): a bar chart 8.1 ms
+    the old way and 1.1 ms this way, the lesson's L = X·W + b diagram 23 ms and 0.9 ms, the
+    convolution page's eight feature maps 62 ms and 8 ms.
+    """
+    traces = list(data) if isinstance(data, (list, tuple)) else [data]
+    full = _merge(_look(height, title), layout or {})
+    for prefix, updates in (("xaxis", _merge(AXES, xaxes or {})), ("yaxis", _merge(AXES, yaxes or {}))):
+        for name in _axis_names(traces, prefix):
+            full[name] = _merge(full.get(name) or {}, updates)
+    full["template"] = LESSON_TEMPLATE
+    return go.Figure(data=traces, layout=full, _validate=False)
 
 
 def reference_line(y: float, text: str, color: str = COLORS["grey"]) -> tuple[dict, dict]:
@@ -178,7 +218,7 @@ def digit_grid(images: np.ndarray, captions: list[str], wrong: np.ndarray | None
                caption_size: int = 13) -> go.Figure:
     """A grid of digits with a caption above each (e.g. its label, or "7 → 1")."""
     canvas, cell_w, cell_h = compose_digit_tiles(images, wrong, columns)
-    fig = figure(go.Image(source=png_data_uri(canvas), hoverinfo="skip"))
+    data = go.Image(source=png_data_uri(canvas), hoverinfo="skip")
     annotations = []
     for index, caption in enumerate(captions):
         row, col = divmod(index, columns)
@@ -189,10 +229,10 @@ def digit_grid(images: np.ndarray, captions: list[str], wrong: np.ndarray | None
             xref="x", yref="y",
         ))
     rows = canvas.shape[0] // cell_h
-    style(fig, height=height or int(90 + rows * 62), title=title,
-          layout=dict(annotations=annotations, margin=dict(l=0, r=0, t=50 if title else 0, b=0)),
-          xaxes=dict(visible=False, showgrid=False), yaxes=dict(visible=False, showgrid=False, scaleanchor="x"))
-    return fig
+    return compose(data, height=height or int(90 + rows * 62), title=title,
+                   layout=dict(annotations=annotations, margin=dict(l=0, r=0, t=50 if title else 0, b=0)),
+                   xaxes=dict(visible=False, showgrid=False),
+                   yaxes=dict(visible=False, showgrid=False, scaleanchor="x"))
 
 
 def bars(values: np.ndarray, title: str, x_title: str, y_title: str, color: str = COLORS["main"],
@@ -201,12 +241,10 @@ def bars(values: np.ndarray, title: str, x_title: str, y_title: str, color: str 
     """A bar chart of one vector, with the values written on the bars."""
     values = np.asarray(values, dtype=float)
     x = labels if labels is not None else [str(i + 1) for i in range(values.size)]
-    fig = figure(go.Bar(x=x, y=values, marker_color=color, text=text, textposition="outside",
-                           cliponaxis=False, hovertemplate="%{x}: %{y:.4g}<extra></extra>"))
-    style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, type="category")
-    fig.update_yaxes(title=y_title, range=y_range, zeroline=True, zerolinecolor="#888")
-    return fig
+    data = go.Bar(x=x, y=values, marker_color=color, text=text, textposition="outside",
+                  cliponaxis=False, hovertemplate="%{x}: %{y:.4g}<extra></extra>")
+    return compose(data, height=height, title=title, xaxes=dict(title=x_title, type="category"),
+                   yaxes=dict(title=y_title, range=y_range, zeroline=True, zerolinecolor="#888"))
 
 
 def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_prediction: str,
@@ -215,33 +253,28 @@ def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_
     digits = [str(d) for d in range(len(probabilities))]
     target = np.zeros(len(probabilities))
     target[label] = 1.0
-    fig = figure([
+    data = [
         go.Bar(x=digits, y=probabilities, name=name_prediction, marker_color=COLORS["main"],
                hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
         go.Bar(x=digits, y=target, name=name_label, marker_color=COLORS["third"], opacity=0.55,
                hovertemplate="%{x}: %{y:.0f}<extra></extra>"),
-    ])
-    style(fig, height=height, title=title)
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(title=x_title, type="category")
-    fig.update_yaxes(title=y_title, range=[0, 1.05])
-    return fig
+    ]
+    return compose(data, height=height, title=title, layout=dict(barmode="group"),
+                   xaxes=dict(title=x_title, type="category"), yaxes=dict(title=y_title, range=[0, 1.05]))
 
 
 def neg_log_curve(probability: float, title: str, x_title: str, height: int = 380) -> go.Figure:
     """The curve -log(p) for p in (0, 1], with the current point marked."""
     p = np.linspace(0.005, 1.0, 300)
-    fig = figure([
+    data = [
         go.Scatter(x=p, y=-np.log(p), mode="lines", line=dict(color=COLORS["grey"], width=3),
                    hovertemplate="p=%{x:.2f}: %{y:.2f}<extra></extra>", showlegend=False),
         go.Scatter(x=[probability], y=[-np.log(max(probability, 1e-12))], mode="markers",
                    marker=dict(size=16, color=COLORS["second"]), showlegend=False,
                    hovertemplate="p=%{x:.3f}: %{y:.3f}<extra></extra>"),
-    ])
-    style(fig, height=height, title=title)
-    fig.update_xaxes(title=x_title, range=[0, 1.02])
-    fig.update_yaxes(title="−log(p)", range=[0, 5.5])
-    return fig
+    ]
+    return compose(data, height=height, title=title, xaxes=dict(title=x_title, range=[0, 1.02]),
+                   yaxes=dict(title="−log(p)", range=[0, 5.5]))
 
 
 def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.Figure:
@@ -260,33 +293,30 @@ def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.F
         ("L", batch, 10, "#FEEFC3"),
     ]
     operators = ["·", "+", "="]
-    fig = figure()
+    shapes, annotations = [], []
     x = 0.0
     top = 3.6
     for index, (name, rows, cols, color) in enumerate(blocks):
         width, depth = size(cols), size(rows)
-        fig.add_shape(type="rect", x0=x, x1=x + width, y0=top - depth, y1=top,
-                      fillcolor=color, line=dict(color="#333", width=2))
+        shapes.append(dict(type="rect", x0=x, x1=x + width, y0=top - depth, y1=top,
+                           fillcolor=color, line=dict(color="#333", width=2)))
         shape_text = f"{name}[{rows}, {cols}]" if name != "b" else "b[10]"
-        fig.add_annotation(x=x + width / 2, y=top - depth / 2, text=f"<b>{shape_text}</b>",
-                           showarrow=False, font=dict(size=17))
-        fig.add_annotation(x=x + width / 2, y=top - depth - 0.28, text=labels.get(name, ""),
-                           showarrow=False, font=dict(size=13, color=COLORS["grey"]))
+        annotations.append(dict(x=x + width / 2, y=top - depth / 2, text=f"<b>{shape_text}</b>",
+                                showarrow=False, font=dict(size=17)))
+        annotations.append(dict(x=x + width / 2, y=top - depth - 0.28, text=labels.get(name, ""),
+                                showarrow=False, font=dict(size=13, color=COLORS["grey"])))
         if name == "b":
             # the broadcast copies of b, fading downwards
             for copy in range(1, 4):
-                fig.add_shape(type="rect", x0=x, x1=x + width, y0=top - depth * (copy + 1) - 0.06 * copy,
-                              y1=top - depth * copy - 0.06 * copy, fillcolor=color, opacity=0.5 - 0.12 * copy,
-                              line=dict(color="#333", width=1, dash="dot"))
-            fig.add_annotation(x=x + width / 2, y=top - depth * 4.6, text=labels.get("broadcast", ""),
-                               showarrow=False, font=dict(size=13, color=COLORS["third"]))
+                shapes.append(dict(type="rect", x0=x, x1=x + width, y0=top - depth * (copy + 1) - 0.06 * copy,
+                                   y1=top - depth * copy - 0.06 * copy, fillcolor=color, opacity=0.5 - 0.12 * copy,
+                                   line=dict(color="#333", width=1, dash="dot")))
+            annotations.append(dict(x=x + width / 2, y=top - depth * 4.6, text=labels.get("broadcast", ""),
+                                    showarrow=False, font=dict(size=13, color=COLORS["third"])))
         x += width
         if index < len(operators):
-            fig.add_annotation(x=x + 0.35, y=top - 1.0, text=f"<b>{operators[index]}</b>",
-                               showarrow=False, font=dict(size=30))
+            annotations.append(dict(x=x + 0.35, y=top - 1.0, text=f"<b>{operators[index]}</b>",
+                                    showarrow=False, font=dict(size=30)))
             x += 0.7
-    style(fig, height=height)
-    fig.update_xaxes(visible=False, range=[-0.2, x + 0.2])
-    fig.update_yaxes(visible=False, range=[-0.2, top + 0.2])
-    fig.update_layout(dragmode=False)
-    return fig
+    return compose([], height=height, layout=dict(shapes=shapes, annotations=annotations, dragmode=False),
+                   xaxes=dict(visible=False, range=[-0.2, x + 0.2]), yaxes=dict(visible=False, range=[-0.2, top + 0.2]))

@@ -117,12 +117,9 @@ def show_shift() -> None:
     series = [dict(name=model.label, x=shifts, color=tf.MODEL_COLORS[name],
                    y=translation.class_probability_sweep(model.predict_proba, image, truth, shifts, direction))
               for name, model in usable.items()]
-    sweep = curves_figure(series, tr("trans_sweep_title", digit=truth, direction=tr(f"direction_{direction}")),
-                          tr("trans_shift_axis"), "%", percent=True, height=400)
     current = {"horizontal": dx, "vertical": dy, "diagonal": dx if dx == dy else None}[direction]
-    if current is not None:
-        sweep.add_vline(x=current, line=dict(color="#5F6368", dash="dot", width=2))
-    sweep.update_yaxes(range=[-2, 105])
+    sweep = curves_figure(series, tr("trans_sweep_title", digit=truth, direction=tr(f"direction_{direction}")),
+                          tr("trans_shift_axis"), "%", percent=True, height=400, vertical=current, y_range=(-2, 105))
     chart(sweep, key="trans_sweep")
     st.caption(tr("trans_sweep_caption"))
 

@@ -2,6 +2,7 @@ import base64
 import io
 
 import numpy as np
+import plotly.graph_objects as go
 from PIL import Image
 
 from core import figures
@@ -50,3 +51,19 @@ def test_matrix_shapes_writes_every_shape():
     texts = " ".join(a.text for a in fig.layout.annotations)
     for shape in ("X[100, 784]", "W[784, 10]", "b[10]", "L[100, 10]"):
         assert shape in texts
+
+
+def test_compose_makes_the_same_figure_as_styling_a_new_one():
+    """compose() is the one-go path: the same layout as figure() then style(), subplots included."""
+    traces = [go.Heatmap(z=[[0, 1], [2, 3]], xaxis="x", yaxis="y"),
+              go.Heatmap(z=[[4, 5], [6, 7]], xaxis="x2", yaxis="y2")]
+    settings = dict(height=300, title="Two maps",
+                    layout=dict(xaxis2=dict(domain=[0.55, 1.0]), shapes=[dict(type="rect", x0=0, x1=1, y0=0, y1=1)],
+                                annotations=[dict(text="a", x=0, y=0, showarrow=False)], margin=dict(t=80)),
+                    xaxes=dict(visible=False), yaxes=dict(autorange="reversed"))
+    slow = figures.style(figures.figure(traces), **settings).to_plotly_json()
+    fast = figures.compose(traces, **settings).to_plotly_json()
+    assert fast == slow
+    assert fast["layout"]["xaxis2"]["domain"] == [0.55, 1.0] and fast["layout"]["xaxis2"]["visible"] is False
+    assert fast["layout"]["yaxis2"]["autorange"] == "reversed" and fast["layout"]["margin"]["t"] == 80
+    assert fast["layout"]["title"]["text"] == "Two maps" and len(fast["layout"]["shapes"]) == 1
