@@ -5,7 +5,7 @@
 
 Prints a table and writes the same figures to benchmarks/results.json as a list
 of records {"model", "setting", "metric", "value", "unit"}. Every computation
-uses one BLAS thread, as the app's server does (ui.common.configure_server).
+uses one thread, as the app's server does (core/threads.py).
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ import time
 import warnings
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from threadpoolctl import threadpool_info, threadpool_limits  # noqa: E402
+from core import threads  # noqa: E402
+
+threads.one_thread_each()  # as the app's server: one thread per computation, OpenMP included
+
+import numpy as np  # noqa: E402
+from threadpoolctl import threadpool_info  # noqa: E402
 
 from core import data, training  # noqa: E402
 from core.reference import fit_logistic_regression  # noqa: E402
@@ -120,6 +123,64 @@ def bench_softmax(rec: Recorder, arrays, quick: bool) -> None:
         setting = "page default: 10 000 it, measured every 100"
         rec.add(model, setting, "train time with 100 checkpoints", seconds, "s")
         rec.add(model, setting, "test accuracy", 100 * points[-1].test_accuracy, "%")
+
+
+def bench_figures(rec: Recorder, mnist) -> None:
+    """What each chart costs the server's one Python: building it, then what st.plotly_chart adds
+    (Plotly's to_dict and to_json), for the charts redrawn most often (best of 20)."""
+    import plotly.io as pio
+    from plotly.tools import return_figure_from_figure_or_data
+
+    from core import convolution_figures, dashboard, figures, translation_figures
+
+    rng = np.random.default_rng(0)
+    x_train, y_train = data.as_rows(mnist.x_train), mnist.y_train
+    trainer = training.SoftmaxTrainer(training.SoftmaxSettings(iterations=500, eval_every=100), x_train, y_train,
+                                      data.as_rows(mnist.x_test), mnist.y_test)
+    checkpoints = training.train_to_end(trainer)
+    last = checkpoints[-1]
+    z = np.array([1, 3, 2.5, 5, 4, 2.0])
+    builders = {
+        "softmax bars (6 values)": lambda: figures.bars(z, "softmax", "k", "y", text=[f"{v:.2f}" for v in z]),
+        "L = X·W + b diagram": lambda: figures.matrix_shapes(100, {}),
+        "accuracy curves (5 checkpoints)": lambda: dashboard.accuracy_figure(
+            checkpoints, "accuracy", "iterations", ("train", "test"), 400, (0.92, "92 %"), 500),
+        "100 digits, wrong ones first": lambda: dashboard.digits_figure(
+            mnist.x_test[last.test_indices], mnist.y_test[last.test_indices], last.test_predictions, "test"),
+        "10 weight images": lambda: dashboard.weight_images_figure(last.pixel_weights, list("0123456789"), "W"),
+        "8 feature maps (convolution)": lambda: convolution_figures.heatmaps_figure(
+            [rng.random((26, 26)) for _ in range(8)], [f"{k}" for k in range(8)], kind="positive", columns=4),
+        "3 models' probabilities": lambda: translation_figures.probabilities_figure(
+            [dict(name=name, probabilities=rng.dirichlet(np.ones(10))) for name in "abc"], 3, "p", "digit", "3"),
+    }
+    for name, build in builders.items():
+        seconds, fig = best_of(20, build)
+        rec.add("figure", name, "build", 1000 * seconds, "ms")
+        serialize, _ = best_of(20, lambda: pio.to_json(return_figure_from_figure_or_data(fig, True), validate=False))
+        rec.add("figure", name, "to_dict + to_json (st.plotly_chart)", 1000 * serialize, "ms")
+
+
+def bench_pages(rec: Recorder) -> None:
+    """One rerun of each lesson page, whole script and every chart (AppTest, best of 10): the
+    server's Python time for a student's click, which the load test multiplies by a class."""
+    from streamlit.testing.v1 import AppTest
+
+    pages = {"home": None, "softmax": "1_softmax.py", "training (before Start)": "2_training.py",
+             "translation": "5_translation.py", "convolution": "6_convolution.py"}
+    for name, page in pages.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.session_state["lang"] = "en"
+        at.run()
+        if page is not None:
+            at.switch_page(f"lesson_pages/{page}")
+        for _ in range(3):  # warm: the page's shared data and models loaded or started
+            at.run()
+        best = float("inf")
+        for _ in range(10):
+            started = time.process_time()
+            at.run()
+            best = min(best, time.process_time() - started)
+        rec.add("page", name, "one rerun (CPU, AppTest)", 1000 * best, "ms")
 
 
 def bench_page(rec: Recorder) -> None:
@@ -297,11 +358,13 @@ def main() -> None:
     parser.add_argument("--skip-page", action="store_true", help="do not measure the page through AppTest")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
-    threadpool_limits(limits=1, user_api="blas")
 
     import scipy
     import sklearn
+    import sklearn.linear_model  # noqa: F401  (loads OpenMP, to be limited below)
     import streamlit
+
+    threads.limit_loaded_libraries()
 
     rec = Recorder()
     print(f"{'model':<24} {'setting':<34} {'metric':<34} {'value':>12} unit")
@@ -315,8 +378,10 @@ def main() -> None:
 
     mnist = data.load_mnist()
     arrays = (data.as_rows(mnist.x_train), mnist.y_train, data.as_rows(mnist.x_test), mnist.y_test)
+    bench_figures(rec, mnist)
     bench_softmax(rec, arrays, args.quick)
     if not args.skip_page:
+        bench_pages(rec)
         bench_page(rec)
     bench_reference(rec, arrays, args.quick)
     bench_mlp(rec, arrays, args.quick)
