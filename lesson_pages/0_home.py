@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import data, figures
-from ui.common import chart, mnist, tr
+from ui.common import mnist, shared_chart, tr
 
 st.title(tr("home_title"))
 st.markdown(f"#### {tr('home_intro')}")
@@ -26,6 +26,6 @@ with right:
     dataset = mnist()
     indices = data.random_indices(dataset.x_train.shape[0], 100, st.session_state.get("home_seed", 0))
     labels = dataset.y_train[indices]
-    chart(figures.digit_grid(dataset.x_train[indices], [str(label) for label in labels], height=720),
-          key="home_grid")
+    shared_chart(figures.digit_grid, dataset.x_train[indices], [str(label) for label in labels], height=720,
+                 key="home_grid")
     st.caption(tr("home_grid_caption"))

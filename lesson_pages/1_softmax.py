@@ -7,7 +7,7 @@ import streamlit as st
 from core import figures, lesson
 from core import softmax as sm
 from core.vectors import VectorError, format_number, format_vector, parse_vector
-from ui.common import chart, lang, option_labels, tr
+from ui.common import lang, option_labels, shared_chart, tr
 from ui.share import control
 
 language = lang()
@@ -67,14 +67,14 @@ if lesson.is_lesson_example(z, temperature):
 components = [str(i + 1) for i in range(z.size)]
 col_z, col_softmax, col_sigmoid = st.columns(3)
 with col_z:
-    chart(figures.bars(z, tr("chart_z"), tr("axis_component"), tr("axis_value"), figures.COLORS["grey"],
-                       text=[format_number(v, 2, language) for v in z]), key="chart_z")
+    shared_chart(figures.bars, z, tr("chart_z"), tr("axis_component"), tr("axis_value"), figures.COLORS["grey"],
+                 text=[format_number(v, 2, language) for v in z], key="chart_z")
 with col_softmax:
-    chart(figures.bars(result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
-                       figures.COLORS["main"], text=as_text(shown["softmax"]), y_range=(0, 1.1)), key="chart_softmax")
+    shared_chart(figures.bars, result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
+                 figures.COLORS["main"], text=as_text(shown["softmax"]), y_range=(0, 1.1), key="chart_softmax")
 with col_sigmoid:
-    chart(figures.bars(result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
-                       figures.COLORS["third"], text=as_text(shown["sigmoid"]), y_range=(0, 1.1)), key="chart_sigmoid")
+    shared_chart(figures.bars, result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
+                 figures.COLORS["third"], text=as_text(shown["sigmoid"]), y_range=(0, 1.1), key="chart_sigmoid")
 
 table = pd.DataFrame({
     tr("col_index"): components,
@@ -132,11 +132,11 @@ st.markdown("### " + tr("ce_result", label=label, probability=format_number(prob
                         loss=format_number(loss, 3, language)))
 ce_left, ce_right = st.columns(2)
 with ce_left:
-    chart(figures.prediction_vs_label(probabilities, label, tr("ce_chart_title", label=label), tr("ce_prediction"),
-                                      tr("ce_one_hot"), tr("axis_digit"), tr("axis_probability")), key="chart_ce")
+    shared_chart(figures.prediction_vs_label, probabilities, label, tr("ce_chart_title", label=label),
+                 tr("ce_prediction"), tr("ce_one_hot"), tr("axis_digit"), tr("axis_probability"), key="chart_ce")
 with ce_right:
-    chart(figures.neg_log_curve(float(probabilities[label]), tr("ce_curve_title"), tr("axis_probability")),
-          key="chart_neglog")
+    shared_chart(figures.neg_log_curve, float(probabilities[label]), tr("ce_curve_title"), tr("axis_probability"),
+                 key="chart_neglog")
 
 # ------------------------------------------------------------- the shapes
 st.header(tr("shapes_title"), divider="red")
@@ -144,10 +144,10 @@ st.markdown(tr("shapes_intro"))
 st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
 batch = control("batch", lambda: st.select_slider(
     tr("shapes_batch"), options=lesson.BATCH_SIZES, value=100, key="shapes_batch", persist_state="session"))
-chart(figures.matrix_shapes(batch, {
-    "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
-    "broadcast": tr("shape_broadcast"),
-}), key="chart_shapes")
+shared_chart(figures.matrix_shapes, batch, {
+             "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
+             "broadcast": tr("shape_broadcast"),
+         }, key="chart_shapes")
 st.dataframe(pd.DataFrame([
     {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): f"{count:,}".replace(",", " "),
      tr("shape_col_meaning"): tr(f"shape_{name}")}

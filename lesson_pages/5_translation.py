@@ -8,7 +8,7 @@ from core import translation_figures as tf
 from core.experiments import curves_figure
 from core.vectors import format_count, format_number
 from ui import translation_view as tv
-from ui.common import chart, lang, option_labels, tr
+from ui.common import chart, lang, option_labels, shared_chart, tr
 from ui.training_view import training_data
 from ui.share import control
 
@@ -96,9 +96,9 @@ def show_shift() -> None:
     image, truth = arrays.images_test[int(index)], int(arrays.y_test[int(index)])
     moved = translation.shift_images(image, int(dx), int(dy))
     with images:
-        chart(tf.images_figure([image, moved], [tr("trans_original", digit=truth),
-                                                tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}")]),
-              key="trans_pair")
+        shared_chart(tf.images_figure, [image, moved], [tr("trans_original", digit=truth),
+                                                        tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}")],
+                     key="trans_pair")
     if not usable:
         st.info(tr("trans_none_ready"), icon=":material/hourglass_top:")
         return
@@ -106,8 +106,8 @@ def show_shift() -> None:
     probabilities = {name: model.predict_proba(rows)[0] for name, model in usable.items()}
     left, right = st.columns([3, 2], gap="large")
     with left:
-        chart(tf.probabilities_figure(model_series(probabilities), truth, tr("trans_probabilities_title"),
-                                      tr("trans_digit_axis"), tr("trans_true")), key="trans_probabilities")
+        shared_chart(tf.probabilities_figure, model_series(probabilities), truth, tr("trans_probabilities_title"),
+                     tr("trans_digit_axis"), tr("trans_true"), key="trans_probabilities")
     with right:
         verdicts(probabilities, truth)
         direction = st.segmented_control(tr("trans_direction"), translation.DIRECTIONS, default="horizontal",
@@ -167,8 +167,8 @@ def show_test_set() -> None:
                     tv.share_curve(usable[name], direction, shifts, job.result[direction])
         with right:
             if tv.show_job_status([grid]) and grid.error is None:
-                chart(tf.accuracy_heatmap(grid.result, tr("trans_heatmap_title", model=usable[chosen].label),
-                                          "dx", "dy", height=520), key="trans_heatmap")
+                shared_chart(tf.accuracy_heatmap, grid.result, tr("trans_heatmap_title", model=usable[chosen].label),
+                             "dx", "dy", height=520, key="trans_heatmap")
                 st.caption(tr("trans_heatmap_caption", n=format_count(tv.HEATMAP_DIGITS, language)))
         if polling and all(job.finished for job in curve_jobs.values()) and grid.finished:
             st.rerun(scope="app")  # stop polling
@@ -229,8 +229,8 @@ def show_draw() -> None:
                 st.warning(tr(problem.code, **details), icon=":material/gesture:")
         return
     with seen_column:
-        chart(tf.images_figure([seen], [tr("trans_seen_uncentred" if skip else "trans_seen_centred")], height=330),
-              key="trans_seen")
+        shared_chart(tf.images_figure, [seen], [tr("trans_seen_uncentred" if skip else "trans_seen_centred")],
+                     height=330, key="trans_seen")
         if skip:
             st.caption(tr("trans_uncentred_note"))
     with reads_column:
@@ -239,8 +239,8 @@ def show_draw() -> None:
             return
         rows = data.flatten(data.to_float(seen[None]))
         probabilities = {name: model.predict_proba(rows)[0] for name, model in usable.items()}
-        chart(tf.probabilities_figure(model_series(probabilities), None, tr("trans_draw_reads_title"),
-                                      tr("trans_digit_axis"), tr("trans_true"), height=340), key="trans_draw_bars")
+        shared_chart(tf.probabilities_figure, model_series(probabilities), None, tr("trans_draw_reads_title"),
+                     tr("trans_digit_axis"), tr("trans_true"), height=340, key="trans_draw_bars")
         verdicts(probabilities, None)
 
 

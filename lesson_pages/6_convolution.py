@@ -11,7 +11,7 @@ from core import translation_figures as tf
 from core.experiments import curves_figure
 from core.vectors import format_count, format_number
 from ui import board, convolution_view, translation_view
-from ui.common import chart, lang, option_labels, tr
+from ui.common import chart, lang, option_labels, shared_chart, tr
 from ui.training_view import poll_every, polled, training_data
 from ui.share import control
 
@@ -88,13 +88,13 @@ def show_filter() -> None:
         kernel = chosen_kernel()
         if kernel is None:
             return
-        chart(cf.heatmaps_figure([kernel], [tr("conv_kernel_title")], kind="signed", annotate=True, height=260,
-                                 number_format=".2~f", decimal_comma=language == "fr"), key="conv_kernel")
+        shared_chart(cf.heatmaps_figure, [kernel], [tr("conv_kernel_title")], kind="signed", annotate=True,
+                     height=260, number_format=".2~f", decimal_comma=language == "fr", key="conv_kernel")
     feature_map = cv.correlate(image, kernel)
     limit = float(np.abs(feature_map).max()) or 1.0
     with pictures:
-        chart(cf.heatmaps_figure([image, feature_map], [tr("conv_input_title"), tr("conv_map_title")],
-                                 kind=["image", "signed"], limit=[None, limit], height=420), key="conv_map")
+        shared_chart(cf.heatmaps_figure, [image, feature_map], [tr("conv_input_title"), tr("conv_map_title")],
+                     kind=["image", "signed"], limit=[None, limit], height=420, key="conv_map")
         st.caption(tr("conv_map_caption"))
     step_by_step(kernel, feature_map, limit)
 
@@ -142,17 +142,17 @@ def step_by_step(kernel: np.ndarray, feature_map: np.ndarray, limit: float) -> N
         left, right = st.columns([1, 1], gap="large")
         with left:
             filled = cf.revealed(feature_map, row * side + col + 1)
-            chart(cf.heatmaps_figure([image, filled], [tr("conv_input_title"), tr("conv_step_map_title")],
-                                     kind=["image", "signed"], limit=[None, limit], height=380,
-                                     highlights={0: (row - half, col - half, size), 1: (row, col, 1)}),
-                  key="conv_step_maps")
+            shared_chart(cf.heatmaps_figure, [image, filled], [tr("conv_input_title"), tr("conv_step_map_title")],
+                         kind=["image", "signed"], limit=[None, limit], height=380,
+                         highlights={0: (row - half, col - half, size), 1: (row, col, 1)},
+                         key="conv_step_maps")
             st.caption(tr("conv_step_caption"))
         with right:
-            chart(cf.heatmaps_figure([patch, kernel, products],
-                                     [tr("conv_patch_title"), tr("conv_kernel_title"), tr("conv_products_title")],
-                                     kind="signed", annotate=size == 3, height=260, number_format=".2~f",
-                                     decimal_comma=language == "fr"),
-                  key="conv_products")
+            shared_chart(cf.heatmaps_figure, [patch, kernel, products],
+                         [tr("conv_patch_title"), tr("conv_kernel_title"), tr("conv_products_title")],
+                         kind="signed", annotate=size == 3, height=260, number_format=".2~f",
+                         decimal_comma=language == "fr",
+                         key="conv_products")
             st.markdown(tr("conv_step_sum", row=row, col=col, value=number(total)))
 
     stepper()
@@ -168,8 +168,8 @@ def show_bank() -> None:
                                ("conv_bank_pool_1", tr("conv_bank_pool_1"), cv.max_pool(maps, 2)),
                                ("conv_bank_pool_2", tr("conv_bank_pool_2"), cv.max_pool(maps, 4))):
         # four filters a row: each edge filter above its opposite
-        chart(cf.heatmaps_figure(list(values), bank_names, kind="positive", columns=4, height=470, limit=limit,
-                                 title=title), key=key)
+        shared_chart(cf.heatmaps_figure, list(values), bank_names, kind="positive", columns=4, height=470, limit=limit,
+                     title=title, key=key)
     st.markdown(tr("conv_bank_sizes"))
 
 
@@ -192,12 +192,12 @@ def show_shift() -> None:
     pooled = cv.max_pool(maps, 4)
     limit = float(pooled[:, shown].max()) or 1.0
     with pictures:
-        chart(cf.heatmaps_figure([image, moved, pooled[0, shown], pooled[1, shown]],
-                                 [tr("conv_input_title"), tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}"),
-                                  tr("conv_pooled_original"),
-                                  tr("conv_pooled_moved")],
-                                 kind=["image", "image", "positive", "positive"], limit=[None, None, limit, limit],
-                                 height=330), key="conv_shift_pictures")
+        shared_chart(cf.heatmaps_figure, [image, moved, pooled[0, shown], pooled[1, shown]],
+                     [tr("conv_input_title"), tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}"),
+                      tr("conv_pooled_original"),
+                      tr("conv_pooled_moved")],
+                     kind=["image", "image", "positive", "positive"], limit=[None, None, limit, limit],
+                     height=330, key="conv_shift_pictures")
     pixels = cv.cosine_similarity(image, moved)
     features = cv.cosine_similarity(pooled[0], pooled[1])
     with controls:

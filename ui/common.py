@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gc
+from typing import Callable
 
+import numpy as np
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
+
 from core import data, figures, texts, threads, url_settings
 
 LANG_KEY = "lang"
@@ -114,14 +118,85 @@ def presenter_style() -> None:
         st.html(PRESENTER_CSS)
 
 
-def chart(fig, key: str | None = None) -> None:
-    """Show a Plotly figure stretched to its container (larger type and height in presenter mode)."""
-    if presenting() and not getattr(fig, "_presented", False):  # a figure shown again keeps its size
+class _SerializedFigure(BaseFigure):
+    """A figure's dict as ``st.plotly_chart`` reads it (``to_dict``), computed once and kept.
+
+    ``st.plotly_chart`` turns a figure into its dict (a deep copy, every array converted to
+    base64) each time it is shown. A live dashboard shows the same figures again at each poll
+    that finds nothing new, and students watching one shared run are shown the same figures:
+    with thirty students that conversion was 15 % of the server's Python time (py-spy). This
+    stand-in holds the dict made once; nothing else of the figure is read.
+    """
+
+    def to_dict(self) -> dict:
+        return self._lesson_dict
+
+    def to_plotly_json(self) -> dict:
+        return self._lesson_dict
+
+
+def prepare(fig: BaseFigure) -> BaseFigure:
+    """``fig`` ready to be shown (and shown again): enlarged in presenter mode, its dict made once.
+
+    The figure must not change afterwards. A figure shared between sessions is prepared
+    before it is shared.
+    """
+    if getattr(fig, "_lesson_serialized", None) is not None:
+        return fig
+    if presenting():
         layout = fig.layout
         figures.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
                                   height=int((layout.height or 420) * 1.25)))
-        fig._presented = True
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
+    serialized = object.__new__(_SerializedFigure)  # no Plotly machinery: only the dict
+    object.__setattr__(serialized, "_lesson_dict", fig.to_dict())
+    fig._lesson_serialized = serialized
+    return fig
+
+
+def chart(fig, key: str | None = None) -> None:
+    """Show a Plotly figure stretched to its container (larger type and height in presenter mode)."""
+    serialized = prepare(fig)._lesson_serialized
+    st.plotly_chart(serialized, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
+
+
+# Figures kept for the whole server, and for how long: a figure weighs 5 to 90 kB (twice that
+# with its prepared dict), so at most about 50 MB.
+FIGURES_KEPT = 400
+FIGURES_SECONDS = 30 * 60
+
+
+@st.cache_resource(max_entries=FIGURES_KEPT, ttl=FIGURES_SECONDS, show_spinner=False)
+def shared_figure(key: tuple, _build: Callable[[], BaseFigure]) -> BaseFigure:
+    """The figure ``key`` names, built by ``_build`` once for the server and shared read-only.
+
+    ``key`` must hold everything the figure shows (presenter mode included).
+    """
+    return prepare(_build())
+
+
+def _frozen(value):
+    """A hashable, exact stand-in for a renderer's argument: arrays by their shape, type and bytes."""
+    if isinstance(value, np.ndarray):
+        return ("ndarray", value.shape, value.dtype.str, value.tobytes())
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((name, _frozen(item)) for name, item in value.items()))
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = None, **kwargs) -> None:
+    """``chart(render(*args, **kwargs))``, the figure built once for the server for these arguments.
+
+    A class opens a page with the same settings (the lesson's vector, digit, filter), and a
+    widget moved in one section reruns the whole page: the figures of the others, and every
+    student's, are shown again without being built or converted again. ``render`` must be a
+    pure renderer of ``core`` (its result depends on its arguments only).
+    """
+    figure_key = (render.__module__, render.__qualname__, _frozen(args), _frozen(kwargs), presenting())
+    chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key)
 
 
 def coming_soon(title_key: str, summary_key: str) -> None:

@@ -22,7 +22,7 @@ from core.polling import Pollers
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
 from core.vectors import format_number
-from ui.common import chart, lang, mnist, option_labels, presenting, tr
+from ui.common import chart, lang, mnist, option_labels, presenting, shared_chart, shared_figure, tr
 from ui.share import control
 
 POLL_SECONDS = 0.4
@@ -282,19 +282,16 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
             steps, {name: np.array([c.biases[name] for c in checkpoints]) for name in layers},
             tr("view_biases"), x_title, tr("layer_word"), height, total),
     }
-    # A poll that finds nothing new (no new checkpoint, same view) shows the figures it drew
-    # last time instead of building them again: with a class polling, the dashboard's figures
-    # are most of the server's Python time.
-    signature = (id(run), state["cursor"], which, lang(), presenting(), len(others), height)
-    drawn = st.session_state.get(f"{view.name}_drawn")
-    if drawn is None or drawn[0] != signature:
-        drawn = (signature, {})
-        st.session_state[f"{view.name}_drawn"] = drawn
+    # With a class polling, the dashboard's figures are most of the server's Python time. Each
+    # one is a function of the run, how far this student's cursor is and how the page is shown,
+    # so it is built once for the server and shown to every student at that point of that run
+    # (half a class often trains the lesson's settings), and again at each poll that finds
+    # nothing new. Only the accuracy chart also draws this student's own earlier runs.
+    shown = (view.name, run.key, run.created, state["cursor"], lang(), presenting(), height)
+    mine = tuple((label, tuple(np.asarray(x).tolist()), tuple(np.asarray(y).tolist())) for label, x, y in others)
 
     def figure(name: str):
-        if name not in drawn[1]:
-            drawn[1][name] = render[name]()
-        return drawn[1][name]
+        return shared_figure(shown + (name, mine if name == "accuracy" else ()), render[name])
 
     if single:
         chart(figure(which), key=f"{view.name}_view_{which}")
@@ -394,8 +391,8 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
                 extra(state["settings"], state["run"].checkpoints)
         with right:
             matrix = confusion_matrix(arrays.y_test[last.test_indices], last.test_predictions)
-            chart(dashboard.confusion_figure(matrix, tr("confusion_title"), tr("confusion_predicted"),
-                                             tr("confusion_true")), key=f"{view.name}_confusion")
+            shared_chart(dashboard.confusion_figure, matrix, tr("confusion_title"), tr("confusion_predicted"),
+                         tr("confusion_true"), key=f"{view.name}_confusion")
             st.caption(tr("confusion_explain"))
     runs = st.session_state.get("run_table", [])
     if runs:

@@ -41,24 +41,49 @@ def test_a_short_run_from_start_to_result(lang):
     assert at.get("download_button")
 
 
-def test_step_advances_one_measurement_then_pauses():
-    at = open_page("training")
+DASHBOARD_FIGURES = ("accuracy_figure", "loss_figure", "digits_figure", "weight_images_figure",
+                     "layers_spread_figure", "biases_figure")
+
+
+@pytest.fixture
+def figures_built(monkeypatch):
+    """How many dashboard figures were built (each renderer counted), from a cleared shared cache."""
+    from core import dashboard
+    from ui import training_view
+
+    training_view.shared_figure.clear()
+    built = []
+    for name in DASHBOARD_FIGURES:
+        def counting(*args, _original=getattr(dashboard, name), _name=name, **kwargs):
+            built.append(_name)
+            return _original(*args, **kwargs)
+        monkeypatch.setattr(dashboard, name, counting)
+    yield built
+    training_view.shared_figure.clear()
+
+
+def first_step(at):
     at.select_slider(key="softmax_iterations").set_value(1000).run()
     at.button(key="softmax_step").click().run()
-    run_until(at, lambda a: any(p.proto.text.startswith("100 / 1 000") for p in a.get("progress")))
+    return run_until(at, lambda a: any(p.proto.text.startswith("100 / 1 000") for p in a.get("progress")))
+
+
+def test_step_advances_one_measurement_then_pauses(figures_built):
+    at = first_step(open_page("training"))
     time.sleep(0.5)
     at.run()
     assert [p.proto.text for p in at.get("progress")] == ["100 / 1 000 " + t("unit_iterations", "fr")]
-    # paused: nothing new, so the next rerun shows the very figures drawn before, not new ones
-    drawn = dict(at.session_state["softmax_drawn"][1])
-    assert set(drawn) == {"accuracy", "loss", "batch", "test", "weights", "weight_spread", "biases"}
+    assert len(at.get("plotly_chart")) == 7 and len(figures_built) == 7
+    # paused: nothing new, so the next rerun shows the very figures built before, not new ones
     at.run()
-    again = at.session_state["softmax_drawn"][1]
-    assert all(again[name] is figure for name, figure in drawn.items())
-    assert len(at.get("plotly_chart")) == 7
+    assert len(at.get("plotly_chart")) == 7 and len(figures_built) == 7
+    # a second student at the same point of the same run is shown them too, built once for both
+    other = first_step(open_page("training"))
+    assert len(figures_built) == 7
+    assert [c.proto.spec for c in other.get("plotly_chart")] == [c.proto.spec for c in at.get("plotly_chart")]
     at.button(key="softmax_step").click().run()
     run_until(at, lambda a: any(p.proto.text.startswith("200 / 1 000") for p in a.get("progress")))
-    assert at.session_state["softmax_drawn"][1]["accuracy"] is not drawn["accuracy"]  # a new step: drawn anew
+    assert len(figures_built) == 14  # a new step: built anew
     at.button(key="softmax_reset").click().run()
     assert [i.value for i in at.info] == [t("run_press_start", "fr")]
 
