@@ -19,6 +19,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from contextlib import contextmanager
 from typing import Any, Callable, Hashable
 
 WAITING, RUNNING, IDLE, DONE, FAILED = "waiting", "running", "idle", "done", "failed"
@@ -49,6 +50,46 @@ class HubFull(RuntimeError):
     """Every run the server may hold is being watched: no room for another one now."""
 
 
+class Foreground:
+    """The pages being run for students now; background work lets them go first.
+
+    A page's script and a training chunk share the server's one GIL. While any page is
+    being run, a chunk about to start waits until none is, for at most ``patience`` seconds:
+    a burst of clicks (a class told "now open the next page") is served first, and training
+    goes on between bursts, or at least one chunk every ``patience`` seconds per slot.
+    """
+
+    def __init__(self, patience: float = 0.25):
+        self.patience = float(patience)
+        self._running = 0
+        self._condition = threading.Condition()
+
+    @contextmanager
+    def page(self):
+        """Around a page's run (whatever way it ends: st.stop, st.rerun, an exception)."""
+        with self._condition:
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._running -= 1
+                if self._running == 0:
+                    self._condition.notify_all()
+
+    @property
+    def running(self) -> int:
+        with self._condition:
+            return self._running
+
+    def wait_quiet(self) -> bool:
+        """Wait until no page is being run, at most ``patience`` seconds; whether it got quiet."""
+        if self.patience <= 0:
+            return True
+        with self._condition:
+            return self._condition.wait_for(lambda: self._running == 0, timeout=self.patience)
+
+
 class SlotPool:
     """At most ``slots`` holders at once; among those waiting, the least served goes first.
 
@@ -60,9 +101,11 @@ class SlotPool:
     served, a 0.3 s measurement waited behind every 2-3 s epoch queued before it).
     """
 
-    def __init__(self, slots: int, nice: int = BACKGROUND_NICE):
+    def __init__(self, slots: int, nice: int = BACKGROUND_NICE, foreground: Foreground | None = None):
         self.slots = max(1, int(slots))
         self.nice = int(nice)  # the scheduling priority of the threads that compute (see lower_priority)
+        # the pages being run, which a chunk lets go first (None: no waiting, as in most tests)
+        self.foreground = foreground
         self._free = self.slots
         self._waiting: dict[int, tuple[float, Any]] = {}  # ticket -> (served, holder)
         self._tickets = itertools.count()
@@ -72,6 +115,8 @@ class SlotPool:
         return sorted(self._waiting, key=lambda ticket: (self._waiting[ticket][0], ticket))
 
     def acquire(self, holder, served: float = 0.0) -> None:
+        if self.foreground is not None:
+            self.foreground.wait_quiet()  # the pages first (bounded: see Foreground)
         with self._condition:
             ticket = next(self._tickets)
             self._waiting[ticket] = (float(served), holder)
@@ -292,7 +337,8 @@ class RunHub:
 
     def __init__(self, slots: int | None = None, max_entries: int = 48, heartbeat: float = 20.0,
                  clock: Callable[[], float] = time.monotonic):
-        self.pool = SlotPool(slots or os.cpu_count() or 1)
+        self.foreground = Foreground()
+        self.pool = SlotPool(slots or os.cpu_count() or 1, foreground=self.foreground)
         self.max_entries = max_entries
         self.heartbeat = heartbeat
         self._clock = clock

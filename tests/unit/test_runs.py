@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from core.runs import BACKGROUND_NICE, DONE, FAILED, IDLE, HubFull, RunHub, SharedRun, SlotPool, lower_priority
+from core.runs import (BACKGROUND_NICE, DONE, FAILED, IDLE, Foreground, HubFull, RunHub, SharedRun, SlotPool,
+                       lower_priority)
 
 
 class FakeTrainer:
@@ -258,3 +259,35 @@ def test_lower_priority_is_skipped_where_it_cannot_apply(monkeypatch):
     assert lower_priority(0) is False  # nothing to lower
     monkeypatch.delattr(os, "setpriority")
     assert lower_priority(10) is False  # not Linux: the work still runs, unniced
+
+
+def test_a_chunk_waits_for_the_pages_being_run_then_starts():
+    foreground = Foreground(patience=5.0)
+    pool = SlotPool(1, foreground=foreground)
+    started = threading.Event()
+
+    def take():
+        pool.acquire("chunk")
+        started.set()
+
+    with foreground.page():
+        assert foreground.running == 1
+        worker = threading.Thread(target=take)
+        worker.start()
+        assert not started.wait(0.3)  # a page is being run: the chunk lets it go first
+    assert started.wait(2) and foreground.running == 0  # the page done: the chunk starts at once
+    pool.release()
+    worker.join()
+
+
+def test_pages_never_stop_the_work_for_longer_than_the_patience():
+    foreground = Foreground(patience=0.2)
+    pool = SlotPool(1, foreground=foreground)
+    with pytest.raises(RuntimeError):
+        with foreground.page():  # a page that ends with an exception (st.stop, an error) still counts out
+            began = time.monotonic()
+            pool.acquire("chunk")  # pages still running: it waits its patience, then goes
+            waited = time.monotonic() - began
+            raise RuntimeError("the page stopped")
+    assert 0.15 <= waited < 2.0 and foreground.running == 0
+    pool.release()
