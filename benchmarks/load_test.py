@@ -65,6 +65,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "benchmarks" / "load_test.json"
 STARTUP_TIMEOUT = 90.0
 RENDER_TIMEOUT = 60.0       # one page render longer than this is counted as an error
+TIMELINE_SLICE = 10         # seconds: the renders are also summarised by slice of the run
 FINAL_TITLE = "Result"       # core/texts.py "final_title" in English
 LANGUAGE_QUERY = "lang=en"
 # the class board, in English (core/texts.py): what the teacher's page and the students' sidebar show
@@ -475,7 +476,7 @@ class Student:
             raise StudentError("render timeout")
         seconds = finished - sent
         self.render_log.append({"student": self.index, "page": page, "action": action,
-                                     "seconds": seconds, "trainings_running": running})
+                                "seconds": seconds, "trainings_running": running, "sent": sent})
         return seconds
 
     async def open_page(self, url_path: str) -> None:
@@ -830,6 +831,17 @@ def summarize(students: int, results: Results, peak_rss: float, duration: float,
         values = [r["seconds"] for r in results.renders if (r["page"], r["action"]) == (page, action)]
         by_action[f"{page}/{action}"] = {"count": len(values), "p50_s": _r(percentile(values, 50)),
                                          "p95_s": _r(percentile(values, 95)), "max_s": _r(max(values))}
+    # the same renders in 10-second slices of the run (by when they were asked): a slow start
+    # (the first visits load the libraries and MNIST) is told apart from a slow middle
+    timeline = []
+    if results.renders:
+        first = min(r["sent"] for r in results.renders)
+        slices: dict[int, list[float]] = {}
+        for r in results.renders:
+            slices.setdefault(int((r["sent"] - first) // TIMELINE_SLICE), []).append(r["seconds"])
+        timeline = [{"from_s": index * TIMELINE_SLICE, "renders": len(values), "p50_s": _r(percentile(values, 50)),
+                     "p95_s": _r(percentile(values, 95)), "max_s": _r(max(values))}
+                    for index, values in sorted(slices.items())]
     errors_by_kind: dict[str, int] = {}
     for error in results.errors:
         errors_by_kind[error["kind"]] = errors_by_kind.get(error["kind"], 0) + 1
@@ -852,6 +864,7 @@ def summarize(students: int, results: Results, peak_rss: float, duration: float,
         "render_other_pages_during_training_count": len(during),
         "render_by_page": by_page,
         "render_by_action": by_action,
+        "render_timeline": timeline,
         "fragment_reruns": len(results.fragments),
         "fragment_p50_s": _r(percentile(results.fragments, 50)),
         "fragment_p95_s": _r(percentile(results.fragments, 95)),
@@ -941,6 +954,11 @@ def print_table(summary: dict) -> None:
     print(f"{'page / action':<26}{'count':>7}{'p50':>9}{'p95':>9}{'max':>9}")
     for page, stats in list(summary["render_by_page"].items()) + list(summary["render_by_action"].items()):
         print(f"{page:<26}{stats['count']:>7}{stats['p50_s']:>9.2f}{stats['p95_s']:>9.2f}{stats['max_s']:>9.2f}")
+    if summary.get("render_timeline"):
+        print("-" * (width + 40))
+        for stats in summary["render_timeline"]:
+            name = f"renders from {stats['from_s']:>3} s"
+            print(f"{name:<26}{stats['renders']:>7}{stats['p50_s']:>9.2f}{stats['p95_s']:>9.2f}{stats['max_s']:>9.2f}")
     if summary.get("board"):
         board_rows = [
             ("shares / answers", f"{summary['shares']} / {summary['answers']} (store: {summary['board_store_runs']} "
