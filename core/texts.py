@@ -1144,6 +1144,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "share_qr": {"fr": "À projeter : les élèves le scannent avec leur téléphone.",
                  "en": "To project: students scan it with their phones."},
+    "share_show_qr": {"fr": "QR code du lien", "en": "QR code of the link"},
     "share_present_now": {"fr": "Passer en mode présentateur", "en": "Switch to presenter mode"},
     "share_present_stop": {"fr": "Quitter le mode présentateur", "en": "Leave presenter mode"},
     # ------------------------------------------------------------ class board

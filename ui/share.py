@@ -140,7 +140,11 @@ def share_box(page: str) -> None:
         link = link_for(page, hide, present)
         st.code(link, language=None, wrap_lines=True)
         st.caption(tr("share_copy"))
-        st.image(qr_png(link), caption=tr("share_qr"), width="stretch")
+        # Drawn when asked for (shown at once in presenter mode): the box is built on every rerun of
+        # every student's page, and each student's link differs (their own settings), so a code for
+        # every one was 3 % of the server's Python time with a class of thirty (py-spy).
+        if st.toggle(tr("share_show_qr"), value=presenting(), key="share_show_qr"):
+            st.image(qr_png(link), caption=tr("share_qr"), width="stretch")
         if not presenting():
             st.button(tr("share_present_now"), icon=":material/slideshow:", on_click=_present_now,
                       key="share_present_now")

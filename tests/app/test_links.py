@@ -57,6 +57,8 @@ def test_the_url_follows_the_widgets_and_the_share_box_gives_the_link():
     at.toggle(key="share_present").set_value(True).run()
     assert [c.value for c in at.sidebar.code] == [
         "/five-layers?lang=en&layers=100-50&act=relu&epochs=5&hide=layers,seed&present=1"]
+    assert not (at.sidebar.get("imgs") or at.sidebar.get("image"))  # the QR code only when asked for
+    at.toggle(key="share_show_qr").set_value(True).run()
     assert at.sidebar.get("imgs") or at.sidebar.get("image")     # the QR code
 
 

@@ -37,7 +37,11 @@ def test_a_shared_link_opens_the_page_with_its_settings_and_hides_controls(page,
     code_block.wait_for(state="visible")
     code = code_block.inner_text()
     assert "/training?lang=en&lr=0.01&iter=2000&train=10000&hide=lr,seed" in "".join(code.split())
-    assert page.locator(f'{SIDEBAR} [data-testid="stImage"] img').count() == 1      # the QR code
+    qr_code = page.locator(f'{SIDEBAR} [data-testid="stImage"] img')
+    assert qr_code.count() == 0                                                     # drawn when asked for
+    page.locator(SIDEBAR).get_by_text(t("share_show_qr", "en"), exact=True).click()
+    qr_code.first.wait_for(state="visible")
+    assert qr_code.count() == 1                                                     # the QR code
     full_page_screenshot(page, screenshot_dir / "link-training-hidden-controls.png")
 
 
