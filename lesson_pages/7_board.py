@@ -255,6 +255,7 @@ with st.form("board_ask_form", clear_on_submit=False, border=True):
                               choices=[line.strip() for line in choices.splitlines() if line.strip()]
                               if kind == "choice" else (),
                               low=low if kind == "number" else None, high=high if kind == "number" else None)
+            board.question_changed()
             st.rerun()
         except BoardError as error:
             st.error(board.error_text(error, detail=True), icon=":material/error:")
@@ -292,6 +293,7 @@ if question is not None:
             if readable:
                 try:
                     board.store().reveal(code, key, board.client(), question.id, measured)
+                    board.question_changed()
                     st.rerun()
                 except BoardError as error:
                     st.error(board.error_text(error, detail=True), icon=":material/error:")

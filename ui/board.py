@@ -167,11 +167,37 @@ def class_box() -> None:
         _question_box(current)
 
 
+# How stale a class's question may be in its students' sidebars. The box is drawn on every rerun
+# of every page of every student in a class: two database reads each time were 6 % of the
+# server's Python time with thirty students (py-spy), for a question that changes a few times an
+# hour. The teacher's own page sees its change at once (question_changed).
+QUESTION_SECONDS = 2.0
+
+
+@st.cache_resource(ttl=QUESTION_SECONDS, max_entries=200, show_spinner=False)
+def _class_question(code: str):
+    return store().current_question(code)
+
+
+def question_changed() -> None:
+    """The teacher asked or revealed a question: this server's students see it at their next rerun."""
+    _class_question.clear()
+
+
+def _my_answer(current: Student, question_id: int):
+    """This student's answer to the question, read once per question and then kept in the session."""
+    answers = st.session_state.setdefault("board_my_answers", {})
+    key = (current.code, current.number, question_id)
+    if key not in answers:
+        answers[key] = store().my_answer(current, question_id)
+    return answers[key]
+
+
 def _question_box(current: Student) -> None:
     """The teacher's current question: answer it before running the experiment."""
     try:
-        question = store().current_question(current.code)
-        mine = store().my_answer(current, question.id) if question is not None else None
+        question = _class_question(current.code)
+        mine = _my_answer(current, question.id) if question is not None else None
     except BoardError as error:
         st.warning(error_text(error), icon=":material/cloud_off:")
         return
@@ -201,6 +227,8 @@ def _answer_button(current: Student, question_id: int, value: Any) -> None:
                  disabled=value is None):
         try:
             store().answer(current, question_id, value)
+            st.session_state.setdefault("board_my_answers", {})[(current.code, current.number, question_id)] = \
+                store().my_answer(current, question_id)  # as stored (a number may have been rounded)
             st.rerun()
         except BoardError as error:
             st.error(error_text(error), icon=":material/error:")

@@ -62,5 +62,7 @@ def board_database(tmp_path, monkeypatch):
     monkeypatch.setenv("BOARD_DATABASE_URL", url)
     monkeypatch.delenv("BOARD_TEACHER_KEY", raising=False)
     board._store.clear()
+    board.question_changed()
     yield url
     board._store.clear()
+    board.question_changed()

@@ -143,6 +143,30 @@ def test_predict_then_reveal(board_database):
     assert t("board_question_revealed", "en", measured=37.5) in [c.value for c in answers[0].caption]
 
 
+def test_the_sidebar_reads_a_class_question_once_for_the_whole_class(board_database, monkeypatch):
+    """Students' reruns share one read of the class's question; one asked elsewhere (another
+    server, the load test) shows within QUESTION_SECONDS."""
+    import time
+
+    from ui import board
+
+    info, key = store(board_database).create_class()
+    store(board_database).ask(info.code, key, "test", text="First?", kind="number", low=0.0, high=10.0)
+    reads = []
+    original = BoardStore.current_question
+    monkeypatch.setattr(BoardStore, "current_question", lambda self, code: reads.append(code) or original(self, code))
+    board.question_changed()
+    students = [student_on("softmax", {"class": info.code}) for _ in range(3)]
+    for at in students:
+        at.run()
+    assert len(reads) <= 2 and all("First?" in [x.value for x in at.sidebar.text] for at in students)
+    second = store(board_database).ask(info.code, key, "test", text="Second?", kind="number", low=0.0, high=10.0)
+    time.sleep(board.QUESTION_SECONDS + 0.1)
+    students[0].run()
+    assert "Second?" in [x.value for x in students[0].sidebar.text]
+    assert students[0].number_input(key=f"board_answer_{second.id}")
+
+
 def test_bad_codes_keys_and_nicknames_get_messages(board_database):
     info, key = store(board_database).create_class()
     at = open_page("softmax", "en")
