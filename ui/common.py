@@ -125,7 +125,9 @@ class _SerializedFigure(BaseFigure):
     base64) each time it is shown. A live dashboard shows the same figures again at each poll
     that finds nothing new, and students watching one shared run are shown the same figures:
     with thirty students that conversion was 15 % of the server's Python time (py-spy). This
-    stand-in holds the dict made once; nothing else of the figure is read.
+    stand-in holds the dict made once: ``st.plotly_chart`` reads a figure only through
+    ``plotly.tools.return_figure_from_figure_or_data``, which calls ``to_dict`` (the AppTests
+    read the charts' specs back, tests/app/test_shared_figures.py).
     """
 
     def to_dict(self) -> dict:
@@ -160,7 +162,7 @@ def chart(fig, key: str | None = None) -> None:
 
 
 # Figures kept for the whole server, and for how long: a figure weighs 5 to 90 kB (twice that
-# with its prepared dict), so at most about 50 MB.
+# with its prepared dict), so at most about 70 MB.
 FIGURES_KEPT = 400
 FIGURES_SECONDS = 30 * 60
 
