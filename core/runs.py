@@ -33,14 +33,18 @@ BACKGROUND_NICE = 10
 
 
 def lower_priority(nice: int = BACKGROUND_NICE) -> bool:
-    """Give the calling thread the scheduling priority ``nice`` (Linux); False where it cannot."""
+    """Lower the calling thread's scheduling priority by ``nice`` (Linux); False where it cannot.
+
+    Relative to the thread's own (a server started with ``nice 5`` gets its work at 15), at most 19.
+    """
     setpriority = getattr(os, "setpriority", None)
     native_id = getattr(threading, "get_native_id", None)
     if setpriority is None or native_id is None or nice <= 0:
         return False
     try:
-        # On Linux, PRIO_PROCESS with a thread id sets that one thread's nice value.
-        setpriority(os.PRIO_PROCESS, native_id(), nice)
+        # On Linux, PRIO_PROCESS with a thread id reads and sets that one thread's nice value.
+        thread = native_id()
+        setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + nice))
         return True
     except OSError:
         return False

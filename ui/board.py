@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -174,14 +176,39 @@ def class_box() -> None:
 QUESTION_SECONDS = 2.0
 
 
-@st.cache_resource(ttl=QUESTION_SECONDS, max_entries=200, show_spinner=False)
+QUESTIONS_KEPT = 200  # classes whose question is kept at once
+
+
+@st.cache_resource(show_spinner=False)
+def _questions() -> dict:
+    """The server's last read of each class's question: code -> (when, question)."""
+    return {}
+
+
+_questions_lock = threading.Lock()
+
+
 def _class_question(code: str):
-    return store().current_question(code)
+    """The class's current question, read from the database at most every QUESTION_SECONDS."""
+    now = time.monotonic()
+    kept = _questions()
+    with _questions_lock:
+        entry = kept.get(code)
+    if entry is not None and now - entry[0] < QUESTION_SECONDS:
+        return entry[1]
+    question = store().current_question(code)  # a BoardError is raised, never kept
+    with _questions_lock:
+        if len(kept) >= QUESTIONS_KEPT:
+            for stale in sorted(kept, key=lambda known: kept[known][0])[:len(kept) - QUESTIONS_KEPT + 1]:
+                del kept[stale]
+        kept[code] = (now, question)
+    return question
 
 
 def question_changed() -> None:
     """The teacher asked or revealed a question: this server's students see it at their next rerun."""
-    _class_question.clear()
+    with _questions_lock:
+        _questions().clear()
 
 
 def _my_answer(current: Student, question_id: int):
