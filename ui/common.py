@@ -26,7 +26,6 @@ def configure_server() -> None:
     slower (measured: a LogisticRegression fit 0.5 s with one thread, 5.9 s
     with two while the other core was loaded). See core/threads.py.
     """
-    threads.one_thread_each()  # where app.py did not run first (tests)
     # Import pandas now, once, before any page draws a chart. Plotly looks pandas up in
     # sys.modules without importing it: while a first student's thread is half-way through
     # importing pandas, a second student's chart found it "partially initialized" and raised
@@ -133,9 +132,6 @@ class _SerializedFigure(BaseFigure):
     def to_dict(self) -> dict:
         return self._lesson_dict
 
-    def to_plotly_json(self) -> dict:
-        return self._lesson_dict
-
 
 def prepare(fig: BaseFigure) -> BaseFigure:
     """``fig`` ready to be shown (and shown again): enlarged in presenter mode, its dict made once.
@@ -176,14 +172,14 @@ def shared_figure(key: tuple, _build: Callable[[], BaseFigure]) -> BaseFigure:
     return prepare(_build())
 
 
-def _frozen(value):
+def frozen(value):
     """A hashable, exact stand-in for a renderer's argument: arrays by their shape, type and bytes."""
     if isinstance(value, np.ndarray):
         return ("ndarray", value.shape, value.dtype.str, value.tobytes())
     if isinstance(value, (list, tuple)):
-        return tuple(_frozen(item) for item in value)
+        return tuple(frozen(item) for item in value)
     if isinstance(value, dict):
-        return tuple(sorted((name, _frozen(item)) for name, item in value.items()))
+        return tuple(sorted((name, frozen(item)) for name, item in value.items()))
     if isinstance(value, np.generic):
         return value.item()
     return value
@@ -197,7 +193,7 @@ def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = Non
     student's, are shown again without being built or converted again. ``render`` must be a
     pure renderer of ``core`` (its result depends on its arguments only).
     """
-    figure_key = (render.__module__, render.__qualname__, _frozen(args), _frozen(kwargs), presenting())
+    figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), presenting())
     chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key)
 
 

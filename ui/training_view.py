@@ -22,7 +22,7 @@ from core.polling import Pollers
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
 from core.vectors import format_number
-from ui.common import chart, lang, mnist, option_labels, presenting, shared_chart, shared_figure, tr
+from ui.common import chart, frozen, lang, mnist, option_labels, presenting, shared_chart, shared_figure, tr
 from ui.share import control
 
 POLL_SECONDS = 0.4
@@ -288,7 +288,7 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
     # (half a class often trains the lesson's settings), and again at each poll that finds
     # nothing new. Only the accuracy chart also draws this student's own earlier runs.
     shown = (view.name, run.key, run.created, state["cursor"], lang(), presenting(), height)
-    mine = tuple((label, tuple(np.asarray(x).tolist()), tuple(np.asarray(y).tolist())) for label, x, y in others)
+    mine = frozen(others)
 
     def figure(name: str):
         return shared_figure(shown + (name, mine if name == "accuracy" else ()), render[name])

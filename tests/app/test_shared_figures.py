@@ -60,7 +60,7 @@ def test_english_and_presenter_mode_get_their_own_charts(bars_built):
 
 def test_frozen_arguments_tell_arrays_apart_by_their_values():
     a, b = np.array([1.0, 2.0]), np.array([1.0, 2.0])
-    assert common._frozen((a, {"y": [a]})) == common._frozen((b, {"y": [b]}))
-    assert common._frozen(a) != common._frozen(np.array([1.0, 2.5]))
-    assert common._frozen(a) != common._frozen(a.astype(np.float32))  # same numbers, another type
-    hash(common._frozen((a, [np.float64(1.5)], {"k": (1, "x")})))
+    assert common.frozen((a, {"y": [a]})) == common.frozen((b, {"y": [b]}))
+    assert common.frozen(a) != common.frozen(np.array([1.0, 2.5]))
+    assert common.frozen(a) != common.frozen(a.astype(np.float32))  # same numbers, another type
+    hash(common.frozen((a, [np.float64(1.5)], {"k": (1, "x")})))
