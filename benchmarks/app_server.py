@@ -67,6 +67,16 @@ def stop_app(process: subprocess.Popen | None) -> None:
             continue
 
 
+def app_command(port: int) -> list[str]:
+    """README's ``streamlit run app.py`` and, added, only where it listens (a free loopback port).
+
+    Every other setting is the production one of .streamlit/config.toml, so the load test and
+    the browser tests measure the server a teacher gets (tests/unit/test_deployment.py).
+    """
+    return [sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.port", str(port), "--server.address", "127.0.0.1"]
+
+
 def start_app(log_path: Path, timeout: float) -> tuple[subprocess.Popen, str]:
     """Start the app and wait until it answers; returns the process and its base URL.
 
@@ -75,14 +85,7 @@ def start_app(log_path: Path, timeout: float) -> tuple[subprocess.Popen, str]:
     """
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        # The app's files may change while a run is going on (someone editing): no reload,
-        # no "File change. Rerun" prompt in the middle of a measurement.
-        "--server.fileWatcherType", "none",
-    ]
+    command = app_command(port)
     log_path.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     with open(log_path, "wb") as log:

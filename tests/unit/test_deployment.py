@@ -67,3 +67,58 @@ def test_the_image_serves_the_app_on_its_exposed_port_for_other_machines():
     assert "--server.address=0.0.0.0" in command                  # reachable from outside the container
     assert re.search(r"^USER (?!root)\w+", dockerfile, re.M)        # not run as root
     assert f"127.0.0.1:{port}/_stcore/health" in dockerfile         # the health check asks the app itself
+
+
+# ------------------------------------------------------------ one production configuration
+# What a launcher may add to README's `streamlit run app.py`: where the server listens. Any other
+# flag would measure (load test, browser tests) or ship (Docker) a server a teacher does not get.
+LOCATION_OPTIONS = {"--server.port", "--server.address"}
+
+
+def _flags(arguments: list[str]) -> set[str]:
+    return {argument.split("=")[0] for argument in arguments if argument.startswith("--")}
+
+
+def _readme_start_command() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    start = readme.index("## Start the app")
+    block = readme[readme.index("```bash", start) + len("```bash"):readme.index("```", readme.index("```bash", start) + 7)]
+    command = block.strip().split("&&")[-1].split()
+    assert command[:3] == ["streamlit", "run", "app.py"], command
+    return command
+
+
+def _config() -> dict:
+    import tomllib
+
+    return tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+
+
+def test_the_production_settings_live_in_the_config_file_that_every_start_reads():
+    server = _config()["server"]
+    assert server["fileWatcherType"] == "none"     # 47 % of the GIL with thirty students, see the file
+    assert server["runOnSave"] is False and server["headless"] is True
+    assert _config()["runner"]["postScriptGC"] is False
+    assert _flags(_readme_start_command()) == set()  # README's command: the config file, nothing else
+
+
+def test_the_load_test_and_the_browser_tests_start_readme_s_server():
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import app_server
+
+    command = app_server.app_command(8765)
+    assert command[1:5] == ["-m", "streamlit", "run", "app.py"]
+    assert _flags(command) <= LOCATION_OPTIONS, _flags(command) - LOCATION_OPTIONS
+    # both harnesses start the app through that one function
+    for harness in ("benchmarks/load_test.py", "tests/browser/conftest.py"):
+        source = (ROOT / harness).read_text()
+        assert "start_app" in source and "fileWatcherType" not in source, harness
+
+
+def test_the_image_starts_readme_s_server():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    command = ast.literal_eval(dockerfile[dockerfile.index("CMD [") + 4:].strip())
+    assert command[1:5] == ["-m", "streamlit", "run", "app.py"]
+    assert _flags(command) <= LOCATION_OPTIONS, _flags(command) - LOCATION_OPTIONS
+    assert "NUM_THREADS" not in dockerfile   # app.py sets the thread counts itself (core/threads.py)
+    assert "COPY .streamlit/" in dockerfile.replace(".streamlit/ .streamlit/", ".streamlit/")
