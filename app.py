@@ -12,7 +12,6 @@ import streamlit as st  # noqa: E402
 
 from ui import board, share  # noqa: E402
 from ui.common import configure_server, language_switch, presenter_style, tr  # noqa: E402
-from ui.training_view import hub  # noqa: E402
 
 # presenter mode (?present=1, for the projector): no sidebar, larger type and charts
 st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
@@ -32,23 +31,21 @@ PAGES = [
     ("lesson_pages/7_board.py", "page_board", ":material/groups:", "board"),
 ]
 
-# While this page is being run, background work (trainings, fits) lets it go first (core/runs.py)
-with hub().foreground.page():
-    language_switch()
-    presenter_style()
-    navigation = st.navigation(
-        [
-            st.Page(path, title=tr(title), icon=icon, url_path=url, default=(index == 0))
-            for index, (path, title, icon, url) in enumerate(PAGES)
-        ],
-        expanded=True,
-    )
-    page = navigation.url_path or "home"
-    share.apply_link(page)       # a teacher's link: its settings become the widgets' values
-    board.join_from_link()       # a class's join link (?class=K7P-4QA): in the class for the session
-    board.class_box()
-    share.share_box(page)
-    st.sidebar.caption(tr("sidebar_credit"))
-    share.link_notices()
-    navigation.run()
-    share.sync_link(page)        # the URL shows the page's settings as they are now
+language_switch()
+presenter_style()
+navigation = st.navigation(
+    [
+        st.Page(path, title=tr(title), icon=icon, url_path=url, default=(index == 0))
+        for index, (path, title, icon, url) in enumerate(PAGES)
+    ],
+    expanded=True,
+)
+page = navigation.url_path or "home"
+share.apply_link(page)       # a teacher's link: its settings become the widgets' values
+board.join_from_link()       # a class's join link (?class=K7P-4QA): in the class for the session
+board.class_box()
+share.share_box(page)
+st.sidebar.caption(tr("sidebar_credit"))
+share.link_notices()
+navigation.run()
+share.sync_link(page)        # the URL shows the page's settings as they are now

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,3 +160,98 @@ def random_indices(total: int, count: int, seed: int) -> np.ndarray:
     if not 0 <= count <= total:
         raise ValueError(f"cannot draw {count} distinct indices out of {total}")
     return np.random.default_rng(seed).choice(total, size=count, replace=False)
+
+
+# ------------------------------------------------------------------ rows shared by processes
+# The float32 rows the models read (220 MB) are written once to a cache file and memory-mapped
+# read-only by the page server and by every worker process: the operating system keeps one copy
+# in its page cache for all of them, where each process used to make its own.
+CACHE_VARIABLE = "MNIST_CACHE_DIR"
+CACHE_DIR = Path(__file__).resolve().parent.parent / "var" / "cache"
+
+
+@dataclass(frozen=True)
+class TrainingRows:
+    """MNIST as the models read it: float32 rows (n, 784) in [0, 1], read-only, and the labels."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+
+_rows: TrainingRows | None = None
+_dataset: Mnist | None = None
+_rows_lock = threading.Lock()
+
+
+def _cache_dirs() -> list[Path]:
+    chosen = os.environ.get(CACHE_VARIABLE)
+    return [Path(chosen)] if chosen else [CACHE_DIR, Path(tempfile.gettempdir()) / "ia-et-nous-cache"]
+
+
+def _mapped_rows(name: str, images: np.ndarray, digest: str) -> np.ndarray:
+    """``as_rows(images)`` memory-mapped from the cache (written first if missing), else in memory."""
+    for folder in _cache_dirs():
+        path = folder / f"mnist-{digest}-{name}-float32.npy"
+        try:
+            if not path.is_file():
+                folder.mkdir(parents=True, exist_ok=True)
+                # written aside, then renamed: a process reading it never sees half a file
+                handle, partial = tempfile.mkstemp(dir=folder, suffix=".npy.partial")
+                with os.fdopen(handle, "wb") as file:
+                    np.save(file, flatten(to_float(images)))
+                os.replace(partial, path)
+            rows = np.load(path, mmap_mode="r")
+            if rows.shape == (images.shape[0], N_PIXELS) and rows.dtype == np.float32:
+                return rows
+        except (OSError, ValueError):
+            continue
+    return as_rows(images)
+
+
+def training_rows(path: Path | str | None = None) -> TrainingRows:
+    """This process's shared rows, loaded (and checked) once; :class:`MnistDataError` if the file is bad."""
+    global _rows, _dataset
+    with _rows_lock:
+        if _rows is None:
+            dataset = _dataset = load_mnist(path)
+            # load_mnist checked the arrays against these checksums
+            digest = EXPECTED_ARRAYS["x_train"][1][:12] + EXPECTED_ARRAYS["x_test"][1][:12]
+            _rows = TrainingRows(_mapped_rows("train", dataset.x_train, digest), dataset.y_train,
+                                 _mapped_rows("test", dataset.x_test, digest), dataset.y_test)
+        return _rows
+
+
+def shared_mnist() -> Mnist:
+    """This process's uint8 MNIST, loaded with :func:`training_rows` (the images that get shifted, drawn)."""
+    training_rows()
+    return _dataset
+
+
+class _SharedRow:
+    """In a pickle: "this process's shared rows ``name``" instead of their 190 MB."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+class SharedRowsPickling:
+    """A trainer whose attributes holding the shared rows pickle as references to them.
+
+    A run's trainer travels between the server and the worker processes after each chunk
+    (core.runs.advance_trainer): its weights and its place in the data do, the data does not.
+    """
+
+    def __getstate__(self) -> dict:
+        rows = _rows
+        shared = {} if rows is None else {id(getattr(rows, name)): name for name in TrainingRows.__dataclass_fields__}
+        return {key: _SharedRow(shared[id(value)]) if id(value) in shared else value
+                for key, value in self.__dict__.items()}
+
+    def __setstate__(self, state: dict) -> None:
+        if any(isinstance(value, _SharedRow) for value in state.values()):
+            rows = training_rows()
+            state = {key: getattr(rows, value.name) if isinstance(value, _SharedRow) else value
+                     for key, value in state.items()}
+        self.__dict__.update(state)

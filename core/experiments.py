@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import plotly.graph_objects as go
 
-from core import figures
+from core import data, figures
 from core.mlp import MLPSettings, MLPTrainer
 from core.training import SoftmaxSettings, SoftmaxTrainer
 
@@ -66,6 +66,16 @@ def make_trainer(settings, x_train, y_train, x_test, y_test):
     """The trainer for any model's settings."""
     trainer = {"softmax": SoftmaxTrainer, "mlp": MLPTrainer}[settings.model]
     return trainer(settings, x_train, y_train, x_test, y_test)
+
+
+def mnist_trainer(settings):
+    """The trainer for ``settings`` on this process's shared MNIST rows: a run's recipe in a worker.
+
+    Used as ``functools.partial(mnist_trainer, settings)``, picklable, so that the worker
+    processes build it (core.runs.advance_trainer).
+    """
+    rows = data.training_rows()
+    return make_trainer(settings, rows.x_train, rows.y_train, rows.x_test, rows.y_test)
 
 
 def overfit_by_size() -> dict[int, MLPSettings]:

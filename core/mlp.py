@@ -142,7 +142,7 @@ def _cross_entropy(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return float(-np.log(np.maximum(picked, LOG_EPSILON)).mean())
 
 
-class MLPTrainer:
+class MLPTrainer(data.SharedRowsPickling):
     """Trains an :class:`~sklearn.neural_network.MLPClassifier` one epoch per step."""
 
     def __init__(self, settings: MLPSettings, x_train: np.ndarray, y_train: np.ndarray,
@@ -166,8 +166,8 @@ class MLPTrainer:
         else:
             self.validation = np.empty(0, dtype=np.intp)
         self.pool = chosen
-        # the subset is gathered once: partial_fit wants a contiguous array
-        self.images = self.x_train if full else self.x_train[self.pool]
+        self.full = full
+        self.images = self._gathered()
         self.labels = self.y_train[self.pool]
         self.test_indices = (np.arange(self.y_test.size) if settings.test_digits >= self.y_test.size
                              else data.stratified_subset(self.y_test, settings.test_digits, seed=0))
@@ -183,6 +183,19 @@ class MLPTrainer:
         self.seconds = 0.0
         self.epoch_seconds: list[float] = []
         self._shift_rng = np.random.default_rng((settings.seed, 1))
+
+    def _gathered(self) -> np.ndarray:
+        # the subset is gathered once: partial_fit wants a contiguous array
+        return self.x_train if self.full else self.x_train[self.pool]
+
+    def __getstate__(self) -> dict:
+        state = super().__getstate__()
+        state.pop("images")  # gathered again from the shared rows: a subset's copy never travels
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        super().__setstate__(state)
+        self.images = self._gathered()
 
     @property
     def done(self) -> bool:

@@ -8,95 +8,54 @@ closed tab, stops counting after ``heartbeat`` seconds), and computation goes
 through a :class:`SlotPool`: never more chunks at once than slots (cores); the
 others wait in a queue whose position is visible, served least-computed first.
 
-Nothing here knows about Streamlit or about any model: a run gets a factory
-that builds a *trainer* (``advance(steps) -> checkpoint``, ``done``).
+Nothing here knows about Streamlit or about any model: a run gets a *recipe*, a
+picklable call that builds a *trainer* (``advance(steps) -> checkpoint``, ``done``),
+and a job a picklable call. They are computed in worker processes
+(:mod:`core.workers`): a slot is a worker, and this process's threads only wait.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import pickle
 import threading
 import time
 from collections import OrderedDict
-from contextlib import contextmanager
 from typing import Any, Callable, Hashable
+
+from core import workers
 
 WAITING, RUNNING, IDLE, DONE, FAILED = "waiting", "running", "idle", "done", "failed"
 
-# The background work's threads run at a lower scheduling priority than the threads that render
-# pages (Linux lets each thread have its own nice value): when both cores are busy, a page's
-# thread that gets the GIL gets a core too, instead of waiting behind a training chunk's BLAS.
-# On its own this changed little in the 30-student load test (the GIL was the bottleneck then:
-# render p95 3.1 s before, 3.2 s after); Foreground below is what lets pages go first in the GIL.
-BACKGROUND_NICE = 10
-
-
-def lower_priority(nice: int = BACKGROUND_NICE) -> bool:
-    """Lower the calling thread's scheduling priority by ``nice`` (Linux); False where it cannot.
-
-    Relative to the thread's own (a server started with ``nice 5`` gets its work at 15), at most 19.
-    """
-    setpriority = getattr(os, "setpriority", None)
-    native_id = getattr(threading, "get_native_id", None)
-    if setpriority is None or native_id is None or nice <= 0:
-        return False
-    try:
-        # On Linux, PRIO_PROCESS with a thread id reads and sets that one thread's nice value.
-        thread = native_id()
-        setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + nice))
-        return True
-    except OSError:
-        return False
+# How long one chunk or job may take in a worker before it is stopped (core.workers).
+TASK_SECONDS = workers.TASK_SECONDS
 
 
 class HubFull(RuntimeError):
     """Every run the server may hold is being watched: no room for another one now."""
 
 
-class Foreground:
-    """The pages being run for students now; background work lets them go first.
+def advance_trainer(recipe: Callable[[], Any], state, steps: int, pickled: bool = True):
+    """In a worker: the run's trainer (built by ``recipe``, or restored from ``state``) ``steps`` further.
 
-    A page's script and a training chunk share the server's one GIL. While any page is
-    being run, a chunk about to start waits until none is, for at most ``patience`` seconds:
-    a burst of clicks (a class told "now open the next page") is served first, and training
-    goes on between bursts, or at least one chunk every ``patience`` seconds per slot.
+    Workers keep nothing between chunks: the trainer travels as ``state`` (its pickle, which
+    names the shared MNIST rows instead of copying them, see ``core.data.SharedRowsPickling``),
+    so any worker can compute a run's next chunk and a worker's death loses only the chunk it
+    was computing. Returns (checkpoint, the new state or None once done, done, the final model).
     """
-
-    def __init__(self, patience: float = 0.25):
-        self.patience = float(patience)
-        self._running = 0
-        self._condition = threading.Condition()
-
-    @contextmanager
-    def page(self):
-        """Around a page's run (whatever way it ends: st.stop, st.rerun, an exception)."""
-        with self._condition:
-            self._running += 1
-        try:
-            yield
-        finally:
-            with self._condition:
-                self._running -= 1
-                if self._running == 0:
-                    self._condition.notify_all()
-
-    @property
-    def running(self) -> int:
-        with self._condition:
-            return self._running
-
-    def wait_quiet(self) -> bool:
-        """Wait until no page is being run, at most ``patience`` seconds; whether it got quiet."""
-        if self.patience <= 0:
-            return True
-        with self._condition:
-            return self._condition.wait_for(lambda: self._running == 0, timeout=self.patience)
+    trainer = recipe() if state is None else (pickle.loads(state) if pickled else state)
+    checkpoint = trainer.advance(steps)
+    if trainer.done:
+        final_model = getattr(trainer, "final_model", None)
+        return checkpoint, None, True, final_model() if final_model is not None else None
+    return checkpoint, pickle.dumps(trainer, pickle.HIGHEST_PROTOCOL) if pickled else trainer, False, None
 
 
 class SlotPool:
     """At most ``slots`` holders at once; among those waiting, the least served goes first.
 
+    A slot is a worker process (``workers``): the holder of slot ``i`` computes on worker ``i``.
     Each holder says how many seconds of computing it has had so far (``served``). A new
     student's first chunk, or a one-off measurement (0 s served), goes before the tenth epoch
     of a network that has already had 30 s; runs that have had the same time are served in
@@ -105,12 +64,12 @@ class SlotPool:
     served, a 0.3 s measurement waited behind every 2-3 s epoch queued before it).
     """
 
-    def __init__(self, slots: int, nice: int = BACKGROUND_NICE, foreground: Foreground | None = None):
-        self.slots = max(1, int(slots))
-        self.nice = int(nice)  # the scheduling priority of the threads that compute (see lower_priority)
-        # the pages being run, which a chunk lets go first (None: no waiting, as in most tests)
-        self.foreground = foreground
-        self._free = self.slots
+    def __init__(self, slots: int | None = None, executor: Any = None, task_seconds: float = TASK_SECONDS):
+        # the computations: worker processes (the server), or the calling thread (scheduling tests)
+        self.executor = executor if executor is not None else workers.InProcess(int(slots or 1))
+        self.slots = max(1, int(slots or self.executor.count))
+        self.task_seconds = float(task_seconds)  # a chunk or job running longer is stopped
+        self._free = list(range(self.slots))
         self._waiting: dict[int, tuple[float, Any]] = {}  # ticket -> (served, holder)
         self._tickets = itertools.count()
         self._condition = threading.Condition()
@@ -118,22 +77,31 @@ class SlotPool:
     def _order(self) -> list[int]:
         return sorted(self._waiting, key=lambda ticket: (self._waiting[ticket][0], ticket))
 
-    def acquire(self, holder, served: float = 0.0) -> None:
-        if self.foreground is not None:
-            self.foreground.wait_quiet()  # the pages first (bounded: see Foreground)
+    def acquire(self, holder, served: float = 0.0) -> int:
+        """Wait for a slot (least served first) and return it."""
         with self._condition:
             ticket = next(self._tickets)
             self._waiting[ticket] = (float(served), holder)
-            while self._free == 0 or self._order()[0] != ticket:
+            while not self._free or self._order()[0] != ticket:
                 self._condition.wait()
             del self._waiting[ticket]
-            self._free -= 1
+            slot = self._free.pop(0)
+            self._condition.notify_all()
+            return slot
+
+    def release(self, slot: int | None = None) -> None:
+        with self._condition:
+            taken = [index for index in range(self.slots) if index not in self._free]
+            if slot is None:
+                slot = taken[0]
+            if slot in taken:
+                self._free.append(slot)
+                self._free.sort()
             self._condition.notify_all()
 
-    def release(self) -> None:
-        with self._condition:
-            self._free += 1
-            self._condition.notify_all()
+    @property
+    def in_process(self) -> bool:
+        return isinstance(self.executor, workers.InProcess)
 
     def position(self, holder) -> int | None:
         """0 for the next one served, None when ``holder`` is not waiting."""
@@ -151,7 +119,7 @@ class SlotPool:
     @property
     def busy(self) -> int:
         with self._condition:
-            return self.slots - self._free
+            return self.slots - len(self._free)
 
 
 class SharedRun:
@@ -241,8 +209,8 @@ class SharedRun:
 
     # ----------------------------------------------------------------- worker
     def _work(self) -> None:
-        lower_priority(self._pool.nice)
-        trainer = None
+        state = None  # the trainer between chunks (its pickle: see advance_trainer)
+        pickled = not self._pool.in_process
         try:
             while True:
                 with self._condition:
@@ -254,23 +222,21 @@ class SharedRun:
                         return
                     self._last_wanted = self._clock()
                     self._state = WAITING
-                self._pool.acquire(self, self.served)
+                slot = self._pool.acquire(self, self.served)
                 started = time.perf_counter()
                 try:
                     with self._condition:
                         self._state = RUNNING
-                    if trainer is None:
-                        trainer = self._factory()
-                    checkpoint = trainer.advance(self.chunk)
+                    checkpoint, state, done, model = self._pool.executor.call(
+                        slot, advance_trainer, (self._factory, state, self.chunk, pickled), self._pool.task_seconds)
                 finally:
                     self.served += time.perf_counter() - started
-                    self._pool.release()
+                    self._pool.release(slot)
                 with self._condition:
                     self.checkpoints.append(checkpoint)
                     self._last_wanted = self._clock()
-                    if trainer.done:
-                        final_model = getattr(trainer, "final_model", None)
-                        self.model = final_model() if final_model is not None else None
+                    if done:
+                        self.model = model
                         self._state = DONE
                         self._condition.notify_all()
                         return
@@ -311,19 +277,18 @@ class SharedJob:
         return self._done.wait(timeout)
 
     def _work(self, work) -> None:
-        lower_priority(self._pool.nice)
-        self._pool.acquire(self)
+        slot = self._pool.acquire(self)
         try:
             self._state = RUNNING
             started = time.perf_counter()
-            self.result = work()
+            self.result = self._pool.executor.call(slot, work, (), self._pool.task_seconds)
             self.seconds = time.perf_counter() - started
             self._state = DONE
         except BaseException as error:
             self.error = error
             self._state = FAILED
         finally:
-            self._pool.release()
+            self._pool.release(slot)
             self._done.set()
 
     def close(self) -> None:  # a job cannot be stopped half-way; it just ends
@@ -340,9 +305,12 @@ class RunHub:
     """The server's registry of shared runs and jobs, bounded in number."""
 
     def __init__(self, slots: int | None = None, max_entries: int = 48, heartbeat: float = 20.0,
-                 clock: Callable[[], float] = time.monotonic):
-        self.foreground = Foreground()
-        self.pool = SlotPool(slots or os.cpu_count() or 1, foreground=self.foreground)
+                 clock: Callable[[], float] = time.monotonic, executor: Any = None,
+                 task_seconds: float = TASK_SECONDS):
+        # the server passes worker processes (core.workers.ProcessWorkers); by default, for the
+        # scheduling's own tests, work is computed in the hub's threads
+        self.pool = SlotPool(slots or (executor.count if executor is not None else os.cpu_count()) or 1,
+                             executor, task_seconds)
         self.max_entries = max_entries
         self.heartbeat = heartbeat
         self._clock = clock

@@ -113,11 +113,11 @@ def _percentiles(values: np.ndarray) -> np.ndarray:
     return np.percentile(values, PERCENTILES).astype(np.float32)
 
 
-class SoftmaxTrainer:
+class SoftmaxTrainer(data.SharedRowsPickling):
     """Trains :class:`SoftmaxRegression` on MNIST in mini-batches, chunk by chunk.
 
     ``x_train`` and ``x_test`` are the shared read-only float32 rows (n, 784);
-    they are only read, never copied whole.
+    they are only read, never copied whole (nor pickled: see ``data.SharedRowsPickling``).
     """
 
     def __init__(self, settings: SoftmaxSettings, x_train: np.ndarray, y_train: np.ndarray,

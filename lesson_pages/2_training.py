@@ -16,7 +16,6 @@ st.latex(r"Y = \mathrm{softmax}(X \cdot W + b) \qquad "
 
 VIEW = tv.ModelView(
     name="softmax",
-    make_trainer=lambda settings, d: training.SoftmaxTrainer(settings, d.x_train, d.y_train, d.x_test, d.y_test),
     step_label="unit_iterations",
     reference=(0.92, "reference_92"),
     weight_titles=lambda count: [str(digit) for digit in range(count)],

@@ -15,7 +15,6 @@ st.markdown(tr("mlp_intro"))
 
 VIEW = tv.ModelView(
     name="mlp",
-    make_trainer=lambda settings, d: mlp.MLPTrainer(settings, d.x_train, d.y_train, d.x_test, d.y_test),
     step_label="unit_epochs",
     reference=(0.98, "reference_98"),
     weight_titles=lambda count: [str(index + 1) for index in range(count)],

@@ -6,20 +6,13 @@ from typing import Callable
 
 import streamlit as st
 
-from core.experiments import make_trainer
 from core.runs import FAILED, HubFull
 from ui.common import tr
-from ui.training_view import POLL_SECONDS, hub, poll_every, polled, training_data, viewer_id
+from ui.training_view import POLL_SECONDS, open_run, poll_every, polled, viewer_id
 
 
 def _open(settings_by_name: dict):
-    arrays = training_data()
-    runs = {}
-    for name, settings in settings_by_name.items():
-        runs[name] = hub().run(settings, lambda s=settings: make_trainer(s, arrays.x_train, arrays.y_train,
-                                                                          arrays.x_test, arrays.y_test),
-                               settings.total_steps, settings.chunk)
-    return runs
+    return {name: open_run(settings) for name, settings in settings_by_name.items()}
 
 
 def _share_grid(key: str, runs: dict) -> None:

@@ -9,6 +9,8 @@ computed once; each student's cursor, pause and charts stay in their session.
 
 from __future__ import annotations
 
+import functools
+import os
 import uuid
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -17,7 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import dashboard, data
+from core import dashboard, data, experiments, jobs, workers
 from core.polling import Pollers
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
@@ -35,7 +37,8 @@ VIEWS = ["all", "accuracy", "loss", "batch", "test", "weights", "biases"]
 
 @dataclass(frozen=True)
 class TrainingData:
-    """MNIST as the models read it: float32 rows in [0, 1], read-only, one copy per server."""
+    """MNIST as the models read it: float32 rows in [0, 1], read-only, memory-mapped (one copy in
+    the page cache for the server and its worker processes, core.data.training_rows)."""
 
     x_train: np.ndarray
     y_train: np.ndarray
@@ -47,8 +50,9 @@ class TrainingData:
 
 @st.cache_resource(show_spinner=False)
 def _training_data(_dataset: data.Mnist) -> TrainingData:
-    return TrainingData(data.as_rows(_dataset.x_train), _dataset.y_train, data.as_rows(_dataset.x_test),
-                        _dataset.y_test, _dataset.x_train, _dataset.x_test)
+    rows = data.training_rows()
+    return TrainingData(rows.x_train, _dataset.y_train, rows.x_test, _dataset.y_test, _dataset.x_train,
+                        _dataset.x_test)
 
 
 def training_data() -> TrainingData:
@@ -57,8 +61,10 @@ def training_data() -> TrainingData:
 
 @st.cache_resource(show_spinner=False)
 def hub() -> RunHub:
-    """The server's one hub: at most one training chunk per core at a time."""
-    return RunHub()
+    """The server's one hub: every training and fit computed in worker processes, one per core."""
+    executor = workers.ProcessWorkers(os.cpu_count() or 1)
+    executor.start()  # they import their libraries and map the digits while the first page is drawn
+    return RunHub(executor=executor)
 
 
 def viewer_id() -> str:
@@ -92,7 +98,6 @@ class ModelView:
     """What the shared dashboard needs to know about one model page."""
 
     name: str                                  # namespace of this page's state, e.g. "softmax"
-    make_trainer: Callable[[Any, TrainingData], Any]
     step_label: str                            # text key of the x axis ("iterations", "epochs")
     reference: tuple[float, str] | None        # the lesson's accuracy, and its text key
     weight_titles: Callable[[int], list[str]]
@@ -115,9 +120,10 @@ def _set_state(view: ModelView, state: dict | None) -> None:
         st.session_state[f"{view.name}_run"] = state
 
 
-def _open_run(view: ModelView, settings):
-    arrays = training_data()
-    return hub().run(settings, lambda: view.make_trainer(settings, arrays), settings.total_steps, settings.chunk)
+def open_run(settings):
+    """The server's shared run for ``settings`` (any model), computed in the worker processes."""
+    return hub().run(settings, functools.partial(experiments.mnist_trainer, settings), settings.total_steps,
+                     settings.chunk)
 
 
 def _cursor_step(state: dict) -> int:
@@ -143,7 +149,7 @@ def _tell_run(state: dict) -> None:
 def start(view: ModelView, settings, mode: str = "running") -> None:
     reset(view)
     try:
-        run = _open_run(view, settings)
+        run = open_run(settings)
     except HubFull:
         st.session_state[f"{view.name}_busy"] = True
         return
@@ -418,13 +424,12 @@ def _share_with_class(view: ModelView, state: dict) -> None:
 
 def logistic_reference(settings, checkpoints=None) -> None:
     """scikit-learn's LogisticRegression on the same digits, fitted once per setting for the server."""
-    from core.reference import fit_logistic_regression, work_key
+    from core.reference import work_key
 
     arrays = training_data()
     train_size, seed = work_key(settings.train_size, settings.seed, arrays.y_train.size)
-    job = hub().job(("logistic_regression", train_size, seed),
-                    lambda: fit_logistic_regression(arrays.x_train, arrays.y_train, arrays.x_test, arrays.y_test,
-                                                    train_size, seed))
+    job = hub().job(("logistic_regression", train_size, seed), functools.partial(jobs.logistic_reference,
+                                                                                 train_size, seed))
     language = lang()
 
     polling = not job.finished

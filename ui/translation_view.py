@@ -9,16 +9,17 @@ test set are shared jobs, one per model.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
-from core import data, experiments, translation
+from core import experiments, jobs, translation
 from core.runs import DONE, FAILED, HubFull, SharedRun
 from core.vectors import format_number
 from ui.common import lang, tr
-from ui.training_view import POLL_SECONDS, hub, poll_every, polled, training_data, viewer_id
+from ui.training_view import POLL_SECONDS, hub, open_run, poll_every, polled, training_data, viewer_id
 
 MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
@@ -64,7 +65,6 @@ def own_models_available() -> bool:
 
 def tested_models(use_own: bool) -> dict[str, TestedModel]:
     """The page's models by name; a model the server cannot hold now is left out (with a warning)."""
-    arrays = training_data()
     models = {}
     for name, settings in experiments.TRANSLATION_MODELS.items():
         own = _own_run(name) if use_own else None
@@ -72,8 +72,7 @@ def tested_models(use_own: bool) -> dict[str, TestedModel]:
             models[name] = TestedModel(name, own, own=True)
             continue
         try:
-            run = hub().run(settings, lambda s=settings: experiments.make_trainer(
-                s, arrays.x_train, arrays.y_train, arrays.x_test, arrays.y_test), settings.total_steps, settings.chunk)
+            run = open_run(settings)
         except HubFull:
             st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
             continue
@@ -134,25 +133,16 @@ def models_panel(models: dict[str, TestedModel]) -> None:
 
 
 # ------------------------------------------------------------- shared jobs
-def _test_set():
-    arrays = training_data()
-    return arrays.images_test, arrays.y_test
-
-
 def curves_job(model: TestedModel):
     """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per model."""
-    images, labels = _test_set()
     return hub().job(("shift_curves", model.run.key),
-                     lambda: translation.shift_curves(model.predict, images, labels, translation.PAGE_SHIFT))
+                     functools.partial(jobs.shift_curves, model.run.model, translation.PAGE_SHIFT))
 
 
 def grid_job(model: TestedModel):
     """The dx × dy accuracy map on a fixed sample of test digits, once per model."""
-    images, labels = _test_set()
-    sample = data.stratified_subset(labels, HEATMAP_DIGITS, seed=0)
     return hub().job(("shift_grid", model.run.key),
-                     lambda: translation.accuracy_grid(model.predict, images[sample], labels[sample],
-                                                       translation.PAGE_SHIFT))
+                     functools.partial(jobs.shift_grid, model.run.model, HEATMAP_DIGITS, translation.PAGE_SHIFT))
 
 
 def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) -> None:
@@ -191,8 +181,10 @@ def recognised_digit(models: dict[str, TestedModel], rng: np.random.Generator) -
     if not usable:
         return None
     good = np.ones(arrays.y_test.size, dtype=bool)
-    for model in usable.values():
-        probabilities = model.predict_proba(arrays.x_test)
-        good &= (probabilities.argmax(axis=1) == arrays.y_test) & (probabilities.max(axis=1) >= 0.9)
+    for model in usable.values():  # once per model for the server, in a worker (a second at most)
+        job = hub().job(("confident_digits", model.run.key), functools.partial(jobs.confident_digits, model.run.model))
+        if not job.wait(30) or job.error is not None:
+            return None
+        good &= job.result
     candidates = np.flatnonzero(good)
     return int(rng.choice(candidates)) if candidates.size else None

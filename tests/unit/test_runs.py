@@ -6,8 +6,7 @@ import time
 
 import pytest
 
-from core.runs import (BACKGROUND_NICE, DONE, FAILED, IDLE, Foreground, HubFull, RunHub, SharedRun, SlotPool,
-                       lower_priority)
+from core.runs import DONE, FAILED, IDLE, HubFull, RunHub, SharedRun, SlotPool
 
 
 class FakeTrainer:
@@ -231,63 +230,3 @@ def test_job_runs_once_and_reports_result_or_error():
     assert job.wait(5) and job.result == 42 and calls == [1] and job.seconds is not None
     bad = hub.job("bad", lambda: 1 / 0)
     assert bad.wait(5) and isinstance(bad.error, ZeroDivisionError) and bad.state == FAILED
-
-
-@pytest.mark.skipif(not hasattr(os, "getpriority") or not hasattr(threading, "get_native_id"),
-                    reason="per-thread scheduling priority is a Linux feature")
-def test_background_work_runs_at_a_lower_priority_than_the_pages():
-    """The threads that train and fit are niced; the thread that asked (a page's) is not."""
-    seen = {}
-
-    class PriorityTrainer(FakeTrainer):
-        def advance(self, steps):
-            seen["run"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-            return super().advance(steps)
-
-    page_before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    hub = RunHub(slots=1)
-    run = hub.run("k", lambda: PriorityTrainer(10), 10, 10)
-    run.want("ana", 10)
-    assert run.wait_for(10, timeout=5)
-    job = hub.job("j", lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
-    assert job.wait(5)
-    assert seen["run"] == job.result == min(19, page_before + BACKGROUND_NICE)
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == page_before
-
-
-def test_lower_priority_is_skipped_where_it_cannot_apply(monkeypatch):
-    assert lower_priority(0) is False  # nothing to lower
-    monkeypatch.delattr(os, "setpriority")
-    assert lower_priority(10) is False  # not Linux: the work still runs, unniced
-
-
-def test_a_chunk_waits_for_the_pages_being_run_then_starts():
-    foreground = Foreground(patience=5.0)
-    pool = SlotPool(1, foreground=foreground)
-    started = threading.Event()
-
-    def take():
-        pool.acquire("chunk")
-        started.set()
-
-    with foreground.page():
-        assert foreground.running == 1
-        worker = threading.Thread(target=take)
-        worker.start()
-        assert not started.wait(0.3)  # a page is being run: the chunk lets it go first
-    assert started.wait(2) and foreground.running == 0  # the page done: the chunk starts at once
-    pool.release()
-    worker.join()
-
-
-def test_pages_never_stop_the_work_for_longer_than_the_patience():
-    foreground = Foreground(patience=0.2)
-    pool = SlotPool(1, foreground=foreground)
-    with pytest.raises(RuntimeError):
-        with foreground.page():  # a page that ends with an exception (st.stop, an error) still counts out
-            began = time.monotonic()
-            pool.acquire("chunk")  # pages still running: it waits its patience, then goes
-            waited = time.monotonic() - began
-            raise RuntimeError("the page stopped")
-    assert 0.15 <= waited < 2.0 and foreground.running == 0
-    pool.release()
