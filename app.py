@@ -12,12 +12,14 @@ import streamlit as st  # noqa: E402
 
 from ui import board, share  # noqa: E402
 from ui.common import configure_server, language_switch, presenter_style, tr  # noqa: E402
+from ui.training_view import warm_up  # noqa: E402
 
 # presenter mode (?present=1, for the projector): no sidebar, larger type and charts
 st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
                    initial_sidebar_state="collapsed" if share.presenting() else "auto")
 
 configure_server()
+warm_up()  # once per server: the lesson's models read back or computed in the workers
 
 PAGES = [
     # file, title key, icon, url path

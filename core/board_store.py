@@ -184,7 +184,7 @@ KEY_ITERATIONS = 100_000
 _SCOPE_MAX = 200
 
 # ------------------------------------------------------------------------------- schema
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 metadata = sa.MetaData()
 
 # sqlite_autoincrement: SQLite must never hand out an id again after rows were deleted, or a
@@ -274,10 +274,32 @@ failure_table = sa.Table(
     sqlite_autoincrement=True,
 )
 
+# The server's finished shared computations (the lesson's models, the pipeline's fit), kept across
+# restarts and shared by several servers on one database: a key names the settings and the code
+# version; one server at a time computes a key (its claim, renewed while it works).
+result_table = sa.Table(
+    "shared_results", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("description", sa.String(400), nullable=False),
+    sa.Column("state", sa.String(10), nullable=False),  # "computing" or "done"
+    sa.Column("owner", sa.String(80), nullable=False),
+    sa.Column("heartbeat_at", sa.Double, nullable=False),
+    sa.Column("payload", sa.LargeBinary),
+    sa.Column("created_at", sa.Double, nullable=False, index=True),
+)
+RESULTS_KEPT = 200               # finished results kept, the oldest deleted first
+RESULT_MAX_BYTES = 64 * 2**20    # one result's payload at the most
+CLAIM_SECONDS = 120.0            # a claim not renewed for this long is taken over by another server
+
+
+def _to_version_2(connection: sa.Connection) -> None:
+    result_table.create(connection)
+
+
 # MIGRATIONS[v] upgrades a database from version v - 1 to v, inside the set-up transaction.
-# Version 1 is what ``metadata`` creates. A version 2 is: change the tables above, set
-# SCHEMA_VERSION = 2, and add ``MIGRATIONS[2] = _to_version_2`` (a function altering a v1 database).
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {}
+# Version 1 held the classes; version 2 adds the shared results. A version 3 is: change the tables
+# above, set SCHEMA_VERSION = 3, and add ``MIGRATIONS[3] = _to_version_3`` (altering a v2 database).
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {2: _to_version_2}
 assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1)), "one migration per version after 1"
 
 _ADVISORY_LOCK = 0x0B0A_4D00  # PostgreSQL: one server at a time creates or migrates the tables
@@ -724,6 +746,63 @@ class BoardStore:
                      "" if run.curve is None else json.dumps(run.curve, ensure_ascii=False)]
             writer.writerow(["" if cell is None else _spreadsheet_safe(cell) for cell in cells])
         return out.getvalue()
+
+    # ------------------------------------------------------------------ shared results
+    def result(self, key: str) -> bytes | None:
+        """The finished result stored under ``key``, or None."""
+        with self._read() as connection:
+            return connection.scalar(sa.select(result_table.c.payload).where(
+                result_table.c.key == key, result_table.c.state == "done"))
+
+    def claim_result(self, key: str, owner: str, description: str = "") -> bool:
+        """Whether ``owner`` may compute ``key`` now: nobody else is (or their claim went stale), not done."""
+        now = self._clock()
+        with self._write() as connection:
+            row = connection.execute(sa.select(result_table).where(result_table.c.key == key)
+                                     .with_for_update()).first()
+            if row is None:
+                connection.execute(result_table.insert().values(
+                    key=key, description=description[:400], state="computing", owner=owner[:80],
+                    heartbeat_at=now, payload=None, created_at=now))
+                return True
+            if row.state == "done":
+                return False
+            if row.owner != owner[:80] and now - row.heartbeat_at < CLAIM_SECONDS:
+                return False
+            connection.execute(result_table.update().where(result_table.c.key == key)
+                               .values(owner=owner[:80], heartbeat_at=now))
+            return True
+
+    def renew_claim(self, key: str, owner: str) -> None:
+        """``owner`` is still computing ``key``."""
+        with self._write() as connection:
+            connection.execute(result_table.update().where(
+                result_table.c.key == key, result_table.c.owner == owner[:80],
+                result_table.c.state == "computing").values(heartbeat_at=self._clock()))
+
+    def release_claim(self, key: str, owner: str) -> None:
+        """``owner`` gave up computing ``key`` (it failed): another server may take it at once."""
+        with self._write() as connection:
+            connection.execute(result_table.delete().where(
+                result_table.c.key == key, result_table.c.owner == owner[:80],
+                result_table.c.state == "computing"))
+
+    def store_result(self, key: str, owner: str, payload: bytes, description: str = "") -> bool:
+        """Keep ``payload`` as the finished result of ``key``; False when it is larger than allowed."""
+        if len(payload) > RESULT_MAX_BYTES:
+            self.release_claim(key, owner)
+            return False
+        now = self._clock()
+        with self._write() as connection:
+            done = dict(state="done", owner=owner[:80], heartbeat_at=now, payload=payload)
+            if connection.execute(result_table.update().where(result_table.c.key == key).values(**done)).rowcount == 0:
+                connection.execute(result_table.insert().values(key=key, description=description[:400],
+                                                                created_at=now, **done))
+            kept = sa.select(result_table.c.key).where(result_table.c.state == "done").order_by(
+                result_table.c.created_at.desc()).limit(RESULTS_KEPT)
+            connection.execute(result_table.delete().where(result_table.c.state == "done",
+                                                           result_table.c.key.not_in(kept)))
+        return True
 
     def purge_expired(self) -> int:
         """Delete the ended classes with everything of theirs; how many classes were deleted."""

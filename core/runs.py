@@ -30,6 +30,8 @@ WAITING, RUNNING, IDLE, DONE, FAILED = "waiting", "running", "idle", "done", "fa
 
 # How long one chunk or job may take in a worker before it is stopped (core.workers).
 TASK_SECONDS = workers.TASK_SECONDS
+# How often a server waiting for a result that another server computes looks for it.
+ELSEWHERE_POLL_SECONDS = 2.0
 
 
 class HubFull(RuntimeError):
@@ -126,7 +128,8 @@ class SharedRun:
     """One computation (one set of settings), watched by any number of viewers."""
 
     def __init__(self, key: Hashable, factory: Callable[[], Any], total_steps: int, chunk: int,
-                 pool: SlotPool, heartbeat: float = 20.0, clock: Callable[[], float] = time.monotonic):
+                 pool: SlotPool, heartbeat: float = 20.0, clock: Callable[[], float] = time.monotonic,
+                 results: Any = None):
         self.key = key
         self.total_steps = int(total_steps)
         self.chunk = max(1, int(chunk))
@@ -140,6 +143,10 @@ class SharedRun:
         self._heartbeat = heartbeat
         self._clock = clock
         self._viewers: dict[Hashable, tuple[int, float]] = {}
+        self._kept = -1  # how far the server itself wants it (its lesson models), whoever watches
+        # finished runs stored for later servers (core.results.DurableResults), or None
+        self._results = results
+        self.computed_elsewhere = False  # another server computes it: this one waits for its result
         self._condition = threading.Condition()
         self._state = IDLE
         self._closed = False
@@ -159,10 +166,16 @@ class SharedRun:
             self._viewers.pop(viewer, None)
             self._condition.notify_all()
 
+    def keep(self, step: int | None = None) -> None:
+        """The server wants the run computed up to ``step`` (the end by default), watched or not."""
+        with self._condition:
+            self._kept = self.total_steps if step is None else min(int(step), self.total_steps)
+            self._condition.notify_all()
+
     def _wanted_step(self) -> int:
         now = self._clock()
         live = [step for step, seen in self._viewers.values() if now - seen <= self._heartbeat]
-        return max(live, default=-1)  # nobody wants anything: not even a first chunk
+        return max(live, default=self._kept) if self._kept < 0 else max(max(live, default=-1), self._kept)
 
     def live_viewers(self) -> int:
         with self._condition:
@@ -208,9 +221,38 @@ class SharedRun:
             self._condition.notify_all()
 
     # ----------------------------------------------------------------- worker
+    def _restore(self) -> bool:
+        """The run finished by this server before a restart, or by another server: done at once."""
+        stored = self._results.load(self.key) if self._results is not None else None
+        if stored is None:
+            return False
+        checkpoints, model = stored
+        with self._condition:
+            self.checkpoints, self.model, self._state = list(checkpoints), model, DONE
+            self.computed_elsewhere = False
+            self._condition.notify_all()
+        return True
+
+    def _claim(self) -> bool:
+        """Whether this server computes the run (True), or found it finished elsewhere (False)."""
+        while not self._results.claim(self.key):
+            with self._condition:
+                self.computed_elsewhere = True
+                self._state = WAITING
+                self._condition.wait(ELSEWHERE_POLL_SECONDS)
+                if self._closed:
+                    return False
+            if self._restore():
+                return False
+        self.computed_elsewhere = False
+        return True
+
     def _work(self) -> None:
         state = None  # the trainer between chunks (its pickle: see advance_trainer)
         pickled = not self._pool.in_process
+        claimed = False
+        if self._restore():
+            return
         try:
             while True:
                 with self._condition:
@@ -222,6 +264,10 @@ class SharedRun:
                         return
                     self._last_wanted = self._clock()
                     self._state = WAITING
+                if self._results is not None and not claimed:
+                    if not self._claim():
+                        return
+                    claimed = True
                 slot = self._pool.acquire(self, self.served)
                 started = time.perf_counter()
                 try:
@@ -232,6 +278,10 @@ class SharedRun:
                 finally:
                     self.served += time.perf_counter() - started
                     self._pool.release(slot)
+                if done and claimed:  # stored before it shows as done: a page may restart the server
+                    self._results.save(self.key, (self.checkpoints + [checkpoint], model))
+                elif claimed:
+                    self._results.renew(self.key)
                 with self._condition:
                     self.checkpoints.append(checkpoint)
                     self._last_wanted = self._clock()
@@ -242,6 +292,8 @@ class SharedRun:
                         return
                     self._condition.notify_all()
         except BaseException as error:  # reported to every viewer, never lost in a thread
+            if claimed:
+                self._results.release(self.key)
             with self._condition:
                 self.error = error
                 self._state = FAILED
@@ -251,8 +303,10 @@ class SharedRun:
 class SharedJob:
     """A single piece of work (e.g. a scikit-learn reference fit) computed once in the background."""
 
-    def __init__(self, key: Hashable, work: Callable[[], Any], pool: SlotPool):
+    def __init__(self, key: Hashable, work: Callable[[], Any], pool: SlotPool, results: Any = None):
         self.key = key
+        self._results = results
+        self.computed_elsewhere = False
         self.result: Any = None
         self.error: BaseException | None = None
         self.seconds: float | None = None
@@ -276,19 +330,44 @@ class SharedJob:
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
 
+    def _stored(self) -> bool:
+        stored = self._results.load(self.key)
+        if stored is None:
+            return False
+        self.result, self.seconds = stored
+        self._state = DONE
+        return True
+
     def _work(self, work) -> None:
-        slot = self._pool.acquire(self)
+        claimed = False
         try:
-            self._state = RUNNING
-            started = time.perf_counter()
-            self.result = self._pool.executor.call(slot, work, (), self._pool.task_seconds)
-            self.seconds = time.perf_counter() - started
+            if self._results is not None:
+                while not self._stored():
+                    if self._results.claim(self.key):
+                        claimed = True
+                        break
+                    self.computed_elsewhere = True
+                    time.sleep(ELSEWHERE_POLL_SECONDS)
+                if not claimed:
+                    return
+                self.computed_elsewhere = False
+            slot = self._pool.acquire(self)
+            try:
+                self._state = RUNNING
+                started = time.perf_counter()
+                self.result = self._pool.executor.call(slot, work, (), self._pool.task_seconds)
+                self.seconds = time.perf_counter() - started
+            finally:
+                self._pool.release(slot)
+            if claimed:
+                self._results.save(self.key, (self.result, self.seconds))
             self._state = DONE
         except BaseException as error:
+            if claimed:
+                self._results.release(self.key)
             self.error = error
             self._state = FAILED
         finally:
-            self._pool.release(slot)
             self._done.set()
 
     def close(self) -> None:  # a job cannot be stopped half-way; it just ends
@@ -306,11 +385,12 @@ class RunHub:
 
     def __init__(self, slots: int | None = None, max_entries: int = 48, heartbeat: float = 20.0,
                  clock: Callable[[], float] = time.monotonic, executor: Any = None,
-                 task_seconds: float = TASK_SECONDS):
+                 task_seconds: float = TASK_SECONDS, results: Any = None):
         # the server passes worker processes (core.workers.ProcessWorkers); by default, for the
         # scheduling's own tests, work is computed in the hub's threads
         self.pool = SlotPool(slots or (executor.count if executor is not None else os.cpu_count()) or 1,
                              executor, task_seconds)
+        self.results = results  # finished durable runs and jobs kept in a database (core.results)
         self.max_entries = max_entries
         self.heartbeat = heartbeat
         self._clock = clock
@@ -318,14 +398,21 @@ class RunHub:
         self._lock = threading.Lock()
         self.created_count = 0
 
-    def run(self, key: Hashable, factory: Callable[[], Any], total_steps: int, chunk: int) -> SharedRun:
-        """The shared run for ``key``, created (and started on demand) if needed."""
-        return self._get_or_create(key, lambda: SharedRun(key, factory, total_steps, chunk, self.pool,
-                                                          self.heartbeat, self._clock))
+    def run(self, key: Hashable, factory: Callable[[], Any], total_steps: int, chunk: int,
+            durable: bool = False) -> SharedRun:
+        """The shared run for ``key``, created (and started on demand) if needed.
 
-    def job(self, key: Hashable, work: Callable[[], Any]) -> SharedJob:
-        """The shared job for ``key``, started now if it is new."""
-        return self._get_or_create(key, lambda: SharedJob(key, work, self.pool))
+        ``durable``: once finished it is stored (``results``), read back by a restarted server
+        or by another server on the same database instead of being computed again.
+        """
+        results = self.results if durable else None
+        return self._get_or_create(key, lambda: SharedRun(key, factory, total_steps, chunk, self.pool,
+                                                          self.heartbeat, self._clock, results))
+
+    def job(self, key: Hashable, work: Callable[[], Any], durable: bool = False) -> SharedJob:
+        """The shared job for ``key``, started now if it is new (``durable``: as for :meth:`run`)."""
+        results = self.results if durable else None
+        return self._get_or_create(key, lambda: SharedJob(key, work, self.pool, results))
 
     def peek(self, key: Hashable):
         with self._lock:

@@ -388,6 +388,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Press “Start” to train the model, or “Step” to move one measurement at a time.",
     },
     "run_progress": {"fr": "{step} / {total} {unit}", "en": "{step} / {total} {unit}"},
+    "run_elsewhere": {
+        "fr": "Un autre serveur de l'école calcule déjà ce modèle : il sera là dès qu'il aura fini.",
+        "en": "Another of the school's servers is already computing this model: it will be here as soon as it is done.",
+    },
+    "run_worker_died": {
+        "fr": "Le processus qui calculait cet entraînement s'est arrêté ({error}). Un autre a pris sa place : "
+              "appuyez sur Démarrer pour recommencer.",
+        "en": "The process computing this training stopped ({error}). Another one took its place: press Start "
+              "to try again.",
+    },
     "run_waiting": {
         "fr": "En attente d'un processeur libre : d'autres entraînements passent avant (position {position} dans la file).",
         "en": "Waiting for a free processor: other trainings go first (position {position} in the queue).",
@@ -796,6 +806,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "trans_model_progress": {"fr": "{label} : entraînement {done}/{total} {unit}",
                              "en": "{label}: training {done}/{total} {unit}"},
     "trans_model_queued": {"fr": "{label} : en file d'attente", "en": "{label}: queued"},
+    "trans_model_elsewhere": {"fr": "{label} : calculé par un autre serveur", "en": "{label}: computed by another server"},
     "trans_models_wait": {
         "fr": "Les modèles s'entraînent une seule fois pour toute la classe (environ une minute pour les "
         "réseaux à 5 couches). Chaque partie de la page utilise ceux qui sont prêts.",

@@ -12,7 +12,7 @@ def pipeline_job(pool: int):
     """Fixed filter bank + ReLU + max pooling (blocks of ``pool``) + LogisticRegression, once per pooling."""
     bank = convolution.FilterBank(pool=pool)
     return hub().job(("conv_pipeline", bank, convolution.PIPELINE_TRAIN_SIZE),
-                     functools.partial(jobs.conv_pipeline, bank, convolution.PIPELINE_TRAIN_SIZE))
+                     functools.partial(jobs.conv_pipeline, bank, convolution.PIPELINE_TRAIN_SIZE), durable=True)
 
 
 def pipeline_curves_job(pool: int, pipeline: convolution.ConvPipeline):

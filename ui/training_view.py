@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import dashboard, data, experiments, jobs, workers
+from core import dashboard, data, experiments, jobs, results, workers
 from core.polling import Pollers
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
@@ -62,9 +62,33 @@ def training_data() -> TrainingData:
 @st.cache_resource(show_spinner=False)
 def hub() -> RunHub:
     """The server's one hub: every training and fit computed in worker processes, one per core."""
+    from ui import board  # the board's module reads this one's viewer_id
+
     executor = workers.ProcessWorkers(os.cpu_count() or 1)
     executor.start()  # they import their libraries and map the digits while the first page is drawn
-    return RunHub(executor=executor)
+    try:  # the lesson's models kept in the board's database (core.results), when it can be opened
+        stored = results.DurableResults(board.store())
+    except board.BoardError:
+        stored = None
+    return RunHub(executor=executor, results=stored)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> None:
+    """Once per server, at its first page: the lesson's shared models read back or computed at once.
+
+    The translation and convolution pages test the lesson's three models and the fixed-filter
+    pipeline; a class opening them should find them ready. They are durable (core.results): a
+    restarted server reads them back in seconds, two servers on one database compute them once.
+    Streamlit's ``streamlit run`` has no start-up hook: this runs with the first visitor's page
+    (the computing is in the workers; the page only opens the runs).
+    """
+    from core import convolution
+    from ui import convolution_view
+
+    for settings in experiments.TRANSLATION_MODELS.values():
+        open_run(settings, durable=True).keep()
+    convolution_view.pipeline_job(convolution.DEFAULT_POOL)
 
 
 def viewer_id() -> str:
@@ -120,10 +144,13 @@ def _set_state(view: ModelView, state: dict | None) -> None:
         st.session_state[f"{view.name}_run"] = state
 
 
-def open_run(settings):
-    """The server's shared run for ``settings`` (any model), computed in the worker processes."""
+def open_run(settings, durable: bool = False):
+    """The server's shared run for ``settings`` (any model), computed in the worker processes.
+
+    ``durable``: a lesson model, stored once finished (see :func:`warm_up`).
+    """
     return hub().run(settings, functools.partial(experiments.mnist_trainer, settings), settings.total_steps,
-                     settings.chunk)
+                     settings.chunk, durable=durable)
 
 
 def _cursor_step(state: dict) -> int:
@@ -239,8 +266,12 @@ def _status(view: ModelView, state: dict) -> None:
         error = run.error
         if isinstance(error, TrainingDiverged):
             st.error(tr("run_diverged"), icon=":material/error:")
+        elif isinstance(error, workers.WorkerError):
+            st.error(tr("run_worker_died", error=str(error)), icon=":material/warning:")
         else:
             st.error(tr("run_failed", error=f"{type(error).__name__}: {error}"), icon=":material/warning:")
+    elif run.computed_elsewhere:
+        st.info(tr("run_elsewhere"), icon=":material/dns:")
     elif run.state == WAITING and not run.checkpoints:
         position = run.queue_position()
         st.info(tr("run_waiting", position=(position or 0) + 1), icon=":material/hourglass_top:")

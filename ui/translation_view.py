@@ -72,7 +72,7 @@ def tested_models(use_own: bool) -> dict[str, TestedModel]:
             models[name] = TestedModel(name, own, own=True)
             continue
         try:
-            run = open_run(settings)
+            run = open_run(settings, durable=True)
         except HubFull:
             st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
             continue
@@ -116,7 +116,8 @@ def models_panel(models: dict[str, TestedModel]) -> None:
             else:
                 done = max(run.produced_step, 0)
                 unit = tr("unit_iterations" if model.name == "softmax" else "unit_epochs")
-                text = (tr("trans_model_queued", label=model.label) if run.queue_position() is not None and not done
+                text = (tr("trans_model_elsewhere", label=model.label) if run.computed_elsewhere
+                        else tr("trans_model_queued", label=model.label) if run.queue_position() is not None and not done
                         else tr("trans_model_progress", label=model.label, done=done, total=run.total_steps,
                                 unit=unit))
                 st.progress(done / run.total_steps, text=f"{text} — {_describe(model)}")

@@ -533,9 +533,10 @@ def test_the_schema_is_created_once_and_reopened_without_change(open_store, db_u
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            assert connection.execute(sa.select(board_store.schema_table.c.version)).scalars().all() == [1]
+            assert connection.execute(sa.select(board_store.schema_table.c.version)).scalars().all() == [2]
             assert set(sa.inspect(connection).get_table_names()) >= {
-                "board_schema", "classes", "students", "runs", "questions", "answers", "failures"}
+                "board_schema", "classes", "students", "runs", "questions", "answers", "failures",
+                "shared_results"}
     finally:
         engine.dispose()
 
@@ -661,3 +662,70 @@ def test_thirty_joins_at_once_get_numbers_one_to_thirty(open_store):
     run_in_threads(join, 30, timeout=60)
     assert sorted(results) == list(range(1, 31))
     assert stores[1].class_info(info.code).students == 30
+
+
+# ------------------------------------------------------------------ shared results (schema 2)
+def test_a_version_1_database_gains_the_shared_results_and_keeps_its_classes(open_store, db_url):
+    url = database_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        from pathlib import Path
+
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url)
+    version_1 = [table for table in board_store.metadata.sorted_tables if table.name != "shared_results"]
+    try:
+        with engine.begin() as connection:
+            board_store.metadata.create_all(connection, tables=version_1)
+            connection.execute(board_store.schema_table.insert().values(version=1))
+            connection.execute(board_store.class_table.insert().values(
+                code="ACD-EFG", key_hash="x", created_at=0.0, expires_at=9e18, posting_open=True,
+                auto_share=False, hide_names=False, joined=0))
+    finally:
+        engine.dispose()
+    store = open_store()
+    assert store.claim_result("k", "server-a") and store.store_result("k", "server-a", b"model")
+    assert store.result("k") == b"model"
+    assert row_counts(db_url)["classes"] == 1
+    engine = sa.create_engine(database_url(db_url))
+    try:
+        with engine.connect() as connection:
+            assert connection.scalar(sa.select(sa.func.max(board_store.schema_table.c.version))) == 2
+    finally:
+        engine.dispose()
+
+
+def test_one_server_computes_a_result_the_others_wait_then_read_it(open_store, clock):
+    first, second = open_store(), open_store()
+    assert first.result("lesson-mlp") is None
+    assert first.claim_result("lesson-mlp", "server-a", "MLPSettings()")
+    assert first.claim_result("lesson-mlp", "server-a")       # its own claim, renewed
+    assert not second.claim_result("lesson-mlp", "server-b")  # computed elsewhere: wait
+    clock.advance(board_store.CLAIM_SECONDS - 1)
+    first.renew_claim("lesson-mlp", "server-a")
+    clock.advance(board_store.CLAIM_SECONDS - 1)
+    assert not second.claim_result("lesson-mlp", "server-b")  # renewed in time
+    assert first.store_result("lesson-mlp", "server-a", b"\x00weights" * 1000)
+    assert second.result("lesson-mlp") == b"\x00weights" * 1000
+    assert not second.claim_result("lesson-mlp", "server-b")  # done: nothing to compute
+
+
+def test_a_lapsed_or_released_claim_is_taken_over(open_store, clock):
+    store = open_store()
+    assert store.claim_result("a", "server-a") and store.claim_result("b", "server-a")
+    clock.advance(board_store.CLAIM_SECONDS + 1)           # server-a died while computing "a"
+    assert store.claim_result("a", "server-b")
+    store.release_claim("b", "server-a")                   # its computation of "b" failed
+    assert store.claim_result("b", "server-b") and store.result("b") is None
+
+
+def test_results_are_bounded_in_size_and_number(open_store, monkeypatch):
+    store = open_store()
+    monkeypatch.setattr(board_store, "RESULT_MAX_BYTES", 100)
+    assert store.claim_result("big", "a") and not store.store_result("big", "a", b"x" * 101)
+    assert store.result("big") is None and store.claim_result("big", "b")  # released, not stuck
+    monkeypatch.setattr(board_store, "RESULTS_KEPT", 3)
+    for index in range(5):
+        store.claim_result(f"r{index}", "a")
+        store.store_result(f"r{index}", "a", b"payload")
+        store._clock.advance(1)
+    assert [store.result(f"r{index}") for index in range(5)] == [None, None, b"payload", b"payload", b"payload"]
