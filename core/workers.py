@@ -65,6 +65,20 @@ class RemoteError(RuntimeError):
     """An exception raised in a worker that could not be sent back as it was."""
 
 
+_local = threading.local()
+
+
+def report(value: Any) -> None:
+    """From inside a computation: hand ``value`` to whoever asked for it now, before the end.
+
+    A run's worker computes several checkpoints in one go (one slot taken, one trip); each is
+    shown to the class as soon as it exists. Outside a computation, nothing happens.
+    """
+    reporter = getattr(_local, "reporter", None)
+    if reporter is not None:
+        reporter(value)
+
+
 # ------------------------------------------------------------------- the worker side
 def _watch_parent(parent: int) -> None:
     """Exit as soon as the server that started this worker is gone, even in mid-computation."""
@@ -75,6 +89,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def _serve(connection: Connection) -> None:
+    _local.reporter = lambda value: connection.send(("progress", value))
     while True:
         try:
             function, args = connection.recv()
@@ -170,8 +185,12 @@ class Worker:
             code = self.process.wait()
             raise WorkerDied(f"the worker process stopped (exit code {code})")
 
-    def call(self, function: Callable, args: tuple = (), timeout: float = TASK_SECONDS) -> Any:
-        """``function(*args)`` computed in the worker; its exception re-raised here."""
+    def call(self, function: Callable, args: tuple = (), timeout: float = TASK_SECONDS,
+             on_progress: Callable[[Any], None] | None = None) -> Any:
+        """``function(*args)`` computed in the worker; its exception re-raised here.
+
+        What the computation reports on the way (:func:`report`) is handed to ``on_progress`` here.
+        """
         if not self._ready:
             reply = self._receive(START_SECONDS)
             if reply[0] != "ready":
@@ -183,7 +202,12 @@ class Worker:
         except (EOFError, OSError) as error:
             code = self.process.poll()
             raise WorkerDied(f"the worker process stopped (exit code {code})") from error
+        deadline = time.monotonic() + timeout
         reply = self._receive(timeout)
+        while reply[0] == "progress":
+            if on_progress is not None:
+                on_progress(reply[1])
+            reply = self._receive(max(0.0, deadline - time.monotonic()))
         if reply[0] == "ok":
             return reply[1]
         raise reply[1]
@@ -229,11 +253,12 @@ class ProcessWorkers:
                 worker = self._workers[slot] = Worker(f"worker-{slot}", self._environment)
             return worker
 
-    def call(self, slot: int, function: Callable, args: tuple = (), timeout: float = TASK_SECONDS) -> Any:
+    def call(self, slot: int, function: Callable, args: tuple = (), timeout: float = TASK_SECONDS,
+             on_progress: Callable[[Any], None] | None = None) -> Any:
         """Compute ``function(*args)`` on the worker of ``slot`` (the caller holds the slot)."""
         worker = self._worker(slot)
         try:
-            return worker.call(function, args, timeout)
+            return worker.call(function, args, timeout, on_progress)
         except WorkerError:
             worker.stop()  # the next call on this slot starts a replacement
             raise
@@ -262,8 +287,13 @@ class InProcess:
     def start(self) -> None:
         pass
 
-    def call(self, slot: int, function: Callable, args: tuple = (), timeout: float = TASK_SECONDS) -> Any:
-        return function(*args)
+    def call(self, slot: int, function: Callable, args: tuple = (), timeout: float = TASK_SECONDS,
+             on_progress: Callable[[Any], None] | None = None) -> Any:
+        _local.reporter = on_progress
+        try:
+            return function(*args)
+        finally:
+            _local.reporter = None
 
     def pids(self) -> list[int]:
         return []

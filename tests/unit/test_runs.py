@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from core.runs import DONE, FAILED, IDLE, HubFull, RunHub, SharedRun, SlotPool
+from core.runs import DONE, FAILED, IDLE, TASK_BUDGET, HubFull, RunHub, SharedRun, SlotPool
 
 
 class FakeTrainer:
@@ -103,7 +103,7 @@ def test_released_viewer_no_longer_counts():
     run.want("ana", 10**6)
     assert run.wait_for(10, timeout=5)
     run.release("ana")
-    time.sleep(0.3)
+    time.sleep(TASK_BUDGET + 0.3)  # the chunks already sent to a worker end within its budget
     produced = run.produced_step
     time.sleep(0.3)
     assert run.produced_step == produced
@@ -167,8 +167,11 @@ def test_slot_pool_serves_the_least_served_first():
 
 
 def test_a_short_job_does_not_wait_behind_long_chunks():
-    """Six runs keep the single slot busy; a job that arrives later goes next, not last."""
-    hub = RunHub(slots=1)
+    """Six runs keep the single slot busy; a job that arrives later goes next, not last.
+
+    (One chunk per turn: with a budget, "the chunk running" is a run's chunks for that long.)
+    """
+    hub = RunHub(slots=1, budget=0.0)
     runs = [hub.run(i, lambda: FakeTrainer(100, delay=0.03), 100, 10) for i in range(6)]
     for index, run in enumerate(runs):
         run.want(f"student{index}", 100)
@@ -230,3 +233,30 @@ def test_job_runs_once_and_reports_result_or_error():
     assert job.wait(5) and job.result == 42 and calls == [1] and job.seconds is not None
     bad = hub.job("bad", lambda: 1 / 0)
     assert bad.wait(5) and isinstance(bad.error, ZeroDivisionError) and bad.state == FAILED
+
+
+def test_a_run_of_short_chunks_takes_its_slot_a_few_times_and_shows_every_checkpoint():
+    """A hundred 10 ms chunks computed in turns of the budget, not a hundred trips to a worker."""
+    pool = SlotPool(1, budget=0.25)
+    turns = []
+    acquire = pool.acquire
+    pool.acquire = lambda holder, served=0.0: turns.append(served) or acquire(holder, served)
+    run = SharedRun("k", lambda: FakeTrainer(1000, delay=0.01), 1000, 10, pool)
+    seen = []
+    run.want("ana", 1000)
+    while not run.finished:
+        seen.append(run.produced_step)
+        time.sleep(0.02)
+    assert run.state == DONE and [c.step for c in run.checkpoints] == list(range(10, 1001, 10))
+    assert 2 <= len(turns) <= 12                        # ~1 s of work in turns of 0.25 s
+    assert len(set(seen)) > len(turns) + 2              # checkpoints shown while their turn went on
+
+
+def test_a_turn_stops_where_the_viewers_want():
+    pool = SlotPool(1, budget=5.0)
+    run = SharedRun("k", lambda: FakeTrainer(1000, delay=0.001), 1000, 10, pool)
+    run.want("ana", 300)
+    assert run.wait_for(300, timeout=5)
+    time.sleep(0.3)
+    assert run.produced_step == 300  # a long budget, but nobody wanted more
+    run.close()
