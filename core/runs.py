@@ -188,7 +188,7 @@ class SharedRun:
     def _wanted_step(self) -> int:
         now = self._clock()
         live = [step for step, seen in self._viewers.values() if now - seen <= self._heartbeat]
-        return max(live, default=self._kept) if self._kept < 0 else max(max(live, default=-1), self._kept)
+        return max(max(live, default=-1), self._kept)  # -1: nobody wants anything, not even a first chunk
 
     def live_viewers(self) -> int:
         with self._condition:
