@@ -85,22 +85,38 @@ class SlotPool:
         self.task_seconds = float(task_seconds)  # a chunk or job running longer is stopped
         self.budget = float(budget)  # a run's chunks computed in one go, up to this many seconds
         self._free = list(range(self.slots))
-        self._waiting: dict[int, tuple[float, Any]] = {}  # ticket -> (served, holder)
+        self._background: set[int] = set()  # the slots holding background work
+        self._waiting: dict[int, tuple[float, Any, bool]] = {}  # ticket -> (served, holder, background)
         self._tickets = itertools.count()
         self._condition = threading.Condition()
 
     def _order(self) -> list[int]:
         return sorted(self._waiting, key=lambda ticket: (self._waiting[ticket][0], ticket))
 
-    def acquire(self, holder, served: float = 0.0) -> int:
-        """Wait for a slot (least served first) and return it."""
+    def _next(self) -> int | None:
+        """The ticket served next: the least served, passing over background work when it has its share."""
+        crowded = len(self._background) >= max(1, self.slots - 1)
+        for ticket in self._order():
+            if not (crowded and self._waiting[ticket][2]):
+                return ticket
+        return None
+
+    def acquire(self, holder, served: float = 0.0, background: bool = False) -> int:
+        """Wait for a slot (least served first) and return it.
+
+        ``background``: work nobody is watching (the server's own warm-up of the lesson's models).
+        It never holds more than all slots but one, so that a class arriving while the server
+        warms up always finds a worker for the runs it watches.
+        """
         with self._condition:
             ticket = next(self._tickets)
-            self._waiting[ticket] = (float(served), holder)
-            while not self._free or self._order()[0] != ticket:
+            self._waiting[ticket] = (float(served), holder, bool(background))
+            while not self._free or self._next() != ticket:
                 self._condition.wait()
             del self._waiting[ticket]
             slot = self._free.pop(0)
+            if background:
+                self._background.add(slot)
             self._condition.notify_all()
             return slot
 
@@ -110,6 +126,7 @@ class SlotPool:
             if slot is None:
                 slot = taken[0]
             if slot in taken:
+                self._background.discard(slot)
                 self._free.append(slot)
                 self._free.sort()
             self._condition.notify_all()
@@ -287,7 +304,7 @@ class SharedRun:
                     if not self._claim():
                         return
                     claimed = True
-                slot = self._pool.acquire(self, self.served)
+                slot = self._pool.acquire(self, self.served, background=self.live_viewers() == 0)
                 started = time.perf_counter()
                 try:
                     with self._condition:
@@ -325,8 +342,10 @@ class SharedRun:
 class SharedJob:
     """A single piece of work (e.g. a scikit-learn reference fit) computed once in the background."""
 
-    def __init__(self, key: Hashable, work: Callable[[], Any], pool: SlotPool, results: Any = None):
+    def __init__(self, key: Hashable, work: Callable[[], Any], pool: SlotPool, results: Any = None,
+                 background: bool = False):
         self.key = key
+        self.background = background  # asked for by the server itself, until a page asks for it too
         self._results = results
         self.computed_elsewhere = False
         self.result: Any = None
@@ -373,7 +392,7 @@ class SharedJob:
                 if not claimed:
                     return
                 self.computed_elsewhere = False
-            slot = self._pool.acquire(self)
+            slot = self._pool.acquire(self, background=self.background)
             try:
                 self._state = RUNNING
                 started = time.perf_counter()
@@ -431,10 +450,18 @@ class RunHub:
         return self._get_or_create(key, lambda: SharedRun(key, factory, total_steps, chunk, self.pool,
                                                           self.heartbeat, self._clock, results))
 
-    def job(self, key: Hashable, work: Callable[[], Any], durable: bool = False) -> SharedJob:
-        """The shared job for ``key``, started now if it is new (``durable``: as for :meth:`run`)."""
+    def job(self, key: Hashable, work: Callable[[], Any], durable: bool = False,
+            background: bool = False) -> SharedJob:
+        """The shared job for ``key``, started now if it is new (``durable``: as for :meth:`run`).
+
+        ``background``: the server's own (see :meth:`SlotPool.acquire`); a page asking for the same
+        job makes it a page's.
+        """
         results = self.results if durable else None
-        return self._get_or_create(key, lambda: SharedJob(key, work, self.pool, results))
+        job = self._get_or_create(key, lambda: SharedJob(key, work, self.pool, results, background))
+        if not background:
+            job.background = False
+        return job
 
     def peek(self, key: Hashable):
         with self._lock:

@@ -8,11 +8,12 @@ from core import convolution, jobs, translation
 from ui.training_view import hub
 
 
-def pipeline_job(pool: int):
+def pipeline_job(pool: int, background: bool = False):
     """Fixed filter bank + ReLU + max pooling (blocks of ``pool``) + LogisticRegression, once per pooling."""
     bank = convolution.FilterBank(pool=pool)
     return hub().job(("conv_pipeline", bank, convolution.PIPELINE_TRAIN_SIZE),
-                     functools.partial(jobs.conv_pipeline, bank, convolution.PIPELINE_TRAIN_SIZE), durable=True)
+                     functools.partial(jobs.conv_pipeline, bank, convolution.PIPELINE_TRAIN_SIZE), durable=True,
+                     background=background)
 
 
 def pipeline_curves_job(pool: int, pipeline: convolution.ConvPipeline):

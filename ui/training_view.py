@@ -88,7 +88,7 @@ def warm_up() -> None:
 
     for settings in experiments.TRANSLATION_MODELS.values():
         open_run(settings, durable=True).keep()
-    convolution_view.pipeline_job(convolution.DEFAULT_POOL)
+    convolution_view.pipeline_job(convolution.DEFAULT_POOL, background=True)
 
 
 def viewer_id() -> str:

@@ -240,7 +240,7 @@ def test_a_run_of_short_chunks_takes_its_slot_a_few_times_and_shows_every_checkp
     pool = SlotPool(1, budget=0.25)
     turns = []
     acquire = pool.acquire
-    pool.acquire = lambda holder, served=0.0: turns.append(served) or acquire(holder, served)
+    pool.acquire = lambda holder, served=0.0, background=False: turns.append(served) or acquire(holder, served)
     run = SharedRun("k", lambda: FakeTrainer(1000, delay=0.01), 1000, 10, pool)
     seen = []
     run.want("ana", 1000)
@@ -260,3 +260,48 @@ def test_a_turn_stops_where_the_viewers_want():
     time.sleep(0.3)
     assert run.produced_step == 300  # a long budget, but nobody wanted more
     run.close()
+
+
+def test_background_work_leaves_a_slot_to_the_runs_students_watch():
+    """The server's warm-up (runs nobody watches, its own jobs) holds all slots but one."""
+    pool = SlotPool(2)
+    first = pool.acquire("warm-up 1", background=True)
+    got = []
+    second_background = threading.Thread(target=lambda: got.append(pool.acquire("warm-up 2", background=True)))
+    second_background.start()
+    time.sleep(0.3)
+    assert got == [] and pool.waiting == 1          # a slot is free, but not for background work
+    student = pool.acquire("student's run", served=50.0)  # goes first although served longer
+    assert student != first and pool.busy == 2
+    pool.release(student)
+    time.sleep(0.3)
+    assert got == []                                 # still only one background slot
+    pool.release(first)
+    second_background.join(5)
+    assert len(got) == 1
+    pool.release(got[0])
+
+
+def test_a_job_a_page_asks_for_is_no_longer_background():
+    hub = RunHub(slots=2)
+    gate = threading.Event()
+    job = hub.job("pipeline", gate.wait, background=True)
+    assert job.background
+    assert hub.job("pipeline", gate.wait) is job and not job.background
+    gate.set()
+    assert job.wait(5)
+
+
+def test_an_unwatched_run_is_background_and_a_watched_one_is_not():
+    pool = SlotPool(2)
+    seen = []
+    acquire = pool.acquire
+    pool.acquire = lambda holder, served=0.0, background=False: seen.append(background) or acquire(holder, served,
+                                                                                                     background)
+    kept = SharedRun("kept", lambda: FakeTrainer(10), 10, 10, pool)
+    kept.keep()
+    assert kept.wait_for(10, timeout=5)
+    watched = SharedRun("watched", lambda: FakeTrainer(10), 10, 10, pool)
+    watched.want("ana", 10)
+    assert watched.wait_for(10, timeout=5)
+    assert seen == [True, False]
