@@ -351,11 +351,82 @@ def bench_reference(rec: Recorder, arrays, quick: bool) -> None:
         rec.add("LogisticRegression", setting, "test accuracy", 100 * result.test_accuracy, "%")
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def bench_browser(rec: Recorder, arrays, repeats: int = 3) -> None:
+    """One student alone on the real server (README's command), in Debian's Chromium.
+
+    From a click on Start to what the student waits for: the 10-neuron default run's result
+    (beside the plain numpy loop of the same run, measured now on this machine) and the
+    5-layer network's first epoch on screen. Measured once the server's warm-up is over (the
+    lesson's models ready), each time with a seed no earlier run used (nothing computed yet).
+    """
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.app_server import start_app, stop_app
+    from core.texts import t
+
+    if not CHROMIUM.exists():
+        print("  (no /usr/bin/chromium: the browser figures are skipped)")
+        return
+    x_train, y_train, x_test, y_test = arrays
+    y_onehot = data.one_hot(y_train)
+    plain, _ = best_of(3, lambda: plain_numpy_loop(x_train, y_onehot, x_test, y_test, 10000))
+    process, base = start_app(ROOT / "test-artifacts" / "benchmark-server.log", 60)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            started = time.perf_counter()
+            page.goto(f"{base}/translation?lang=en")
+            ready = page.get_by_text(t("trans_model_ready", "en", accuracy="").split("—")[0].strip() + " —")
+            while ready.count() < 3:
+                if time.perf_counter() - started > 600:
+                    raise RuntimeError("the lesson's models were not ready within 10 minutes")
+                page.wait_for_timeout(500)
+            rec.add("server", "README's command, fresh clone", "warm-up: the lesson's 3 models ready",
+                    time.perf_counter() - started, "s")
+            softmax, first_epoch = [], []
+            for attempt in range(repeats):
+                seed = 9000 + attempt
+                page.goto(f"{base}/training?lang=en&seed={seed}")
+                start = page.get_by_role("button", name=t("run_start", "en"), exact=True)
+                start.wait_for()
+                began = time.perf_counter()
+                start.click()
+                page.get_by_role("heading", name=t("final_title", "en")).wait_for(timeout=300_000)
+                softmax.append(time.perf_counter() - began)
+                page.goto(f"{base}/five-layers?lang=en&seed={seed}")
+                start = page.get_by_role("button", name=t("run_start", "en"), exact=True)
+                start.wait_for()
+                began = time.perf_counter()
+                start.click()
+                page.get_by_text(t("run_progress", "en", step=1, total=20, unit=t("unit_epochs", "en")),
+                                 exact=True).wait_for(timeout=300_000)
+                first_epoch.append(time.perf_counter() - began)
+                page.get_by_role("button", name=t("run_reset", "en"), exact=True).click()
+            browser.close()
+    finally:
+        stop_app(process)
+    setting = "page default: 10 000 it, measured every 100"
+    rec.add("plain numpy loop", "lr 0.003, batch 100, 10000 it", "train time (now)", plain, "s")
+    rec.add("softmax (10 neurons)", setting, "Start to result, Chromium, median", float(np.median(softmax)), "s")
+    rec.add("softmax (10 neurons)", setting, "Start to result / plain numpy loop", float(np.median(softmax)) / plain,
+            "x")
+    rec.add("mlp (5 layers)", "page default: 200-100-60-30 sigmoid", "Start to first epoch on screen, median",
+            float(np.median(first_epoch)), "s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a short version, under a minute")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--skip-page", action="store_true", help="do not measure the page through AppTest")
+    parser.add_argument("--skip-browser", action="store_true",
+                        help="do not measure one student's runs through the real server in Chromium")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
 
@@ -383,6 +454,8 @@ def main() -> None:
     if not args.skip_page:
         bench_pages(rec)
         bench_page(rec)
+    if not args.skip_browser:
+        bench_browser(rec, arrays, 1 if args.quick else 3)
     bench_reference(rec, arrays, args.quick)
     bench_mlp(rec, arrays, args.quick)
     bench_translation(rec, mnist, arrays, args.quick)
