@@ -3,6 +3,7 @@
     python benchmarks/load_test.py --students 30          # the classroom case
     python benchmarks/load_test.py --students 10
     python benchmarks/load_test.py --short                # 5 students, tiny trainings, < 1 min
+    python benchmarks/load_test.py --lesson --students 30 --minutes 5 [--py-spy out.svg]  # the whole lesson
 
 Starts ``streamlit run app.py`` on a free loopback port (its own process group, always
 killed at the end), then drives N students, each one a real websocket client speaking
@@ -38,8 +39,38 @@ presses "Share with the class" under its final report. Also measured:
   (the k-th share to finish is taken as the k-th run on the board);
 and checked at the end through the store: as many runs and answers as the students made.
 
+Whole-lesson mode (``--lesson``): N students arrive within 10 s (spread uniformly) on the freshly
+started server; each fetches the first page as a browser does (index.html, the scripts, module
+preloads, styles, font and icon it names, six connections at a time, /_stcore/health and
+host-config, then the websocket and the first script run), then goes through every page in the
+lesson's order, again while ``--minutes`` last (at least one whole lesson; at most 12):
+- home: "other digits"; softmax: types a vector, moves the temperature and the decimals;
+- training and five-layers: Start with the lesson's settings (one run for the class), then changed
+  settings, one widget at a time, and Start again: the even students all the same change (a few
+  runs shared by half the class), the odd ones their own seed (a run each);
+- overfitting: the four "Limites" experiments one after the other (each section starts its shared
+  grid of runs when shown), and, for a third of the class, another L2 strength (one more run);
+- translation: the models panel (a quarter of the class switches to the server's models), the shift
+  slider, then the whole test set (accuracy curves and map, shared jobs);
+- convolution: the stepper's row slider (a fragment's widget: a fragment rerun, as the browser
+  sends it), the filter bank, the shift section and its slider, then the pipeline that learns;
+- board: opened (on a throw-away SQLite database).
+After each Start (or section that starts work) the student keeps the page's fragments polling, as a
+browser does, until the page stops polling, then checks on the page that the run is done (its final
+report, the grid's charts, every model ready and measured, the pipeline's result and comparison).
+Measured, every render of the run counted (arrivals included): renders; "click answered", from
+sending a change or click to the first delta that shows its result or a run's progress (a page's
+title for a page change; the script_finished when no delta matched, counted apart); the first page;
+errors (exceptions, failure alerts, websocket failures, timeouts); lost sessions; trainings started
+and completed; PSS summed over the server's process tree from /proc/<pid>/smaps_rollup every 0.5 s
+(its worker processes included) and the server process's own RSS. The issue's targets are printed
+as pass/fail; the exit status says only whether the lesson worked (errors, sessions, trainings,
+pages), never how fast. ``--py-spy FILE`` attaches ``py-spy record --gil`` to the server for the run
+(``.json``: speedscope, ``.svg``: a flame graph drawn from the raw stacks kept beside it, else raw
+collapsed stacks) and counts the share of its GIL samples whose stack holds training or fitting code.
+
 Prints a table and writes ``benchmarks/load_test.json`` (or ``--output``). Only loopback,
-everything bounded by ``--timeout`` (default 300 s).
+everything bounded by ``--timeout`` (default 300 s; with --lesson, --minutes plus 15 min).
 """
 
 from __future__ import annotations
@@ -52,6 +83,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -217,6 +249,11 @@ class Results:
     board_refreshes_early: list[float] = field(default_factory=list)  # those ended FINISHED_EARLY_FOR_RERUN
     board_observations: list[tuple[float, int]] = field(default_factory=list)  # (time, "Shared runs" shown)
     board_checked: dict = field(default_factory=dict)      # what the store holds at the end
+    # the whole lesson (--lesson)
+    clicks: list[dict] = field(default_factory=list)        # {"student", "page", "action", "seconds", "marked", ...}
+    first_pages: list[dict] = field(default_factory=list)   # {"student", "seconds", "html_s", "assets_s", ...}
+    pages_rendered: dict = field(default_factory=dict)      # student -> the lesson's pages rendered
+    lessons_completed: int = 0
 
     def error(self, student: int, kind: str, detail: str) -> None:
         self.errors.append({"student": student, "kind": kind, "detail": detail[:300], "t": time.monotonic()})
@@ -270,21 +307,27 @@ class Student:
         self.alerts: list[str] = []
         self.run_fragments: list[str] = []       # the fragments of the run being received ([] = a full run)
         self.last_auto_rerun = ""                # the last fragment that asked to be rerun periodically
+        self.delta_fragment = ""                 # the fragment the delta being handled belongs to ("" = none)
 
     # -------------------------------------------------------------- protocol
-    async def send_rerun(self, fragment_id: str = "", triggers: tuple[str, ...] = (), page_name: str = "") -> None:
+    def query_string(self) -> str:
+        """The query string this tab's reruns carry."""
+        return LANGUAGE_QUERY
+
+    async def send_rerun(self, fragment_id: str = "", triggers: tuple[str, ...] = (), page_name: str = "",
+                         auto: bool = True) -> None:
         msg = BackMsg()
         state = msg.rerun_script
-        state.query_string = LANGUAGE_QUERY
+        state.query_string = self.query_string()
         if self.query_once and not fragment_id:
             state.query_string, self.query_once = self.query_once, ""
         if page_name:
             state.page_name = page_name
         else:
             state.page_script_hash = self.page_hash
-        if fragment_id:
+        if fragment_id:  # a fragment's timer tick (auto), or a widget inside the fragment moved
             state.fragment_id = fragment_id
-            state.is_auto_rerun = True
+            state.is_auto_rerun = auto
         for widget_id, (value_field, value) in self.states.items():
             widget = state.widget_states.widgets.add()
             widget.id = widget_id
@@ -346,6 +389,9 @@ class Student:
     def on_metric(self, label: str, value: str) -> None:
         """A metric element (the teacher's board counts its shared runs here)."""
 
+    def on_message(self, kind: str, msg) -> None:
+        """Every ForwardMsg, before it is handled (the lesson's students watch runs start and end here)."""
+
     def _fragment_finished(self, fragment_ids: list[str], now: float) -> None:
         """A fragment run ended: the round trip of every fragment rerun asked for (one on the pages)."""
         for sent in self.pending_fragments.values():
@@ -396,6 +442,7 @@ class Student:
                         detail += f" fragments={list(msg.metadata.run.fragment_ids)}"
                     if not detail.startswith(("markdown", "plotly", "empty")):  # printed, never skipped
                         print(f"[{time.monotonic():.2f}] s{self.index} <- {kind} {detail}", file=sys.stderr)
+                self.on_message(kind, msg)
                 if kind == "new_session":
                     new = msg.new_session
                     self.pages.update({page.url_pathname: page.page_script_hash for page in new.app_pages})
@@ -424,6 +471,7 @@ class Student:
                     self.page_hash = navigation.page_script_hash or self.page_hash
                 elif kind == "delta":
                     delta = msg.delta
+                    self.delta_fragment = delta.fragment_id
                     if delta.WhichOneof("type") == "new_element":
                         self._on_element(delta.new_element)
                 elif kind == "auto_rerun":
@@ -799,6 +847,820 @@ async def drive(ws_url: str, plans: list[dict], timeout: float, results: Results
                                           f"within {BOARD_WAIT_AFTER:.0f} s of the last share")
 
 
+# ------------------------------------------------------------------------ the whole lesson (--lesson)
+# Each student goes through every page in the lesson's order, moves widgets, presses every start
+# button (the two models with the defaults and with changed settings), opens the four "Limites"
+# experiments, the translation page's models and test-set section, the convolution page's four
+# sections (the pipeline that learns included) and the class board; and again while --minutes last.
+LESSON_PAGES = ("home", "softmax", "training", "five-layers", "overfitting", "translation", "convolution", "board")
+LESSON_ARRIVAL_S = 10.0       # the class arrives within this many seconds, spread uniformly
+LESSON_THINK_S = (0.4, 1.2)   # between two actions of one student
+LESSON_MAX_LOOPS = 12         # lessons per student at most, whatever --minutes says
+LESSON_GRACE_S = 900.0        # after --minutes, the last lessons' trainings may take this long to finish
+SETTLE_QUIET_S = 0.6          # a page has stopped polling: no fragment timer and no message for this long
+TRAINING_TIMEOUT_S = 600.0    # one training (a run, a grid, the models of a page) must finish within this
+STALLED_RUN_S = 30.0          # a full run silent this long, no fragment polling: its script_finished was lost
+HTTP_TIMEOUT_S = 30.0
+BROWSER_CONNECTIONS = 6       # parallel HTTP connections per host, as a browser opens
+MEMORY_PERIOD_S = 0.5
+# the issue's targets
+TARGET_RENDER_P95_S = 2.0
+TARGET_CLICK_P95_S = 2.0
+TARGET_FIRST_PAGE_P95_S = 3.0
+TARGET_MEMORY_MB = 2048.0     # 2 GiB, PSS of the server and all its child processes
+TARGET_TRAINING_SHARE = 0.05  # py-spy --gil: at most this share of the page server's samples in training/fitting
+
+# what the pages say in English (core/texts.py), read to tell a result from a wait
+READ_AS = "Read as z ="                                   # softmax_read_as
+SETTINGS_CHANGED = "The settings changed"                 # run_settings_changed
+REFERENCE_RESULT = "`LogisticRegression` (same model"     # reference_result
+GRID_PROGRESS = "Experiments finished:"                   # grid_progress
+MODEL_READY = "ready —"                                   # trans_model_ready
+CURVES_READING = "unshifted, **"                          # trans_curves_reading
+HEATMAP_CAPTION = "Measured on"                           # trans_heatmap_caption
+COMPUTING = ("Computing, once for the whole server", "Queued (position")  # trans_computing(_waiting)
+PIPELINE_FITTING = "Fitting fixed filters"                # conv_pipeline_training
+PIPELINE_RESULT = re.compile(r"features \S+ s, fitting \S+ s")  # conv_pipeline_result
+PIPELINE_READING = "for fixed filters + pooling"          # conv_pipeline_reading
+FAILURE_ALERTS = ("The training stopped on an error",     # run_failed
+                  "Learning diverged",                    # run_diverged
+                  "The server is very busy")              # run_server_full
+DEFAULT_SOFTMAX_LR = "0.003"   # the training page's learning rate as its select slider shows it
+TRANSLATION_MODELS = 3         # the translation page tests three models (core/experiments.TRANSLATION_MODELS)
+GRID_CHARTS = {"overfitting": "overfit_sizes", "remedies": "remedies_gap", "plateau": "plateau_chart",
+               "slow": "slow_chart"}
+# py-spy frames counted as training or fitting code (the issue's list)
+TRAINING_FILES = ("core/training.py", "core/mlp.py", "core/reference.py", "core/softmax_regression.py")
+_FRAME = re.compile(r"^(?P<function>.*) \((?P<file>[^()]*?)(?::(?P<line>\d+))?\)$")
+
+
+def _element_text(kind: str, message) -> str:
+    if kind in ("markdown", "heading", "alert"):
+        return message.body
+    if kind == "progress":
+        return message.text
+    if kind == "metric":
+        return f"{message.label} {message.body}"
+    return ""
+
+
+def _user_key(message) -> str:
+    """The user key of an element's id ("$$ID-<hash>-<user key>"), else ""."""
+    element_id = getattr(message, "id", "")
+    if isinstance(element_id, str) and element_id.startswith("$$ID-") and element_id.count("-") >= 2:
+        return element_id.split("-", 2)[2]
+    return ""
+
+
+# markers: what shows that an action was answered, (kind, user key, text) -> bool
+def by_key(*keys: str):
+    return lambda kind, key, text: key in keys
+
+
+def by_text(kinds: tuple[str, ...] | str, *fragments: str):
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
+    return lambda kind, key, text: kind in kinds and any(fragment in text for fragment in fragments)
+
+
+def by_kind(kind: str):
+    return lambda k, key, text: k == kind
+
+
+def any_of(*markers):
+    return lambda kind, key, text: any(marker(kind, key, text) for marker in markers)
+
+
+TITLE = by_kind("heading")  # a page's first heading: its title (the sidebar has none)
+PROGRESS = by_kind("progress")
+
+
+class LessonStudent(Student):
+    """A student who goes through the whole lesson, as a browser tab would, for ``--minutes``."""
+
+    def __init__(self, index: int, ws_url: str, base_url: str, results: Results, plan: dict, deadline: float):
+        super().__init__(index, ws_url, results, plan, deadline)
+        self.base_url = base_url
+        self.widgets: dict[str, tuple[str, object, str]] = {}  # user key -> (kind, proto, fragment id)
+        # (kind, user key, text) of every element since the page's last full run began
+        self.page_elements: list[tuple[str, str, str]] = []
+        self.click: dict | None = None      # the action waiting for the delta that shows its result
+        self.training: dict | None = None   # the training being watched (its first progress)
+        self.query = LANGUAGE_QUERY         # the URL's query string, as the server last wrote it
+        self.last_message = time.monotonic()
+        self.fragment_pending: asyncio.Future | None = None
+        self.fragment_wanted = ""
+        self.loop = 0
+        self.page = ""
+
+    # ------------------------------------------------------------ protocol
+    def query_string(self) -> str:
+        return self.query
+
+    def on_message(self, kind: str, msg) -> None:
+        now = self.last_message = time.monotonic()
+        if kind == "new_session":
+            fragments = list(msg.metadata.run.fragment_ids)
+            if not fragments:  # a full run: the page is drawn again from the top
+                self.page_elements = []
+                self.widgets = {}
+            click = self.click
+            if click is not None and not click["started"]:
+                if (not click["fragment"] and not fragments) or click["fragment"] in fragments:
+                    click["started"] = now
+        elif kind == "page_info_changed":  # the app wrote the page's settings in the URL (ui/share.sync_link)
+            self.query = msg.page_info_changed.query_string
+        elif kind == "script_finished" and msg.script_finished == FINISHED_FRAGMENT:
+            pending = self.fragment_pending
+            if pending is not None and not pending.done() and self.fragment_wanted in msg.metadata.run.fragment_ids:
+                pending.set_result(now)
+
+    def _on_element(self, element) -> None:
+        kind = element.WhichOneof("type")
+        if kind is None:
+            return
+        message = getattr(element, kind)
+        key, text = _user_key(message), _element_text(kind, message)
+        now = time.monotonic()
+        self.page_elements.append((kind, key, text))
+        click = self.click
+        if click is not None and click["started"] and click["answered"] is None and click["marker"] is not None \
+                and click["marker"](kind, key, text):
+            click["answered"] = now
+        training = self.training
+        if training is not None and kind == "progress" and training["first_progress"] is None:
+            match = _STEP.match(text)
+            steps = int(re.sub(r"\D", "", match.group(1)) or 0) if match else 0
+            if message.value > 0 or steps > 0:
+                training["first_progress"] = now
+        if kind == "alert" and any(failure in text for failure in FAILURE_ALERTS):
+            self.results.error(self.index, "alert", f"{self.page}: {text}")
+        if key and _widget_of(element) is not None:
+            self.widgets[key] = (kind, message, self.delta_fragment)
+        super()._on_element(element)
+
+    # ------------------------------------------------------------- actions
+    def count(self, marker) -> int:
+        return sum(1 for kind, key, text in self.page_elements if marker(kind, key, text))
+
+    def option(self, key: str, wanted: str | int) -> str:
+        """A select slider's or a segmented control's option as the browser sends it (its label)."""
+        kind, message, _ = self.widgets[key]
+        options = [option.content for option in message.options] if kind == "button_group" else list(message.options)
+        if isinstance(wanted, int):
+            return options[wanted]
+        if wanted not in options:
+            raise KeyError(f"{key}: no option {wanted!r} in {options[:12]}")
+        return wanted
+
+    def choose(self, key: str, wanted: str | int) -> None:
+        self.set_widget(key, "string_array_value", [self.option(key, wanted)])
+
+    async def act(self, action: str, marker=None, triggers: tuple[str, ...] = (), page_name: str | None = None,
+                  fragment_key: str = "") -> None:
+        """One action: a rerun timed to its script_finished (a render) and to the delta that answers it."""
+        fragment = self.widgets[fragment_key][2] if fragment_key else ""
+        self.click = click = {"marker": marker, "fragment": fragment, "started": None, "answered": None,
+                              "sent": time.monotonic()}
+        try:
+            if fragment:  # a widget inside a fragment: the browser reruns that fragment only
+                seconds = await self.fragment_rerun(action, fragment)
+            else:
+                seconds = await self.rerun(self.page, action, triggers=triggers,
+                                           **({"page_name": page_name} if page_name is not None else {}))
+        finally:
+            self.click = None
+        answered = click["answered"]
+        self.results.clicks.append({
+            "student": self.index, "loop": self.loop, "page": self.page, "action": action, "sent": click["sent"],
+            "seconds": (answered - click["sent"]) if answered is not None else seconds,
+            "marked": answered is not None,
+        })
+
+    async def fragment_rerun(self, action: str, fragment: str) -> float:
+        self.fragment_pending = asyncio.get_running_loop().create_future()
+        self.fragment_wanted = fragment
+        sent = time.monotonic()
+        await self.send_rerun(fragment_id=fragment, auto=False)
+        timeout = min(RENDER_TIMEOUT, max(0.1, self.deadline - time.monotonic()))
+        try:
+            finished = await asyncio.wait_for(self.fragment_pending, timeout)
+        except asyncio.TimeoutError:
+            self.results.error(self.index, "timeout", f"{self.page}/{action}: no fragment script_finished "
+                                                      f"within {timeout:.0f} s")
+            raise StudentError("fragment timeout")
+        seconds = finished - sent
+        self.render_log.append({"student": self.index, "page": self.page, "action": action, "seconds": seconds,
+                                "trainings_running": self.results.trainings_running, "sent": sent})
+        return seconds
+
+    async def visit(self, page: str) -> None:
+        """Open a page from the sidebar (its settings are kept by the session, persist_state)."""
+        self.states = {}
+        self.page = page
+        self.page_hash = self.pages[page]
+        self.query = LANGUAGE_QUERY  # Streamlit clears the URL's parameters on a page change; the app writes lang again
+        await self.act("open", TITLE)
+        self.results.pages_rendered.setdefault(self.index, set()).add(page)
+
+    async def think(self, scale: float = 1.0) -> None:
+        await asyncio.sleep(scale * self.plan["rng"].uniform(*LESSON_THINK_S))
+
+    async def settle(self, what: str, started: float) -> None:
+        """Until the page stops polling: a browser's tab keeps its fragments refreshing until every run
+        it shows is done (each page then reruns in full without a timer). Bounded by TRAINING_TIMEOUT_S."""
+        end = min(started + TRAINING_TIMEOUT_S, self.deadline)
+        while time.monotonic() < end:
+            if self.closed:
+                raise StudentError("closed")
+            quiet = time.monotonic() - self.last_message
+            if not self.full_running and not self.fragment_timers and quiet >= SETTLE_QUIET_S:
+                return
+            if self.full_running and not self.fragment_timers and quiet >= STALLED_RUN_S:
+                # The page's last full run (started by a fragment's st.rerun) never said it finished
+                # and nothing polls any more (a browser would show the page as it was drawn): counted
+                # with Streamlit's race (lost_script_finished); the check below says what is missing.
+                self.results.lost_finished.append({"student": self.index, "action": f"{self.page}/{what} (settle)"})
+                self.full_running = False
+            await asyncio.sleep(0.1)
+        shown = [text[:60] for kind, _, text in self.page_elements if kind == "progress" or
+                 (kind in ("markdown", "alert") and any(word in text for word in (MODEL_READY, *COMPUTING)))]
+        self.results.error(self.index, "timeout", f"{self.page}/{what}: still polling after "
+                                                  f"{time.monotonic() - started:.0f} s (full run going: "
+                                                  f"{self.full_running}, timers {len(self.fragment_timers)}, last "
+                                                  f"message {time.monotonic() - self.last_message:.1f} s ago; "
+                                                  f"shown: {shown[-3:]})")
+        raise StudentError("training timeout")
+
+    async def train(self, what: str, start, complete) -> None:
+        """A training (a run, a grid of runs, a page's models and measurements): started by ``start()``,
+        watched until the page stops polling, then checked on the page by ``complete()`` (None: done)."""
+        started = time.monotonic()
+        record = self.training = {"student": self.index, "loop": self.loop, "page": self.page, "what": what,
+                                  "group": self.plan["group"], "first_progress": None,
+                                  "wait_s": None, "completion_s": None, "problem": None}
+        self.results.trainings_running += 1
+        try:
+            await start()
+            await self.settle(what, started)
+            problem = complete()
+            if problem:
+                record["problem"] = problem
+                self.results.error(self.index, "incomplete", f"{self.page}/{what}: {problem}")
+            else:
+                record["completion_s"] = time.monotonic() - started
+                first = record["first_progress"]
+                record["wait_s"] = (first - started) if first is not None else record["completion_s"]
+        finally:
+            self.training = None
+            self.results.trainings_running -= 1
+            self.results.trainings.append({k: v for k, v in record.items() if k != "first_progress"})
+
+    def missing(self, **wanted) -> str | None:
+        """What the settled page lacks: ``name=(marker, count)``."""
+        lacking = [f"{name} ({self.count(marker)} of {count})" for name, (marker, count) in wanted.items()
+                   if self.count(marker) < count]
+        still = self.count(by_text("progress", GRID_PROGRESS))
+        if still:
+            lacking.append(f"{still} grid progress bars still shown")
+        return ", ".join(lacking) or None
+
+    # ---------------------------------------------------------- first page
+    async def http_get(self, path: str) -> bytes:
+        """GET ``path`` on the app's loopback server (HTTP/1.1, one connection, as a browser's first visit)."""
+        host, port = self.base_url.removeprefix("http://").split(":")
+        if host != "127.0.0.1":
+            raise StudentError(f"not a loopback URL: {self.base_url}")
+        reader, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), HTTP_TIMEOUT_S)
+        try:
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: */*\r\n"
+                         f"Accept-Encoding: gzip\r\nConnection: close\r\n\r\n".encode())
+            await writer.drain()
+            raw = await asyncio.wait_for(reader.read(), HTTP_TIMEOUT_S)
+        finally:
+            writer.close()
+        head, _, body = raw.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1]) if lines and len(lines[0].split()) > 1 else 0
+        headers = {name.strip().lower(): value.strip()
+                   for name, _, value in (line.partition(":") for line in lines[1:])}
+        if status != 200:
+            raise StudentError(f"GET {path}: HTTP {status}")
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            body = _unchunk(body)
+        if headers.get("content-encoding", "").lower() == "gzip":
+            import gzip
+
+            body = gzip.decompress(body)
+        return body
+
+    async def arrive(self) -> dict:
+        """What a browser fetches before the websocket: the page, its scripts and styles, health, host config."""
+        started = time.monotonic()
+        html = (await self.http_get(f"/?{LANGUAGE_QUERY}")).decode("utf-8", "replace")
+        html_done = time.monotonic()
+        assets = _page_assets(html)
+        connections = asyncio.Semaphore(BROWSER_CONNECTIONS)
+        sizes: list[int] = []
+
+        async def fetch(path: str) -> None:
+            async with connections:
+                sizes.append(len(await self.http_get(path)))
+
+        await asyncio.gather(*(fetch(path) for path in assets))
+        assets_done = time.monotonic()
+        await asyncio.gather(fetch("/_stcore/health"), fetch("/_stcore/host-config"))
+        return {"student": self.index, "started": started, "html_s": html_done - started,
+                "assets": len(assets), "assets_kb": round(sum(sizes) / 1024, 1),
+                "assets_s": assets_done - html_done, "config_s": time.monotonic() - assets_done}
+
+    async def run(self) -> None:
+        plan = self.plan
+        await asyncio.sleep(plan["arrival"])
+        try:
+            first = await self.arrive()
+        except (OSError, asyncio.TimeoutError, ValueError, EOFError) as error:
+            self.results.error(self.index, "http", f"first page: {error!r}")
+            raise StudentError("first page") from error
+        connecting = time.monotonic()
+        async with ws_connect(self.ws_url, subprotocols=["streamlit"], max_size=None, proxy=None,
+                              open_timeout=30, ping_interval=None, compression=None) as ws:
+            self.ws = ws
+            first["websocket_s"] = time.monotonic() - connecting
+            receiver = asyncio.create_task(self.receive())
+            try:
+                self.page = "home"
+                before = time.monotonic()
+                await self.act("arrive", TITLE, page_name="")  # the first script run, like a tab opening the URL
+                self.results.pages_rendered.setdefault(self.index, set()).add("home")
+                first["first_run_s"] = time.monotonic() - before
+                first["seconds"] = time.monotonic() - first["started"]
+                self.results.first_pages.append({k: v for k, v in first.items() if k != "started"})
+                await self.scenario()
+                self.results.sessions_completed += 1
+            finally:
+                self.closed = True
+                self._clear_fragment_timers()
+                await ws.close()
+                receiver.cancel()
+                try:
+                    await receiver
+                except (asyncio.CancelledError, Exception):
+                    pass
+
+    # ------------------------------------------------------------ the lesson
+    async def scenario(self) -> None:
+        end = self.plan["lesson_end"]
+        for loop in range(LESSON_MAX_LOOPS):
+            if loop and time.monotonic() >= end:
+                break
+            self.loop = loop
+            await self.lesson(loop)
+            self.results.lessons_completed += 1
+
+    async def lesson(self, loop: int) -> None:
+        plan = self.plan
+        if loop:
+            await self.visit("home")
+        await self.think()
+        await self.act("other digits", by_key("home_grid"), triggers=("home_other_digits",))
+        await self.think()
+
+        await self.visit("softmax")
+        await self.think()
+        self.set_widget("softmax_z", "string_value", plan["vectors"][loop % len(plan["vectors"])])
+        await self.act("type vector", by_text("markdown", READ_AS))
+        await self.think()
+        self.choose("softmax_temperature", plan["temperature"] + loop)
+        await self.act("temperature", by_key("chart_softmax"))
+        await self.think(0.5)
+        self.set_widget("softmax_decimals", "double_array_value", [float((plan["decimals"] + loop) % 7)])
+        await self.act("decimals", by_key("chart_softmax"))
+        await self.think()
+
+        await self.visit("training")
+        learning_rate = plan["softmax_lr"][loop % len(plan["softmax_lr"])]
+        await self.model_page("softmax", loop, [
+            *([("softmax_lr", "choose", learning_rate)] if learning_rate != DEFAULT_SOFTMAX_LR else []),
+            ("softmax_seed", "double_value", float(plan["seed"] + 1000 * loop)),
+        ], lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1),
+                                reference=(by_text("markdown", REFERENCE_RESULT), 1)))
+
+        await self.visit("five-layers")
+        await self.model_page("mlp", loop, [
+            ("mlp_activation", "choose", 1),           # ReLU
+            ("mlp_epochs", "choose", plan["mlp_epochs"]),
+            ("mlp_train_size", "choose", plan["mlp_train_size"]),
+            ("mlp_seed", "double_value", float(plan["seed"] + 1000 * loop)),
+        ], lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1)))
+
+        await self.limits(loop)
+        await self.translation(loop)
+        await self.convolution(loop)
+
+        await self.visit("board")
+        await self.settle("open", time.monotonic())
+        await self.think()
+
+    async def model_page(self, name: str, loop: int, changes: list, complete) -> None:
+        """The lesson's settings, then changed ones: Start each time, watched to the final report."""
+        await self.think()
+        await self.train(f"{name} default", lambda: self.act("start default", PROGRESS, triggers=(f"{name}_start",)),
+                         complete)
+        await self.think()
+        for key, field_name, value in changes:  # one widget at a time, as a student moves them
+            if field_name == "choose":
+                self.choose(key, value)
+            else:
+                self.set_widget(key, field_name, value)
+            await self.act(f"set {key.split('_', 1)[1]}", by_text("alert", SETTINGS_CHANGED))
+            await self.think(0.5)
+        await self.train(f"{name} changed", lambda: self.act("start changed", PROGRESS, triggers=(f"{name}_start",)),
+                         complete)
+        await self.think()
+
+    async def limits(self, loop: int) -> None:
+        """The four "Limites" experiments: each section starts its shared grid of runs when shown."""
+        for index, section in enumerate(GRID_CHARTS):
+            chart = by_key(GRID_CHARTS[section])
+            answered = any_of(by_text("progress", GRID_PROGRESS), chart)
+
+            def complete(chart=chart, section=section):
+                return self.missing(**{f"{section} chart": (chart, 1)})
+
+            async def start(index=index, section=section, answered=answered):
+                if index == 0:  # the first experiment starts when the page opens
+                    await self.visit("overfitting")
+                    await self.think(0.5)
+                    if not loop:
+                        return
+                    # a later lesson opens on the section seen last (the session keeps it)
+                self.choose("limits_section", index)
+                await self.act(f"section {section}", answered)
+
+            await self.train(section, start, complete)
+            await self.think()
+            if section == "remedies" and self.plan["move_l2"]:  # another L2 strength: one more run
+                self.choose("remedy_l2", (2 + loop) % 3)
+                await self.train("remedies l2", lambda: self.act("l2 strength", answered), complete)
+                await self.think()
+
+    async def translation(self, loop: int) -> None:
+        """The models panel (the student's own models or the server's), a shift, then the whole test set."""
+        await self.visit("translation")
+        await self.think()
+        if self.plan["server_models"] and "trans_use_own" in self.widgets:
+            self.set_widget("trans_use_own", "bool_value", False)
+            await self.act("server's models", any_of(by_text("markdown", MODEL_READY), PROGRESS))
+            await self.think()
+        if loop and "trans_dx" not in self.widgets:  # a later lesson opens on the section seen last
+            self.choose("trans_section", 0)
+            await self.act("section shift", by_key("trans_pair"))
+        self.set_widget("trans_dx", "double_array_value", [float(self.plan["shift"])])
+        await self.act("shift slider", by_key("trans_pair"))
+        await self.think()
+
+        async def test_set():
+            self.choose("trans_section", 1)
+            await self.act("section test set", any_of(by_text("markdown", *COMPUTING), by_key("trans_curves"),
+                                                      by_key("trans_heatmap"), by_text("alert", "")))
+
+        await self.train("translation models and test set", test_set, lambda: self.missing(
+            **{"models ready": (by_text("markdown", MODEL_READY), TRANSLATION_MODELS),
+               "accuracy curves": (by_text("markdown", CURVES_READING), TRANSLATION_MODELS),
+               "accuracy map": (by_text("markdown", HEATMAP_CAPTION), 1)}))
+        await self.think()
+
+    async def convolution(self, loop: int) -> None:
+        """A filter stepped by hand (a fragment's slider), the bank, a shift, then the pipeline that learns."""
+        await self.visit("convolution")
+        await self.think()
+        if "conv_row" not in self.widgets:  # a later lesson opens on the section seen last
+            self.choose("conv_section", 0)
+            await self.act("section filter", by_key("conv_map"))
+        self.set_widget("conv_row", "double_array_value", [float(self.plan["row"])])
+        await self.act("row slider", by_key("conv_step_maps"), fragment_key="conv_row")
+        await self.think()
+        self.choose("conv_section", 1)
+        await self.act("section bank", by_key("conv_bank_maps"))
+        await self.think()
+        self.choose("conv_section", 2)
+        await self.act("section shift", by_key("conv_shift_pictures"))
+        await self.think(0.5)
+        self.set_widget("conv_dx", "double_array_value", [float(self.plan["conv_shift"])])
+        await self.act("shift slider", by_key("conv_shift_pictures"))
+        await self.think()
+
+        async def pipeline():
+            self.choose("conv_section", 3)
+            await self.act("section pipeline", any_of(by_text("markdown", PIPELINE_FITTING),
+                                                      by_text("markdown", "features"), PROGRESS))
+
+        await self.train("convolution pipeline", pipeline, lambda: self.missing(
+            **{"pipeline result": (lambda kind, key, text: kind == "markdown"
+                                   and bool(PIPELINE_RESULT.search(text)), 1),
+               "comparison": (by_text("markdown", PIPELINE_READING), 2)}))
+        await self.think()
+
+
+def _unchunk(body: bytes) -> bytes:
+    """An HTTP/1.1 chunked body, decoded (bounded by its length)."""
+    out, position = bytearray(), 0
+    while position < len(body):
+        end = body.find(b"\r\n", position)
+        if end < 0:
+            break
+        size = int(body[position:end].split(b";")[0] or b"0", 16)
+        if size == 0:
+            break
+        out += body[end + 2:end + 2 + size]
+        position = end + 2 + size + 2
+    return bytes(out)
+
+
+def _page_assets(html: str) -> list[str]:
+    """What a browser fetches for Streamlit's index.html: its scripts, module preloads, styles, fonts, icon."""
+    paths = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html)
+    for tag in re.findall(r"<link\b[^>]*>", html):
+        rel = re.search(r"\brel=\"([^\"]+)\"", tag)
+        href = re.search(r"\bhref=\"([^\"]+)\"", tag)
+        if rel and href and rel.group(1) in ("stylesheet", "modulepreload", "preload", "shortcut icon", "icon"):
+            paths.append(href.group(1))
+    # relative to the page's URL ("/"), never another host
+    return [("/" + path.lstrip("./")) if not path.startswith("/") else path
+            for path in dict.fromkeys(paths) if "://" not in path and not path.startswith("//")]
+
+
+def make_lesson_plans(students: int, seed: int, lesson_end: float) -> list[dict]:
+    """Arrivals spread uniformly over LESSON_ARRIVAL_S; half the class on shared changed settings.
+
+    Every student trains each model with the lesson's settings (one run for the class), then with
+    changed ones: the even students all the same change (a learning rate for the 10-neuron model,
+    ReLU and fewer epochs and digits for the network: a few runs shared by half the class), the
+    odd ones their own seed (a run each). A later lesson changes them again.
+    """
+    master = random.Random(seed)
+    plans = []
+    for index in range(students):
+        rng = random.Random(master.random())
+        shared = index % 2 == 0
+        plans.append({
+            "rng": rng,
+            "arrival": LESSON_ARRIVAL_S * index / max(1, students),
+            "lesson_end": lesson_end,
+            "group": "identical" if shared else "different",
+            "seed": 0 if shared else 100 + index,
+            "softmax_lr": ["0.01", "0.03", "0.001"] if shared else [DEFAULT_SOFTMAX_LR],
+            "mlp_epochs": "3" if shared else "2",
+            "mlp_train_size": "10000",
+            "vectors": [", ".join(f"{rng.uniform(-3, 3):.1f}" for _ in range(rng.randint(3, 6))) for _ in range(3)],
+            "temperature": rng.randint(0, 3),
+            "decimals": rng.randint(0, 6),
+            "shift": rng.randint(-5, 5) or 2,
+            "conv_shift": rng.randint(-5, 5) or 1,
+            "row": rng.randint(3, 24),
+            "move_l2": index % 3 == 0,          # a third of the class tries another L2 strength
+            "server_models": index % 4 == 0,    # a quarter tests the server's models instead of their own
+        })
+    return plans
+
+
+async def drive_lesson(ws_url: str, base_url: str, plans: list[dict], timeout: float, results: Results) -> None:
+    deadline = time.monotonic() + timeout
+
+    async def one(student: LessonStudent) -> None:
+        try:
+            await student.run()
+        except StudentError:
+            pass
+        except (ConnectionClosed, OSError) as error:
+            results.error(student.index, "disconnect", repr(error))
+        except KeyError as error:  # a widget, an option or a page the student expected was not there
+            results.error(student.index, "missing", f"{student.page}: {error!r}")
+        except Exception as error:  # noqa: BLE001 - reported, never hidden
+            results.error(student.index, "client", repr(error))
+
+    students = [LessonStudent(i, ws_url, base_url, results, plan, deadline) for i, plan in enumerate(plans)]
+    tasks = [asyncio.create_task(one(student)) for student in students]
+    done, not_done = await asyncio.wait(tasks, timeout=timeout + 5)
+    for task in not_done:
+        task.cancel()
+    if not_done:
+        results.error(-1, "timeout", f"{len(not_done)} students still running at the global timeout")
+        await asyncio.gather(*not_done, return_exceptions=True)
+
+
+# ---------------------------------------------------------------- memory and py-spy (--lesson)
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class TreeMemorySampler(threading.Thread):
+    """Every ``period`` s: PSS summed over the server's process tree (its workers included, shared pages
+    counted once), the tree's RSS (``samples``, as MemorySampler's) and the server process's own RSS."""
+
+    def __init__(self, pid: int, period: float = MEMORY_PERIOD_S, limit: float = 7200.0):
+        super().__init__(daemon=True)
+        self.pid, self.period, self.limit = pid, period, limit
+        self.samples: list[tuple[float, float]] = []      # (time, MB) RSS of the tree
+        self.pss: list[tuple[float, float, int]] = []      # (time, MB, processes)
+        self.server_rss: list[tuple[float, float]] = []
+        self._stop_event = threading.Event()
+
+    def sample(self) -> None:
+        now = time.monotonic()
+        tree = [self.pid] + _children(self.pid)
+        self.pss.append((now, sum(_pss_kb(pid) for pid in tree) / 1024, len(tree)))
+        self.samples.append((now, sum(_rss_kb(pid) for pid in tree) / 1024))
+        self.server_rss.append((now, _rss_kb(self.pid) / 1024))
+
+    def run(self) -> None:
+        end = time.monotonic() + self.limit
+        while not self._stop_event.is_set() and time.monotonic() < end:
+            self.sample()
+            self._stop_event.wait(self.period)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(timeout=5)
+
+    @property
+    def peak_mb(self) -> float:
+        return max((mb for _, mb in self.samples), default=0.0)
+
+    @property
+    def peak_pss_mb(self) -> float:
+        return max((mb for _, mb, _ in self.pss), default=0.0)
+
+    @property
+    def peak_server_rss_mb(self) -> float:
+        return max((mb for _, mb in self.server_rss), default=0.0)
+
+    @property
+    def max_processes(self) -> int:
+        return max((count for _, _, count in self.pss), default=0)
+
+
+class PySpy:
+    """``py-spy record --gil`` on the server for the run: raw collapsed stacks, speedscope, or an SVG
+    flame graph drawn here from the raw stacks (so that every output can be read back and counted)."""
+
+    def __init__(self, pid: int, output: Path, rate: int = 100):
+        self.pid, self.output, self.rate = pid, output, rate
+        suffix = output.suffix.lower()
+        self.format = "speedscope" if suffix == ".json" else "raw"
+        self.recorded = output.with_suffix(".raw.txt") if suffix == ".svg" else output
+        self.process: subprocess.Popen | None = None
+        self.log = output.with_suffix(output.suffix + ".log")
+
+    def start(self) -> None:
+        executable = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        # --nonblocking: the server is never paused to be sampled (its pages are what is measured)
+        command = [executable, "record", "--gil", "--nonblocking", "--pid", str(self.pid), "--rate", str(self.rate),
+                   "--format", self.format, "-o", str(self.recorded)]
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        time.sleep(1.0)
+        if self.process.poll() is not None:
+            raise RuntimeError(f"py-spy exited at once: {self.log.read_text(errors='replace')[-500:]}")
+
+    def stop(self) -> None:
+        """SIGINT: py-spy writes its file and exits (killed if it has not within 60 s)."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stacks(self) -> list[tuple[list[str], int]]:
+        """(frames root first, samples) of every stack recorded."""
+        if not self.recorded.exists():
+            return []
+        if self.format == "speedscope":
+            document = json.loads(self.recorded.read_text())
+            frames = [f"{frame['name']} ({frame.get('file', '')}:{frame.get('line', 0)})"
+                      for frame in document["shared"]["frames"]]
+            found = []
+            for profile in document["profiles"]:
+                # weights are seconds (1 / rate each): counted back as samples
+                for sample, weight in zip(profile["samples"], profile.get("weights", [])):
+                    found.append(([frames[i] for i in sample], max(1, round(float(weight) * self.rate))))
+            return found
+        found = []
+        for line in self.recorded.read_text(errors="replace").splitlines():
+            stack, _, count = line.rpartition(" ")
+            if stack and count.isdigit():
+                found.append((stack.split(";"), int(count)))
+        return found
+
+    def summary(self) -> dict:
+        stacks = self.stacks()
+        if self.output.suffix.lower() == ".svg":
+            write_flamegraph(stacks, self.output, f"py-spy record --gil, server pid {self.pid}")
+        total = sum(count for _, count in stacks)
+        kinds = {"training": 0, "training_in_background": 0, "training_in_pages": 0, "background": 0, "pages": 0}
+        for frames, count in stacks:
+            training, background, page = False, False, False
+            for frame in frames:
+                match = _FRAME.match(frame)
+                function, file = (match.group("function"), match.group("file")) if match else (frame, "")
+                file = file.replace("\\", "/")
+                if (any(file.endswith(name) for name in TRAINING_FILES) or "sklearn/" in file
+                        or (file.endswith("core/convolution.py") and "fit" in function)):
+                    training = True
+                if file.endswith("core/runs.py") and function.endswith("_work"):
+                    background = True
+                if "scriptrunner" in file:
+                    page = True
+            kinds["training"] += count if training else 0
+            kinds["training_in_background"] += count if training and background else 0
+            kinds["training_in_pages"] += count if training and page and not background else 0
+            kinds["background"] += count if background else 0
+            kinds["pages"] += count if page else 0
+        share = (lambda n: round(n / total, 4) if total else None)
+        return {
+            "output": str(self.output), "recorded": str(self.recorded), "format": self.format, "rate_hz": self.rate,
+            "samples": total,
+            "training_samples": kinds["training"],
+            "training_share": share(kinds["training"]),
+            "training_share_in_background_threads": share(kinds["training_in_background"]),
+            "training_share_in_page_scripts": share(kinds["training_in_pages"]),
+            "background_work_share": share(kinds["background"]),
+            "page_scripts_share": share(kinds["pages"]),
+            "target_share": TARGET_TRAINING_SHARE,
+            "pass": bool(total) and kinds["training"] / total < TARGET_TRAINING_SHARE,
+            "top_training_frames": _top_frames(stacks),
+        }
+
+
+def _top_frames(stacks: list[tuple[list[str], int]], count: int = 8) -> list[list]:
+    """The innermost training/fitting frames holding the GIL most often."""
+    tally: dict[str, int] = {}
+    for frames, samples in stacks:
+        for frame in reversed(frames):
+            match = _FRAME.match(frame)
+            file = match.group("file") if match else ""
+            if any(file.endswith(name) for name in TRAINING_FILES) or "sklearn/" in file or (
+                    file.endswith("core/convolution.py") and "fit" in (match.group("function") if match else "")):
+                tally[frame] = tally.get(frame, 0) + samples
+                break
+    return [[frame, samples] for frame, samples in sorted(tally.items(), key=lambda item: -item[1])[:count]]
+
+
+def write_flamegraph(stacks: list[tuple[list[str], int]], path: Path, title: str) -> None:
+    """A plain SVG flame graph (root at the bottom, hover a box for its frame and samples)."""
+    from html import escape
+
+    tree: dict = {"children": {}, "count": 0}
+    for frames, count in stacks:
+        node = tree
+        node["count"] += count
+        for frame in frames:
+            node = node["children"].setdefault(frame, {"children": {}, "count": 0})
+            node["count"] += count
+    total = tree["count"] or 1
+    width, row = 1600.0, 16
+    boxes: list[str] = []
+
+    def depth_of(node) -> int:
+        return 1 + max((depth_of(child) for child in node["children"].values()), default=0)
+
+    levels = min(depth_of(tree), 400)
+    height = levels * row + 40
+
+    def draw(node, x: float, depth: int) -> None:
+        if depth >= levels:
+            return
+        for frame, child in sorted(node["children"].items()):
+            w = width * child["count"] / total
+            if w >= 0.5:
+                y = height - (depth + 1) * row - 10
+                hue = 20 + (hash(frame.split(" (")[0]) % 40)
+                short = frame if w > 7 * len(frame) else frame[:max(0, int(w / 7) - 2)] + ("…" if w > 21 else "")
+                label = escape(short)
+                boxes.append(f'<g><title>{escape(frame)} ({child["count"]} samples, '
+                             f'{100 * child["count"] / total:.2f}%)</title><rect x="{x:.1f}" y="{y}" width="{w:.1f}" '
+                             f'height="{row - 1}" fill="hsl({hue},80%,60%)"/><text x="{x + 2:.1f}" y="{y + row - 4}" '
+                             f'font-size="11">{label if w > 21 else ""}</text></g>')
+                draw(child, x, depth + 1)
+            x += w
+
+    draw(tree, 0.0, 0)
+    path.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height}" '
+                    f'font-family="monospace"><text x="4" y="16" font-size="13">{escape(title)}: {total} samples'
+                    f'</text>{"".join(boxes)}</svg>\n')
+
+
 # ------------------------------------------------------------------------ the report
 def percentile(values: list[float], q: float) -> float | None:
     if not values:
@@ -985,6 +1847,210 @@ def print_table(summary: dict) -> None:
         print(f"error: student {error['student']} {error['kind']}: {error['detail']}")
 
 
+def _stats(values: list[float]) -> dict:
+    return {"count": len(values), "p50_s": _r(percentile(values, 50)), "p95_s": _r(percentile(values, 95)),
+            "max_s": _r(max(values) if values else None)}
+
+
+def summarize_lesson(students: int, results: Results, duration: float, startup: float, cpu_seconds: float,
+                     args, memory: TreeMemorySampler, py_spy: dict | None) -> dict:
+    """The figures of ``summarize`` (same keys) and the lesson's own: clicks, first pages, trainings by
+    kind, pages rendered, memory of the whole process tree, py-spy's share, the targets passed or not."""
+    summary = summarize(students, results, memory.peak_mb, duration, startup, cpu_seconds, args, memory)
+    clicks = [c["seconds"] for c in results.clicks]
+    first = [f["seconds"] for f in results.first_pages]
+    by_action: dict[str, list[float]] = {}
+    unmarked: dict[str, int] = {}
+    for click in results.clicks:
+        name = f"{click['page']}/{click['action']}"
+        by_action.setdefault(name, []).append(click["seconds"])
+        if not click["marked"]:
+            unmarked[name] = unmarked.get(name, 0) + 1
+    trainings: dict[str, dict] = {}
+    for training in results.trainings:
+        entry = trainings.setdefault(training["what"], {"started": 0, "completed": 0, "waits": [], "completions": []})
+        entry["started"] += 1
+        if training["completion_s"] is not None:
+            entry["completed"] += 1
+            entry["completions"].append(training["completion_s"])
+            entry["waits"].append(training["wait_s"])
+    pages = {page: sum(1 for seen in results.pages_rendered.values() if page in seen) for page in LESSON_PAGES}
+    missing = {str(student): sorted(set(LESSON_PAGES) - results.pages_rendered.get(student, set()))
+               for student in range(students) if set(LESSON_PAGES) - results.pages_rendered.get(student, set())}
+    started = len(results.trainings)
+    completed = sum(1 for t in results.trainings if t["completion_s"] is not None)
+    summary.update({
+        "mode": "lesson",
+        "lesson": True,
+        "minutes": args.minutes,
+        "lessons_completed": results.lessons_completed,
+        "lesson_pages": list(LESSON_PAGES),
+        "pages_rendered": pages,
+        "students_missing_pages": missing,
+        "clicks": len(clicks),
+        "click_p50_s": _r(percentile(clicks, 50)),
+        "click_p95_s": _r(percentile(clicks, 95)),
+        "click_max_s": _r(max(clicks) if clicks else None),
+        "clicks_without_their_delta": unmarked,  # answered only by script_finished (no delta matched)
+        "click_by_action": {name: _stats(values) for name, values in sorted(by_action.items())},
+        "first_page_p50_s": _r(percentile(first, 50)),
+        "first_page_p95_s": _r(percentile(first, 95)),
+        "first_page_max_s": _r(max(first) if first else None),
+        "first_page_parts_p95_s": {part: _r(percentile([f[part] for f in results.first_pages if part in f], 95))
+                                   for part in ("html_s", "assets_s", "config_s", "websocket_s", "first_run_s")},
+        "first_page_assets": results.first_pages[0]["assets"] if results.first_pages else None,
+        "first_page_assets_kb": results.first_pages[0]["assets_kb"] if results.first_pages else None,
+        "trainings_started": started,
+        "trainings_completed": completed,
+        "trainings_by_kind": {name: {"started": entry["started"], "completed": entry["completed"],
+                                     "wait_p95_s": _r(percentile(entry["waits"], 95)),
+                                     "completion_p50_s": _r(percentile(entry["completions"], 50)),
+                                     "completion_p95_s": _r(percentile(entry["completions"], 95)),
+                                     "completion_max_s": _r(max(entry["completions"], default=None))}
+                              for name, entry in trainings.items()},
+        "training_settings": {"identical": sum(1 for t in results.trainings if t["group"] == "identical"),
+                              "different": sum(1 for t in results.trainings if t["group"] == "different")},
+        "peak_pss_mb": round(memory.peak_pss_mb, 1),
+        "peak_server_rss_mb": round(memory.peak_server_rss_mb, 1),
+        "server_processes_max": memory.max_processes,
+        "memory_samples": len(memory.pss),
+        "memory_period_s": memory.period,
+    })
+    if py_spy is not None:
+        summary["py_spy"] = py_spy
+    peak_pss = summary["peak_pss_mb"]
+    targets = {
+        "errors": (summary["errors"], "0", summary["errors"] == 0),
+        "lost_sessions": (summary["lost_sessions"], "0", summary["lost_sessions"] == 0),
+        "trainings_completed": (f"{completed} / {started}", "all", started > 0 and completed == started),
+        "pages_rendered": (f"{sum(pages.values())} / {students * len(LESSON_PAGES)}", "all", not missing),
+        "render_p95_s": (summary["render_p95_s"], f"< {TARGET_RENDER_P95_S:g} s",
+                         summary["render_p95_s"] is not None and summary["render_p95_s"] < TARGET_RENDER_P95_S),
+        "click_p95_s": (summary["click_p95_s"], f"< {TARGET_CLICK_P95_S:g} s",
+                        summary["click_p95_s"] is not None and summary["click_p95_s"] < TARGET_CLICK_P95_S),
+        "first_page_p95_s": (summary["first_page_p95_s"], f"< {TARGET_FIRST_PAGE_P95_S:g} s",
+                             summary["first_page_p95_s"] is not None
+                             and summary["first_page_p95_s"] < TARGET_FIRST_PAGE_P95_S),
+        "peak_pss_mb": (peak_pss, f"< {TARGET_MEMORY_MB:g} MB", 0 < peak_pss < TARGET_MEMORY_MB),
+    }
+    if py_spy is not None:
+        targets["py_spy_training_share"] = (py_spy["training_share"], f"< {100 * TARGET_TRAINING_SHARE:g} %",
+                                            py_spy["pass"])
+    summary["targets"] = {name: {"value": value, "target": target, "pass": bool(passed)}
+                          for name, (value, target, passed) in targets.items()}
+    summary["targets_passed"] = all(t["pass"] for t in summary["targets"].values())
+    return summary
+
+
+def print_lesson(summary: dict) -> None:
+    def fmt(value, unit=" s"):
+        return "-" if value is None else f"{value:.2f}{unit}"
+
+    print_table(summary)
+    print("-" * 70)
+    print(f"whole lesson: {summary['lessons_completed']} lessons completed by {summary['students']} students "
+          f"in {summary['duration_s']:.0f} s (at least {summary['minutes']:g} min each)")
+    print(f"{'pages rendered':<36}" + ", ".join(f"{page} {count}" for page, count in summary["pages_rendered"].items()))
+    print(f"{'clicks answered p50 / p95 / max':<36}{fmt(summary['click_p50_s'])} / {fmt(summary['click_p95_s'])} / "
+          f"{fmt(summary['click_max_s'])} ({summary['clicks']})")
+    if summary["clicks_without_their_delta"]:
+        print(f"{'clicks timed to script_finished':<36}{summary['clicks_without_their_delta']}")
+    parts = summary["first_page_parts_p95_s"]
+    print(f"{'first page p50 / p95 / max':<36}{fmt(summary['first_page_p50_s'])} / "
+          f"{fmt(summary['first_page_p95_s'])} / {fmt(summary['first_page_max_s'])} "
+          f"({summary['first_page_assets']} assets, {summary['first_page_assets_kb']} kB)")
+    print(f"{'  p95 of: html / assets / config':<36}{fmt(parts['html_s'])} / {fmt(parts['assets_s'])} / "
+          f"{fmt(parts['config_s'])}; websocket {fmt(parts['websocket_s'])}, first run {fmt(parts['first_run_s'])}")
+    print(f"{'memory peak: PSS tree / RSS server':<36}{summary['peak_pss_mb']:.0f} MB / "
+          f"{summary['peak_server_rss_mb']:.0f} MB ({summary['server_processes_max']} processes at most)")
+    print(f"{'training (started, completed)':<44}{'wait p95':>10}{'done p50':>10}{'done p95':>10}{'max':>9}")
+    for name, entry in summary["trainings_by_kind"].items():
+        label = f"  {name} ({entry['started']}, {entry['completed']})"
+        print(f"{label:<44}{fmt(entry['wait_p95_s']):>10}{fmt(entry['completion_p50_s']):>10}"
+              f"{fmt(entry['completion_p95_s']):>10}{fmt(entry['completion_max_s']):>9}")
+    print(f"{'click (page/action)':<36}{'count':>7}{'p50':>9}{'p95':>9}{'max':>9}")
+    for name, stats in summary["click_by_action"].items():
+        print(f"  {name:<34}{stats['count']:>7}{stats['p50_s']:>9.2f}{stats['p95_s']:>9.2f}{stats['max_s']:>9.2f}")
+    spy = summary.get("py_spy")
+    if spy:
+        share = (lambda v: "-" if v is None else f"{100 * v:.1f} %")
+        print(f"{'py-spy --gil samples':<36}{spy['samples']} ({spy['output']})")
+        print(f"{'  in training/fitting code':<36}{share(spy['training_share'])} (background threads "
+              f"{share(spy['training_share_in_background_threads'])}, page scripts "
+              f"{share(spy['training_share_in_page_scripts'])})")
+        print(f"{'  background work / page scripts':<36}{share(spy['background_work_share'])} / "
+              f"{share(spy['page_scripts_share'])}")
+        for frame, samples in spy["top_training_frames"][:5]:
+            print(f"    {samples:>6}  {frame[:110]}")
+    print("-" * 70)
+    print("targets")
+    for name, target in summary["targets"].items():
+        value = target["value"]
+        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+        print(f"  {name:<34}{shown:>14}  {target['target']:<10} {'PASS' if target['pass'] else 'FAIL'}")
+
+
+def run_lesson(args, students: int) -> int:
+    """``--lesson``: a fresh server, N students through the whole lesson for ``--minutes``, the report."""
+    args.timeout = args.timeout if args.timeout is not None else args.minutes * 60 + LESSON_GRACE_S
+    server = Server(args.server_log)
+    memory: TreeMemorySampler | None = None
+    spy: PySpy | None = None
+    spy_summary = None
+    board_dir = Path(tempfile.mkdtemp(prefix="load-test-lesson-"))  # the board page's database, thrown away
+    saved_env = {name: os.environ.get(name) for name in ("BOARD_DATABASE_URL", "BOARD_TEACHER_KEY")}
+    started = time.monotonic()
+    try:
+        os.environ["BOARD_DATABASE_URL"] = f"sqlite:///{board_dir / 'class_board.sqlite3'}"
+        os.environ.pop("BOARD_TEACHER_KEY", None)
+        try:
+            startup = server.start()
+        finally:
+            for name, value in saved_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        memory = TreeMemorySampler(server.process.pid, limit=args.timeout + 600)
+        memory.start()
+        if args.py_spy is not None:
+            spy = PySpy(server.process.pid, args.py_spy)
+            spy.start()
+        cpu = CpuSampler(server.process.pid)
+        cpu_before = cpu.seconds()
+        results = Results()
+        ws_url = server.base_url.replace("http://", "ws://") + "/_stcore/stream"
+        begin = time.monotonic()
+        plans = make_lesson_plans(students, args.seed, begin + 60 * args.minutes)
+        asyncio.run(drive_lesson(ws_url, server.base_url, plans, args.timeout, results))
+        duration = time.monotonic() - begin
+        cpu_seconds = cpu.seconds() - cpu_before
+        if server.process.poll() is not None:
+            results.error(-1, "server", f"the server exited with code {server.process.returncode}")
+        if spy is not None:
+            spy.stop()
+            spy_summary = spy.summary()
+        memory.stop()
+        summary = summarize_lesson(students, results, duration, startup, cpu_seconds, args, memory, spy_summary)
+    finally:
+        if spy is not None:
+            spy.stop()
+        if memory is not None:
+            memory.stop()
+        server.stop()
+        shutil.rmtree(board_dir, ignore_errors=True)
+    summary["wall_s"] = round(time.monotonic() - started, 2)
+    print_lesson(summary)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(summary, indent=2, default=str) + "\n")
+    print(f"\nwritten: {args.output}")
+    # the exit status says whether the lesson worked (errors, sessions, trainings, pages), not how fast
+    targets = summary["targets"]
+    working = all(targets[name]["pass"]
+                  for name in ("errors", "lost_sessions", "trainings_completed", "pages_rendered"))
+    return 0 if working else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=None, help="simulated students (default 10; 5 with --short)")
@@ -995,11 +2061,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the students' choices")
     parser.add_argument("--board", action="store_true",
                         help="class-board mode: a teacher's board, students answering a question and sharing runs")
+    parser.add_argument("--lesson", action="store_true",
+                        help="whole-lesson mode: every page in order, every start button, for --minutes")
+    parser.add_argument("--minutes", type=float, default=5.0,
+                        help="--lesson: each student goes through the lesson again while this lasts (default 5)")
+    parser.add_argument("--py-spy", dest="py_spy", type=Path, default=None,
+                        help="--lesson: attach 'py-spy record --gil' to the server, written here (.svg: a flame "
+                             "graph, .json: speedscope, else raw collapsed stacks)")
     parser.add_argument("--server-log", type=Path, default=ROOT / "test-artifacts" / "load-test-server.log")
     args = parser.parse_args(argv)
     students = args.students if args.students is not None else (5 if args.short else 10)
     if not 1 <= students <= 60:
         parser.error("--students must be between 1 and 60")
+    if args.lesson:
+        if args.short or args.board:
+            parser.error("--lesson is a mode of its own: not with --short or --board")
+        if not 0 <= args.minutes <= 60:
+            parser.error("--minutes must be between 0 and 60")
+        return run_lesson(args, students)
+    if args.py_spy is not None:
+        parser.error("--py-spy goes with --lesson")
     args.timeout = args.timeout if args.timeout is not None else (50.0 if args.short else 300.0)
 
     server = Server(args.server_log)
