@@ -1568,9 +1568,10 @@ class PySpy:
         if self.output.suffix.lower() == ".svg":
             write_flamegraph(stacks, self.output, f"py-spy record --gil, server pid {self.pid}")
         total = sum(count for _, count in stacks)
-        kinds = {"training": 0, "training_in_background": 0, "training_in_pages": 0, "background": 0, "pages": 0}
+        kinds = {"training": 0, "training_in_background": 0, "training_in_pages": 0, "background": 0, "pages": 0,
+                 "imports": 0}
         for frames, count in stacks:
-            training, background, page = False, False, False
+            training, background, page, computing = False, False, False, False
             for frame in frames:
                 match = _FRAME.match(frame)
                 function, file = (match.group("function"), match.group("file")) if match else (frame, "")
@@ -1578,11 +1579,13 @@ class PySpy:
                 if (any(file.endswith(name) for name in TRAINING_FILES) or "sklearn/" in file
                         or (file.endswith("core/convolution.py") and "fit" in function)):
                     training = True
+                    computing = computing or function != "<module>"  # not only the library being imported
                 if file.endswith("core/runs.py") and function.endswith("_work"):
                     background = True
                 if "scriptrunner" in file:
                     page = True
             kinds["training"] += count if training else 0
+            kinds["imports"] += count if training and not computing else 0
             kinds["training_in_background"] += count if training and background else 0
             kinds["training_in_pages"] += count if training and page and not background else 0
             kinds["background"] += count if background else 0
@@ -1595,6 +1598,8 @@ class PySpy:
             "training_share": share(kinds["training"]),
             "training_share_in_background_threads": share(kinds["training_in_background"]),
             "training_share_in_page_scripts": share(kinds["training_in_pages"]),
+            # of training_share: stacks whose training frames are all module bodies (scikit-learn imported)
+            "training_share_imports_only": share(kinds["imports"]),
             "background_work_share": share(kinds["background"]),
             "page_scripts_share": share(kinds["pages"]),
             "target_share": TARGET_TRAINING_SHARE,
@@ -1977,7 +1982,7 @@ def print_lesson(summary: dict) -> None:
         print(f"{'py-spy --gil samples':<36}{spy['samples']} ({spy['output']})")
         print(f"{'  in training/fitting code':<36}{share(spy['training_share'])} (background threads "
               f"{share(spy['training_share_in_background_threads'])}, page scripts "
-              f"{share(spy['training_share_in_page_scripts'])})")
+              f"{share(spy['training_share_in_page_scripts'])}; only imports {share(spy['training_share_imports_only'])})")
         print(f"{'  background work / page scripts':<36}{share(spy['background_work_share'])} / "
               f"{share(spy['page_scripts_share'])}")
         for frame, samples in spy["top_training_frames"][:5]:
