@@ -421,10 +421,30 @@ class SharedJob:
         return 0
 
 
+class FailedJob:
+    """A job that could not even be started (the hub is full): finished, with its error."""
+
+    state = FAILED
+    finished = True
+    result = None
+    seconds = None
+    background = False
+    computed_elsewhere = False
+
+    def __init__(self, key: Hashable, error: BaseException):
+        self.key, self.error = key, error
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
+
+    def queue_position(self) -> None:
+        return None
+
+
 class RunHub:
     """The server's registry of shared runs and jobs, bounded in number."""
 
-    def __init__(self, slots: int | None = None, max_entries: int = 48, heartbeat: float = 20.0,
+    def __init__(self, slots: int | None = None, max_entries: int = 120, heartbeat: float = 20.0,
                  clock: Callable[[], float] = time.monotonic, executor: Any = None,
                  task_seconds: float = TASK_SECONDS, results: Any = None, budget: float = TASK_BUDGET):
         # the server passes worker processes (core.workers.ProcessWorkers); by default, for the
@@ -458,7 +478,10 @@ class RunHub:
         job makes it a page's.
         """
         results = self.results if durable else None
-        job = self._get_or_create(key, lambda: SharedJob(key, work, self.pool, results, background))
+        try:
+            job = self._get_or_create(key, lambda: SharedJob(key, work, self.pool, results, background))
+        except HubFull as full:  # a page shows it as it shows a job that failed, and asks again later
+            return FailedJob(key, full)
         if not background:
             job.background = False
         return job

@@ -12,7 +12,7 @@ from core.experiments import curves_figure
 from core.vectors import format_count, format_number
 from ui import board, convolution_view, translation_view
 from ui.common import chart, lang, option_labels, shared_chart, tr
-from ui.training_view import poll_every, polled, training_data
+from ui.training_view import poll_every, polled, show_job_error, training_data
 from ui.share import control
 
 language = lang()
@@ -250,7 +250,7 @@ def show_pipeline() -> None:
         if not fit.finished:
             st.caption(tr("conv_pipeline_training"))
         elif fit.error is not None:
-            st.error(tr("run_failed", error=f"{type(fit.error).__name__}: {fit.error}"), icon=":material/warning:")
+            show_job_error(fit.error)
         else:
             pipeline = fit.result
             st.markdown(tr("conv_pipeline_result", accuracy=number(100 * pipeline.test_accuracy),

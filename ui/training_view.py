@@ -386,6 +386,16 @@ def live_dashboard(view: ModelView) -> None:
     live()
 
 
+def show_job_error(error: BaseException, label: str = "") -> None:
+    """Why a shared job gave no result, in the page's words."""
+    if isinstance(error, HubFull):
+        st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
+    elif isinstance(error, workers.WorkerError):
+        st.error(tr("run_worker_died", error=f"{label}{error}"), icon=":material/warning:")
+    else:
+        st.error(tr("run_failed", error=f"{label}{type(error).__name__}: {error}"), icon=":material/warning:")
+
+
 # ------------------------------------------------------------ final report
 def _record(view: ModelView, state: dict) -> None:
     if state["recorded"]:
@@ -476,7 +486,7 @@ def logistic_reference(settings, checkpoints=None) -> None:
                        else tr("reference_running"))
             return
         if job.error is not None:
-            st.error(tr("run_failed", error=f"{type(job.error).__name__}: {job.error}"), icon=":material/warning:")
+            show_job_error(job.error)
             return
         result = job.result
         st.markdown(tr("reference_result", accuracy=format_number(100 * result.test_accuracy, 2, language),

@@ -19,7 +19,8 @@ from core import experiments, jobs, translation
 from core.runs import DONE, FAILED, HubFull, SharedRun
 from core.vectors import format_number
 from ui.common import lang, tr
-from ui.training_view import POLL_SECONDS, hub, open_run, poll_every, polled, training_data, viewer_id
+from ui.training_view import (POLL_SECONDS, hub, open_run, poll_every, polled, show_job_error, training_data,
+                              viewer_id)
 
 MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
@@ -165,7 +166,7 @@ def show_job_status(jobs: list) -> bool:
     if all(job.finished for job in jobs):
         for job in jobs:
             if job.error is not None:
-                st.error(tr("run_failed", error=f"{type(job.error).__name__}: {job.error}"), icon=":material/warning:")
+                show_job_error(job.error)
         return True
     positions = [job.queue_position() for job in jobs if not job.finished and job.queue_position() is not None]
     if positions and len(positions) == sum(not job.finished for job in jobs):

@@ -305,3 +305,14 @@ def test_an_unwatched_run_is_background_and_a_watched_one_is_not():
     watched.want("ana", 10)
     assert watched.wait_for(10, timeout=5)
     assert seen == [True, False]
+
+
+def test_a_job_asked_of_a_full_hub_comes_back_failed_instead_of_raising():
+    clock = Clock()
+    hub = RunHub(slots=1, max_entries=1, heartbeat=5.0, clock=clock)
+    watched = hub.run("watched", lambda: FakeTrainer(10**6, delay=0.01), 10**6, 10)
+    watched.want("ana", 10**6)
+    job = hub.job("curves", lambda: 42)
+    assert job.finished and job.wait(0) and isinstance(job.error, HubFull) and job.result is None
+    assert hub.peek("curves") is None  # not kept: asked again later, it is computed
+    watched.close()
