@@ -30,9 +30,11 @@ if str(ROOT) not in sys.path:
 from benchmarks.app_server import AppServerError, start_app, stop_app  # noqa: E402
 
 from .helpers import (  # noqa: E402
-    RUN_COUNTER_SCRIPT,
+    PROTOCOL_SCRIPT,
+    describe_runs,
     full_page_screenshot,
     open_app,
+    protocol_log,
     require_playwright,
     safe_name,
     skip_or_fail,
@@ -147,10 +149,10 @@ def fresh_streamlit_server(chromium):
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
-    """``test-artifacts/screenshots/`` at the repository root, emptied of the last run's PNGs."""
+    """``test-artifacts/screenshots/`` at the repository root, emptied of the last run's PNGs and logs."""
     global _screenshots_taken
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):
+    for old in [*SCREENSHOTS.glob("*.png"), *SCREENSHOTS.glob("FAILED-*.txt")]:
         old.unlink(missing_ok=True)
     _screenshots_taken = True
     return SCREENSHOTS
@@ -164,7 +166,7 @@ def desktop_context(browser):
     shares the browser's cache of the app's JavaScript, which saves a second or so per page.
     """
     context = browser.new_context(viewport=DESKTOP)
-    context.add_init_script(RUN_COUNTER_SCRIPT)
+    context.add_init_script(PROTOCOL_SCRIPT)
     try:
         yield context
     finally:
@@ -177,7 +179,8 @@ def new_page(browser, desktop_context, screenshot_dir, request):
 
     ``new_page()`` opens a tab in the shared desktop context; ``new_page(viewport=..., **options)``
     opens one in a context of its own with those Playwright options (phone size, touch...).
-    If the test fails, each tab it opened is photographed as ``FAILED-<test>-<n>.png``.
+    If the test fails, each tab it opened is photographed as ``FAILED-<test>-<n>.png``, and what
+    it and the server said about runs (``helpers.PROTOCOL_SCRIPT``) is kept in ``FAILED-<test>-<n>.txt``.
     """
     pages, own_contexts = [], []
 
@@ -186,7 +189,7 @@ def new_page(browser, desktop_context, screenshot_dir, request):
             page = desktop_context.new_page()
         else:
             context = browser.new_context(viewport=viewport or DESKTOP, **options)
-            context.add_init_script(RUN_COUNTER_SCRIPT)
+            context.add_init_script(PROTOCOL_SCRIPT)
             own_contexts.append(context)
             page = context.new_page()
         page.set_default_timeout(30_000)
@@ -199,9 +202,11 @@ def new_page(browser, desktop_context, screenshot_dir, request):
     try:
         for index, page in enumerate(pages):
             if report is not None and report.failed and not page.is_closed():
-                name = f"FAILED-{safe_name(request.node.name)}-{index}.png"
+                name = f"FAILED-{safe_name(request.node.name)}-{index}"
                 try:
-                    full_page_screenshot(page, screenshot_dir / name, wait=False)
+                    (screenshot_dir / f"{name}.txt").write_text(
+                        f"{page.url}\nruns (seconds since the tab opened):\n{describe_runs(protocol_log(page), last=None)}\n")
+                    full_page_screenshot(page, screenshot_dir / f"{name}.png", wait=False)
                 except Exception:  # the shot is a courtesy; the failure is already reported
                     pass
     finally:

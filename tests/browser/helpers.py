@@ -4,7 +4,9 @@ The selectors below were read from the DOM of Streamlit 1.67 (not guessed):
 
 - ``[data-testid="stApp"]`` carries ``data-test-script-state`` ("initial", "running",
   "rerunRequested", "notRunning", "compilationError", ...) and ``data-test-connection-state``
-  ("CONNECTED" once the websocket is up).
+  ("CONNECTED" once the websocket is up). The script state is React state: a run of a few
+  milliseconds may never show "running" in the DOM, so whether a run happened, and whether the
+  last one is over, is read from the websocket's messages instead (``PROTOCOL_SCRIPT``).
 - ``[data-testid="stStatusWidget"]`` is mounted in the header only while a run has lasted
   more than 500 ms (the "Running... / Stop" widget), when the connection is lost, or when a
   source file changed; it is absent when the app is idle.
@@ -19,8 +21,9 @@ The selectors below were read from the DOM of Streamlit 1.67 (not guessed):
   ``full_page=True`` alone only captures the viewport.
 
 Pages that watch shared trainings (``st.fragment(run_every=...)``) are never idle for long: the
-state flips to "running" for every fragment run. ``wait_for_app`` then returns at the first
-quiet moment after the first full run, which is what a visitor sees once the page has loaded.
+server runs the fragment again every few tenths of a second. ``wait_for_app`` then returns at the
+first quiet moment (the last run started has ended, and the DOM shows it), which is what a
+visitor sees once the page has loaded.
 """
 
 from __future__ import annotations
@@ -54,17 +57,105 @@ NAV_LINK = '[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]'
 # How a language is asked for in the URL (README: "English: http://localhost:8501/?lang=en").
 LANG_PARAM = "lang"
 
-# Counts the runs of the script in this tab: every time stApp's script state turns to
-# "running". Installed before any page script, so no run is missed between two reads.
-RUN_COUNTER_SCRIPT = """
-window.__stRuns = 0;
-new MutationObserver((records) => {
-  for (const record of records) {
-    const now = record.target.getAttribute('data-test-script-state');
-    if (now === 'running' && record.oldValue !== 'running') window.__stRuns += 1;
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
+# What this tab and the server say to each other, in Streamlit's own protocol (the websocket's
+# protobuf messages, read in the page): every run the server starts and ends, and every run the
+# browser asks for. Installed before any page script, so nothing is missed.
+#
+# Not the DOM: stApp's data-test-script-state is React state, and a run that takes a few
+# milliseconds (a fragment whose charts the server already holds) has its start and its end
+# rendered in one commit, so "running" never reaches the DOM and a counter watching it misses
+# the run (measured: 1 Next click in 12 on the convolution stepper, the second time a tab
+# visits the same positions).
+#
+# window.__stLog: one entry per event, {kind, id, fragment, status, t}:
+#   "ask"     the browser asked for a run for a student's action (BackMsg.rerun_script),
+#   "tick"    ... for a fragment's run_every timer (ClientState.is_auto_rerun),
+#   "start"   the server started run ``id`` (ForwardMsg.new_session; ``fragment``: a fragment run),
+#   "end"     run ``id`` finished (ForwardMsg.script_finished: 0 success, 1 compile error,
+#             3 fragment success),
+#   "stopped" run ``id`` was stopped for another run (script_finished 2); another "start" follows.
+# window.__stRuns: how many runs the server started for this tab.
+PROTOCOL_SCRIPT = r"""
+(() => {
+  window.__stRuns = 0;
+  window.__stLog = [];
+  const varint = (bytes, at) => {
+    let value = 0, scale = 1, byte;
+    do { byte = bytes[at.i++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    return value;
+  };
+  const fields = (bytes) => {  // one protobuf message's fields: number -> [varint or bytes]
+    const found = new Map(), at = {i: 0};
+    while (at.i < bytes.length) {
+      const tag = varint(bytes, at), number = Math.floor(tag / 8), wire = tag % 8;
+      let value;
+      if (wire === 0) value = varint(bytes, at);
+      else if (wire === 2) { const size = varint(bytes, at); value = bytes.subarray(at.i, at.i + size); at.i += size; }
+      else if (wire === 1) { at.i += 8; continue; }
+      else if (wire === 5) { at.i += 4; continue; }
+      else break;  // (groups: not in Streamlit's protocol)
+      if (!found.has(number)) found.set(number, []);
+      found.get(number).push(value);
+    }
+    return found;
+  };
+  const run = (message) => {  // ForwardMsg.metadata (2) .run (6): script_run_id (1), fragment_ids (2)
+    const metadata = message.get(2), identity = metadata && fields(metadata[0]).get(6);
+    const parts = identity ? fields(identity[0]) : new Map();
+    return {id: parts.has(1) ? new TextDecoder().decode(parts.get(1)[0]) : null, fragment: parts.has(2)};
+  };
+  const note = (entry) => { entry.t = Math.round(performance.now()); window.__stLog.push(entry); };
+  const received = (data) => {
+    if (!(data instanceof ArrayBuffer)) return;
+    const message = fields(new Uint8Array(data));
+    if (message.has(4)) {          // ForwardMsg.new_session
+      window.__stRuns += 1;
+      note({kind: 'start', ...run(message)});
+    } else if (message.has(6)) {   // ForwardMsg.script_finished
+      const status = message.get(6)[0];
+      note({kind: status === 2 ? 'stopped' : 'end', status, ...run(message)});
+    }
+  };
+  const sent = (data) => {
+    const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+    const message = bytes && fields(bytes);
+    if (!message || !message.has(11)) return;  // BackMsg.rerun_script: a ClientState
+    const state = fields(message.get(11)[0]);
+    note({kind: state.has(6) && state.get(6)[0] ? 'tick' : 'ask',            // is_auto_rerun (6)
+          fragment: state.has(5) && state.get(5)[0].length > 0});            // fragment_id (5)
+  };
+  // The last run started since log index `since` has ended (not merely been stopped for another).
+  // (The server may repeat a run's new_session: its end counts from the run's first start.)
+  window.__stQuiet = (since = 0) => {
+    const log = window.__stLog;
+    for (let i = log.length - 1; i >= since; i--) {
+      if (log[i].kind !== 'start') continue;
+      const id = log[i].id;
+      const first = id === null ? i : log.findIndex((e) => e.kind === 'start' && e.id === id);
+      return log.slice(first + 1).some((e) => e.kind === 'end' && e.id === id);
+    }
+    return false;
+  };
+  // The browser asked for a run since log index `mark`, and the runs since its last such ask are over.
+  window.__stAnswered = (mark) => {
+    const log = window.__stLog;
+    for (let i = log.length - 1; i >= mark; i--) {
+      if (log[i].kind === 'ask') return window.__stQuiet(i);
+    }
+    return false;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => { try { received(event.data); } catch (e) {} });
+    }
+    send(data) {
+      try { sent(data); } catch (e) {}
+      return super.send(data);
+    }
+  };
+})();
 """
 
 # True when the app has finished a run and everything it sent is on screen.
@@ -78,6 +169,7 @@ _IDLE_JS = """
   if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  if (window.__stQuiet && !window.__stQuiet()) return false;  // a run the DOM does not show yet
   for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
     if (!chart.querySelector('.js-plotly-plot svg.main-svg')) return false;
   }
@@ -116,9 +208,10 @@ def query_param(page: Page, name: str) -> str | None:
 def wait_for_app(page: Page, timeout: float = 60_000, settle: float = 0.2) -> None:
     """Wait until the Streamlit app in ``page`` has finished rendering.
 
-    stApp present, script not running, connected, no status widget, nothing stale, no
-    skeleton, every Plotly chart drawn; then a short settle and the same check again,
-    so a run that starts right after the first check is waited for too.
+    The last run the server started for this tab has ended (``PROTOCOL_SCRIPT``), and stApp is
+    present, script not running, connected, no status widget, nothing stale, no skeleton, every
+    Plotly chart drawn; then a short settle and the same check again, so a run that starts right
+    after the first check is waited for too.
     """
     page.wait_for_selector(APP, state="attached", timeout=timeout)
     page.wait_for_function(_IDLE_JS, timeout=timeout, polling=100)
@@ -127,19 +220,49 @@ def wait_for_app(page: Page, timeout: float = 60_000, settle: float = 0.2) -> No
 
 
 def run_count(page: Page) -> int:
+    """How many runs (full or fragment) the server has started for this tab."""
     return int(page.evaluate("window.__stRuns || 0"))
+
+
+def protocol_log(page: Page, since: int = 0) -> list[dict]:
+    """What the tab and the server said about runs since log entry ``since`` (see PROTOCOL_SCRIPT)."""
+    return page.evaluate("(since) => (window.__stLog || []).slice(since)", since)
+
+
+def describe_runs(log: list[dict], last: int | None = 40) -> str:
+    """The log (its ``last`` entries; None: all), one short line per event, for a failure's message."""
+    lines = []
+    for entry in log[-last:] if last else log:
+        what = entry["kind"] + (" (fragment)" if entry.get("fragment") else "")
+        if entry.get("id"):
+            what += f" run {entry['id'][:8]}"
+        if entry["kind"] == "end":
+            what += f" status {entry.get('status')}"
+        lines.append(f"  {entry.get('t', 0) / 1000:8.3f} s  {what}")
+    return "\n".join(lines) or "  (nothing)"
 
 
 @contextlib.contextmanager
 def rerun(page: Page, timeout: float = 60_000):
     """Wrap an action that makes the script run again; return once that run is on screen.
 
-    Without this, an idle check right after a click can pass *before* the browser has even
+    Waits, in Streamlit's protocol, for the browser to ask for a run (the action reached it), for
+    the server to start one after that and for the last run started to end; then for the DOM to be
+    idle. Without this, an idle check right after a click can pass *before* the browser has even
     told the server about the click.
     """
-    before = run_count(page)
+    mark = int(page.evaluate("(window.__stLog || []).length"))
     yield
-    page.wait_for_function(f"(window.__stRuns || 0) > {before}", timeout=timeout, polling=50)
+    try:
+        page.wait_for_function("(mark) => window.__stAnswered(mark)", arg=mark, timeout=timeout, polling=50)
+    except Exception as error:
+        if "Timeout" not in type(error).__name__:
+            raise
+        log = protocol_log(page, mark)
+        asked = any(entry["kind"] == "ask" for entry in log)
+        raise AssertionError(
+            ("the run the action asked for did not end" if asked else "the action never asked the server for a run")
+            + f" within {timeout / 1000:.0f} s; runs since the action:\n{describe_runs(log)}") from None
     wait_for_app(page, timeout=timeout)
 
 
