@@ -24,10 +24,12 @@ from core.texts import t
 from .conftest import ARTIFACTS, run_streamlit
 from .helpers import (
     EXCEPTION,
+    EXPANDER,
     MAIN,
     SIDEBAR,
     full_page_screenshot,
     open_app,
+    open_expander,
     require_playwright,
     title_text,
     wait_for_app,
@@ -126,7 +128,7 @@ def wait_for_table_row(teacher, text: str) -> None:
 
 # ----------------------------------------------------------------------------- students
 def sidebar_class_box(page):
-    box = page.locator(f'{SIDEBAR} [data-testid="stExpander"]').filter(has_text=t("board_box_title", "en")).first
+    box = page.locator(f'{SIDEBAR} {EXPANDER}').filter(has_text=t("board_box_title", "en")).first
     box.wait_for(timeout=UI_TIMEOUT)
     return box
 
@@ -136,7 +138,7 @@ def join_in_sidebar(page, code: str, nickname: str = "") -> None:
     box = sidebar_class_box(page)
     code_input = box.locator(".st-key-board_code_input input")
     if not code_input.is_visible():
-        box.locator("summary").first.click()
+        open_expander(page, box)
     code_input.wait_for(state="visible", timeout=UI_TIMEOUT)
     code_input.fill(code)
     code_input.press("Enter")

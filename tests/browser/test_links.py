@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from core.texts import t
 
-from .helpers import MAIN, SIDEBAR, assert_no_errors, full_page_screenshot, query_param, title_text, wait_for_app
+from .helpers import (
+    EXPANDER,
+    MAIN,
+    SIDEBAR,
+    assert_no_errors,
+    full_page_screenshot,
+    open_expander,
+    query_param,
+    rerun,
+    title_text,
+    wait_for_app,
+)
 
 
 def open_link(page, base_url: str, path_and_query: str) -> None:
@@ -32,14 +43,15 @@ def test_a_shared_link_opens_the_page_with_its_settings_and_hides_controls(page,
     # the URL keeps the link's settings and what it hides
     assert query_param(page, "iter") == "2000" and query_param(page, "hide") == "seed,lr"
     # the share box gives the same link back
-    page.locator(SIDEBAR).get_by_text(t("share_title", "en")).click()   # opening an expander: no rerun
+    open_expander(page, page.locator(f"{SIDEBAR} {EXPANDER}").filter(has_text=t("share_title", "en")))
     code_block = page.locator(f'{SIDEBAR} [data-testid="stCode"]')
     code_block.wait_for(state="visible")
     code = code_block.inner_text()
     assert "/training?lang=en&lr=0.01&iter=2000&train=10000&hide=lr,seed" in "".join(code.split())
     qr_code = page.locator(f'{SIDEBAR} [data-testid="stImage"] img')
     assert qr_code.count() == 0                                                     # drawn when asked for
-    page.locator(SIDEBAR).get_by_text(t("share_show_qr", "en"), exact=True).click()
+    with rerun(page):                                                               # the toggle runs the script
+        page.locator(SIDEBAR).get_by_text(t("share_show_qr", "en"), exact=True).click()
     qr_code.first.wait_for(state="visible")
     assert qr_code.count() == 1                                                     # the QR code
     full_page_screenshot(page, screenshot_dir / "link-training-hidden-controls.png")
