@@ -2,6 +2,8 @@
 
 - ``streamlit_server`` (session): ``python -m streamlit run app.py`` from the repository root,
   waited for on ``/_stcore/health``, and always killed (its whole process group) at the end.
+  Every server the tests start uses the run's own empty database (``test_database``), never the
+  working tree's ``var/``: each run computes the lesson's models as on a fresh clone.
 - ``browser`` (session): Chromium from ``/usr/bin/chromium`` through Playwright's sync API;
   Playwright never downloads a browser here. Missing Chromium skips these tests, except in CI
   (``CI=true``) where it fails them.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +51,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 SERVER_LOG = ARTIFACTS / "streamlit-server.log"
+DATABASE_ENV = "BOARD_DATABASE_URL"
 STARTUP_TIMEOUT = 60.0
 DESKTOP = {"width": 1600, "height": 1000}
 
@@ -78,12 +82,25 @@ def pytest_terminal_summary(terminalreporter):
 
 # ------------------------------------------------------------------------ the app server
 @contextmanager
-def run_streamlit(log_path: Path = SERVER_LOG):
-    """The app served on a free loopback port; yields its base URL; always stopped after."""
+def run_streamlit(database_url: str, log_path: Path = SERVER_LOG):
+    """The app served on a free loopback port; yields its base URL; always stopped after.
+
+    ``database_url`` is its class board's database (``BOARD_DATABASE_URL``), where the server
+    also keeps the lesson's finished models and reads them back (``core/results.py``): never the
+    working tree's ``var/class_board.sqlite3``, so that no run depends on what an earlier run, or
+    the developer's own server, left there (its models ready at once, or half computed).
+    """
+    saved = os.environ.get(DATABASE_ENV)
+    os.environ[DATABASE_ENV] = database_url  # start_app passes the test process's environment on
     try:
         process, base_url = start_app(log_path, STARTUP_TIMEOUT)
     except AppServerError as error:
         pytest.fail(str(error), pytrace=False)
+    finally:
+        if saved is None:
+            os.environ.pop(DATABASE_ENV, None)
+        else:
+            os.environ[DATABASE_ENV] = saved
     stop = functools.partial(stop_app, process)
     atexit.register(stop)  # belt and braces if the interpreter exits without unwinding
     try:
@@ -94,9 +111,19 @@ def run_streamlit(log_path: Path = SERVER_LOG):
 
 
 @pytest.fixture(scope="session")
-def streamlit_server(chromium):
+def test_database(tmp_path_factory) -> str:
+    """The run's own class-board database (SQLite in a temporary folder), empty at the start.
+
+    Every server of the run uses it unless a test gives its own (``test_board.py``): the lesson's
+    models that one server finishes (its warm-up) the others read back, as on a school's servers.
+    """
+    return f"sqlite:///{tmp_path_factory.mktemp('board') / 'board.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(chromium, test_database):
     """Base URL of the real app, started once for the whole run (after Chromium is found)."""
-    with run_streamlit() as base_url:
+    with run_streamlit(test_database) as base_url:
         yield base_url
 
 
@@ -141,9 +168,9 @@ def base_url(streamlit_server, desktop_context) -> str:
 
 
 @pytest.fixture
-def fresh_streamlit_server(chromium):
+def fresh_streamlit_server(chromium, test_database):
     """Base URL of a brand-new server of its own, which no browser has visited yet."""
-    with run_streamlit(ARTIFACTS / "streamlit-server-fresh.log") as base_url:
+    with run_streamlit(test_database, ARTIFACTS / "streamlit-server-fresh.log") as base_url:
         yield base_url
 
 

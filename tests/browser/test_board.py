@@ -39,7 +39,6 @@ expect = require_playwright().expect
 
 pytestmark = pytest.mark.browser
 
-DATABASE_ENV = "BOARD_DATABASE_URL"
 TEACHER = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
 RUN_TIMEOUT = 180_000    # ms: a short training, on a server that may first have to load MNIST
@@ -78,8 +77,8 @@ def board_server(database_url: str, name: str):
     """A server of its own whose class board uses ``database_url``; yields its base URL."""
     with ExitStack() as stack:
         # no installation key: "Create a class" must not ask for one
-        with _environment(**{DATABASE_ENV: database_url, "BOARD_TEACHER_KEY": None}):
-            base_url = stack.enter_context(run_streamlit(ARTIFACTS / f"streamlit-server-{name}.log"))
+        with _environment(BOARD_TEACHER_KEY=None):
+            base_url = stack.enter_context(run_streamlit(database_url, ARTIFACTS / f"streamlit-server-{name}.log"))
         yield base_url
 
 

@@ -1,11 +1,14 @@
 """The translation page in the real app: models that really train, a digit pushed off-centre, the
 whole test set, a digit drawn with the mouse, French, a phone.
 
-The page trains its three models (10 neurons, 5 layers, 5 layers + shifts) in background threads
-of the server the first time someone opens it. These tests run against a server of their own,
-started once for this file (``translation_server``, below), and wait for the texts they expect
-(the models' verdicts, the test-set readings) rather than for the app to be idle: while a model
-trains, the page reruns a fragment every 0.4 s.
+The page tests the lesson's three models (10 neurons, 5 layers, 5 layers + shifts), which every
+server opens at its first page (its warm-up) and computes in its worker processes, or reads back
+from its database once a server has finished them (``core/results.py``): within a test run, the
+run's own database (``conftest.test_database``), so they are computed once per run, whichever
+server gets there first. These tests run against a server of their own, started once for this
+file (``translation_server``, below), and wait for the texts they expect (the models' verdicts,
+the test-set readings) rather than for the app to be idle: while a model is not ready, the page
+reruns a fragment every 0.4 s.
 
 Expected texts come from ``core.texts``; the verdicts are markdown (``**10 neurons** reads
 **7** (99%) — :green[right]``) and are matched on their rendered text (see ``line_pattern``).
@@ -63,17 +66,16 @@ MISREAD_INDEX, MISREAD_TRUTH = 8, 5
 
 # ---------------------------------------------------------------------------- the server
 @pytest.fixture(scope="module")
-def translation_server(chromium):
-    """A brand-new server for this file only, stopped (with its training threads) after it.
+def translation_server(chromium, test_database):
+    """A brand-new server for this file only, stopped (with its workers) after it.
 
-    Not the shared ``base_url`` server: opening this page there would start three trainings
-    that keep both cores busy for a minute or two after the tab closes (runs stop 20 s after
-    their last viewer), slowing whatever test comes next. Not ``fresh_streamlit_server``
-    either: it is per test, so every test would wait for the models to train again. One server
-    per module trains them once (and really: nothing is cached on a new server), the tests
-    share them, and the server dies at the end of the file.
+    Not the shared ``base_url`` server: the jobs this page starts for its test set (accuracy
+    against the shift, the dx × dy maps) would keep its workers busy after the tab closes,
+    slowing whatever test comes next. Not ``fresh_streamlit_server`` either: it is per test.
+    Its models are the run's (see the module's docstring): finished by whichever server of the
+    run computed them, or computed here, and the server dies at the end of the file.
     """
-    with run_streamlit(ARTIFACTS / "streamlit-server-translation.log") as base_url:
+    with run_streamlit(test_database, ARTIFACTS / "streamlit-server-translation.log") as base_url:
         yield base_url
 
 
@@ -200,8 +202,8 @@ def assert_fits_width(page, width: int) -> None:
 
 
 # ------------------------------------------------------------------------------- French
-# The tests that need no trained model come first: meanwhile the server trains (its first visit,
-# here, starts the trainings), and the tests after them wait less.
+# The tests that need no trained model come first: meanwhile the models train (a first visit
+# starts them, on a server of the run), and the tests after them wait less.
 def test_french_by_default(new_page, translation_server):
     page = new_page()
     open_translation(page, translation_server)
