@@ -13,7 +13,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY .streamlit/ .streamlit/
-COPY app.py ./
+COPY app.py lesson.py ./
 COPY core/ core/
 COPY ui/ ui/
 COPY lesson_pages/ lesson_pages/

@@ -168,7 +168,7 @@ def bench_pages(rec: Recorder) -> None:
     pages = {"home": None, "softmax": "1_softmax.py", "training (before Start)": "2_training.py",
              "translation": "5_translation.py", "convolution": "6_convolution.py"}
     for name, page in pages.items():
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = AppTest.from_file(str(ROOT / "lesson.py"), default_timeout=120)
         at.session_state["lang"] = "en"
         at.run()
         if page is not None:
@@ -196,7 +196,7 @@ def bench_page(rec: Recorder) -> None:
 
     from core.texts import t
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "lesson.py"), default_timeout=120)
     at.run()
     at.switch_page("lesson_pages/2_training.py")
     at.run()

@@ -1,6 +1,6 @@
 """Teacher links: a page's settings from and to the URL, hidden controls, presenter mode, the share box.
 
-``app.py`` calls :func:`apply_link` before the page runs (a link's settings become the
+``lesson.py`` calls :func:`apply_link` before the page runs (a link's settings become the
 widgets' values, wrong ones are said and ignored), :func:`sync_link` after it (the URL
 always shows the page's current settings, so copying it copies them) and
 :func:`share_box` in the sidebar. A page wraps each setting's widget in :func:`control`,

@@ -24,7 +24,7 @@ from core.polling import Pollers
 from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
 from core.training import TrainingDiverged, confusion_matrix
 from core.vectors import format_number
-from ui.common import chart, frozen, lang, mnist, option_labels, presenting, shared_chart, shared_figure, tr
+from ui.common import chart, configure_server, frozen, lang, mnist, option_labels, presenting, shared_chart, shared_figure, tr
 from ui.share import control
 
 POLL_SECONDS = 0.4
@@ -32,6 +32,9 @@ POLL_SECONDS = 0.4
 # one Python: redraw them less often. Both grow with the number of students polling
 # (core.polling): 0.4 s for one student, 2.4 s each for a class of thirty.
 POLL_SECONDS_ALL_VIEWS = 0.8
+# How long the start-up waits for each lesson model to be read back or claimed (a database that
+# does not answer: the server opens anyway, and the model is computed here).
+WARM_UP_SETTLE_SECONDS = 30.0
 VIEWS = ["all", "accuracy", "loss", "batch", "test", "weights", "biases"]
 
 
@@ -74,21 +77,42 @@ def hub() -> RunHub:
 
 
 @st.cache_resource(show_spinner=False)
-def warm_up() -> None:
-    """Once per server, at its first page: the lesson's shared models read back or computed at once.
+def warm_up() -> list:
+    """Once per server: the lesson's shared models read back or computed at once (returned, opened).
 
     The translation and convolution pages test the lesson's three models and the fixed-filter
     pipeline; a class opening them should find them ready. They are durable (core.results): a
     restarted server reads them back in seconds, two servers on one database compute them once.
-    Streamlit's ``streamlit run`` has no start-up hook: this runs with the first visitor's page
-    (the computing is in the workers; the page only opens the runs).
+    app.py calls it before the server opens (:func:`warm_up_server`); ``lesson.py`` calls it on each
+    run too, a no-op then, for a script started without app.py (AppTest). The computing is in the
+    workers: this only opens the runs.
     """
     from core import convolution
     from ui import convolution_view
 
+    opened = []
     for settings in experiments.TRANSLATION_MODELS.values():
-        open_run(settings, durable=True).keep()
-    convolution_view.pipeline_job(convolution.DEFAULT_POOL, background=True)
+        run = open_run(settings, durable=True)
+        run.keep()
+        opened.append(run)
+    opened.append(convolution_view.pipeline_job(convolution.DEFAULT_POOL, background=True))
+    return opened
+
+
+def warm_up_server() -> None:
+    """Once, before the server opens (app.py's start-up hook): nothing left for a first student to wait for.
+
+    The libraries every page uses imported, MNIST mapped, the worker processes started, and the
+    lesson's shared models opened (:func:`warm_up`) and each one settled: read back from the
+    database, or claimed there and set computing in the background (or found computing on another
+    server), so that a restarted server opens with them ready.
+    """
+    from ui import board, convolution_view, experiments_view, share, translation_view  # noqa: F401
+
+    configure_server()
+    training_data()
+    for opened in warm_up():  # each one read back, or its claim stored (several servers, one database)
+        opened.settled(timeout=WARM_UP_SETTLE_SECONDS)
 
 
 def viewer_id() -> str:

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import experiments, mlp, training
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "lesson.py")
 
 PAGES = {
     "home": "lesson_pages/0_home.py",

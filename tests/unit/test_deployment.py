@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SOURCES = [ROOT / "app.py", *sorted((ROOT / "core").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
+APP_SOURCES = [ROOT / "app.py", ROOT / "lesson.py", *sorted((ROOT / "core").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
                *sorted((ROOT / "lesson_pages").glob("*.py"))]
 # import name -> distribution name in requirements.txt
 DISTRIBUTIONS = {"sklearn": "scikit-learn", "PIL": "pillow", "streamlit_drawable_canvas": "streamlit-drawable-canvas"}
@@ -50,7 +50,7 @@ def test_the_image_copies_everything_the_app_reads():
     dockerfile = (ROOT / "Dockerfile").read_text()
     copied = {part.rstrip("/") for line in dockerfile.splitlines() if line.startswith("COPY ")
               for part in line.split()[1:-1]}
-    needed = {"requirements.txt", "app.py", "core", "ui", "lesson_pages", "data", ".streamlit"}
+    needed = {"requirements.txt", "app.py", "lesson.py", "core", "ui", "lesson_pages", "data", ".streamlit"}
     assert needed <= copied, needed - copied
     assert (ROOT / "data" / "mnist.npz").is_file()
     ignored = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()

@@ -38,7 +38,7 @@ def test_every_text_used_in_the_code_exists():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    sources = [root / "app.py", *sorted((root / "lesson_pages").glob("*.py")), *sorted((root / "ui").glob("*.py"))]
+    sources = [root / "lesson.py", *sorted((root / "lesson_pages").glob("*.py")), *sorted((root / "ui").glob("*.py"))]
     used = set()
     for source in sources:
         used |= set(re.findall(r"""\btr\(\s*["']([a-z0-9_]+)["']""", source.read_text()))
