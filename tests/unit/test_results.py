@@ -136,3 +136,23 @@ def test_a_database_that_is_down_costs_only_the_durability():
     assert run.wait_for(20, timeout=60) and run.state == DONE and run.model["steps"] == 20
     job = hub.job("j", functools.partial(int, "7"), durable=True)
     assert job.wait(60) and job.result == 7
+
+
+def test_a_lesson_model_is_settled_once_read_back_claimed_or_found_computing_elsewhere(stores):
+    """What a starting server waits for before it opens (ui.training_view.warm_up_server)."""
+    a = RunHub(slots=1, results=DurableResults(stores()))
+    computing = a.run("lesson-mlp", functools.partial(CountingTrainer, 40, delay=0.2), 40, 10, durable=True)
+    computing.keep()
+    assert computing.settled(timeout=10)
+    assert not DurableResults(stores()).claim("lesson-mlp")  # its claim was stored before it counted as settled
+    b = RunHub(slots=1, results=DurableResults(stores()))
+    elsewhere = b.run("lesson-mlp", never_built, 40, 10, durable=True)
+    elsewhere.keep()
+    assert elsewhere.settled(timeout=10) and elsewhere.computed_elsewhere
+    assert computing.wait_for(40, timeout=20)
+    restored = RunHub(slots=1, results=DurableResults(stores())).run("lesson-mlp", never_built, 40, 10, durable=True)
+    assert restored.settled(timeout=10) and restored.state == DONE  # read back: ready when the port opens
+    job = RunHub(slots=1, results=DurableResults(stores())).job("pipeline", lambda: 1, durable=True)
+    assert job.settled(timeout=10)
+    plain = RunHub(slots=1).run("student", functools.partial(CountingTrainer, 10), 10, 10)
+    assert plain.settled(timeout=0)  # without stored results there is nothing to wait for

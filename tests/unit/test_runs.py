@@ -1,12 +1,15 @@
 """The classroom hub: shared runs computed once, only as far as live viewers want, within slots."""
 
+import dataclasses
 import os
 import threading
 import time
 
+import numpy as np
 import pytest
 
-from core.runs import DONE, FAILED, IDLE, TASK_BUDGET, HubFull, RunHub, SharedRun, SlotPool
+from core.runs import (DONE, FAILED, IDLE, TASK_BUDGET, HubFull, RunHub, SharedRun, SlotPool,
+                       share_unchanged_arrays)
 
 
 class FakeTrainer:
@@ -316,3 +319,23 @@ def test_a_job_asked_of_a_full_hub_comes_back_failed_instead_of_raising():
     assert job.finished and job.wait(0) and isinstance(job.error, HubFull) and job.result is None
     assert hub.peek("curves") is None  # not kept: asked again later, it is computed
     watched.close()
+
+
+@dataclasses.dataclass(frozen=True)
+class Point:
+    step: int
+    indices: np.ndarray
+    weights: np.ndarray
+
+
+def test_a_checkpoint_shares_the_arrays_that_did_not_change_and_keeps_the_others():
+    before = Point(1, np.arange(10), np.zeros(3, np.float32))
+    after = Point(2, np.arange(10), np.ones(3, np.float32))
+    kept = share_unchanged_arrays(before, after)
+    assert kept.indices is before.indices and kept.weights is after.weights and kept.step == 2
+    np.testing.assert_array_equal(kept.weights, np.ones(3))
+    # same values but another dtype, another shape, or not a dataclass: nothing is shared
+    other = Point(3, np.arange(10, dtype=np.int32), np.ones(4, np.float32))
+    assert share_unchanged_arrays(after, other) is other
+    plain = type("Plain", (), {"step": 1})()
+    assert share_unchanged_arrays(plain, plain) is plain

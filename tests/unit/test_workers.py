@@ -135,6 +135,8 @@ def test_a_run_in_the_workers_ends_exactly_where_it_does_in_one_process(pool, se
     for got, want in zip(run.checkpoints, expected):  # the trainer travelled between chunks: same numbers
         assert got.test_accuracy == want.test_accuracy and got.train_loss == pytest.approx(want.train_loss, rel=1e-6)
         np.testing.assert_array_equal(got.test_predictions, want.test_predictions)
+    # each checkpoint came from the worker as a pickle; the test digits' indices are held once
+    assert len({id(c.test_indices) for c in run.checkpoints}) == 1
     rows = data.training_rows()
     np.testing.assert_allclose(run.model.predict_proba(rows.x_test[:50]), model.predict_proba(rows.x_test[:50]),
                                rtol=1e-5, atol=1e-7)
