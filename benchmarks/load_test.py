@@ -294,6 +294,7 @@ class Student:
         self.pending: asyncio.Future | None = None
         self.pending_what = ""                   # "page/action" of the full rerun awaited
         self.pending_fragments: dict[str, float] = {}
+        self.superseded_fragments: list[float] = []  # fragment reruns asked for before a full run began
         self.training_started: float | None = None
         self.first_checkpoint: float | None = None
         self.training_done: asyncio.Event = asyncio.Event()
@@ -452,6 +453,10 @@ class Student:
                         self.full_running = True
                         self.widget_ids = {}
                         self._clear_fragment_timers()  # it registers its fragments again
+                        # A fragment rerun asked for before this full run is answered by it (the full
+                        # run draws its fragments again): timed to its end, not to a later fragment's.
+                        self.superseded_fragments += self.pending_fragments.values()
+                        self.pending_fragments.clear()
                     elif self.full_running:
                         # A fragment's run starts while a full run never said it finished: the
                         # session runs one script at a time, so the full run has ended and its
@@ -495,6 +500,9 @@ class Student:
                         self._fragment_ended_early(list(msg.metadata.run.fragment_ids), time.monotonic())
                     elif status in (FINISHED_OK, FINISHED_COMPILE_ERROR):
                         self.full_running = False
+                        now = time.monotonic()
+                        self.results.fragments.extend(now - sent for sent in self.superseded_fragments)
+                        self.superseded_fragments = []
                         if status == FINISHED_COMPILE_ERROR:
                             self.results.error(self.index, "compile_error", "script compile error")
                         if self.pending is not None and not self.pending.done():
