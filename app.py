@@ -2,9 +2,9 @@
 
 Streamlit finds the :class:`streamlit.App` below and serves its script, ``lesson.py`` (the page
 configuration, the language switch and the lesson's navigation). Its start-up hook runs before
-the port opens: the libraries imported, MNIST mapped, the worker processes started and the
-lesson's shared models read back from the database or set computing (ui.server.warm_up). A
-class arriving at once on a server that has just started finds it ready (issue 16).
+the port opens (ui.training_view.warm_up_server): the libraries imported, MNIST mapped, the
+worker processes started and the lesson's shared models read back from the database or set
+computing. A class arriving at once on a server that has just started finds it ready (issue 16).
 """
 
 from core import threads

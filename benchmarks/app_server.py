@@ -51,6 +51,31 @@ def _die_with_parent() -> None:
         pass
 
 
+def descendants(pid: int) -> list[int]:
+    """The process ids of ``pid``'s children, their children and so on (Linux's /proc)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    for child in children.read().split():
+                        found.append(int(child))
+                        todo.append(int(child))
+        except OSError:
+            continue
+    return found
+
+
+def command_line(pid: int) -> str:
+    """``pid``'s command line, its arguments separated by spaces ('' once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
 def stop_app(process: subprocess.Popen | None) -> None:
     """SIGTERM the server's process group, SIGKILL it if it lingers."""
     if process is None or process.poll() is not None:

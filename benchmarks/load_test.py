@@ -117,7 +117,7 @@ except ImportError as error:  # pragma: no cover
     raise SystemExit(f"the 'websockets' package is needed (a Streamlit dependency): {error}")
 
 sys.path.insert(0, str(ROOT))
-from benchmarks.app_server import start_app, stop_app  # noqa: E402
+from benchmarks.app_server import descendants, start_app, stop_app  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -157,21 +157,6 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    for child in children.read().split():
-                        found.append(int(child))
-                        todo.append(int(child))
-        except OSError:
-            continue
-    return found
-
-
 class MemorySampler(threading.Thread):
     """RSS of the server and its children every ``period`` seconds (psutil if present, else /proc)."""
 
@@ -194,7 +179,7 @@ class MemorySampler(threading.Thread):
                 return sum(p.memory_info().rss for p in processes) / 2**20
             except Exception:
                 return 0.0
-        return sum(_rss_kb(p) for p in [self.pid] + _children(self.pid)) / 1024
+        return sum(_rss_kb(p) for p in [self.pid] + descendants(self.pid)) / 1024
 
     def run(self) -> None:
         while not self._stop_event.is_set():
@@ -219,7 +204,7 @@ class CpuSampler:
 
     def seconds(self) -> float:
         total = 0
-        for pid in [self.pid] + _children(self.pid):
+        for pid in [self.pid] + descendants(self.pid):
             try:
                 with open(f"/proc/{pid}/stat") as stat:
                     fields = stat.read().rsplit(")", 1)[1].split()
@@ -1483,7 +1468,7 @@ class TreeMemorySampler(threading.Thread):
 
     def sample(self) -> None:
         now = time.monotonic()
-        tree = [self.pid] + _children(self.pid)
+        tree = [self.pid] + descendants(self.pid)
         self.pss.append((now, sum(_pss_kb(pid) for pid in tree) / 1024, len(tree)))
         self.samples.append((now, sum(_rss_kb(pid) for pid in tree) / 1024))
         self.server_rss.append((now, _rss_kb(self.pid) / 1024))

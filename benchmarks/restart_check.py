@@ -30,7 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from app_server import start_app, stop_app  # noqa: E402
+from app_server import command_line, descendants, start_app, stop_app  # noqa: E402
+
+from core.board_store import database_url  # noqa: E402
 
 LESSON_MODELS = 4
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -39,15 +41,13 @@ TICKS = os.sysconf("SC_CLK_TCK")
 def worker_cpu_seconds(server_pid: int) -> float:
     """CPU time (user + system) of the server's ``core.workers`` children so far."""
     total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
+    for pid in descendants(server_pid):
+        if "core.workers" not in command_line(pid):
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) != server_pid or b"core.workers" not in (entry / "cmdline").read_bytes():
-                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / TICKS
-        except (OSError, IndexError, ValueError):
+        except (OSError, IndexError, ValueError):  # gone meanwhile
             continue
     return total
 
@@ -80,7 +80,7 @@ def start(database: str, log: Path) -> tuple:
 
 
 def restart(database: str, folder: Path, timeout: float) -> bool:
-    engine = sa.create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    engine = sa.create_engine(database_url(database))
     a, opened = start(database, folder / "a.log")
     try:
         print(f"server A open after               {opened:6.1f} s")
@@ -108,7 +108,7 @@ def restart(database: str, folder: Path, timeout: float) -> bool:
 
 
 def two_servers(database: str, folder: Path, timeout: float) -> bool:
-    engine = sa.create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    engine = sa.create_engine(database_url(database))
     a, _ = start(database, folder / "a2.log")
     try:
         b, _ = start(database, folder / "b2.log")
@@ -141,7 +141,7 @@ def main() -> int:
         first = args.database or f"sqlite:///{folder / 'restart.sqlite3'}"
         ok = restart(first, folder, args.timeout)
         if args.database:  # the same PostgreSQL database: emptied of the first part's results
-            engine = sa.create_engine(args.database.replace("postgresql://", "postgresql+psycopg://", 1))
+            engine = sa.create_engine(database_url(args.database))
             with engine.begin() as connection:
                 connection.execute(sa.text("DELETE FROM shared_results"))
             engine.dispose()

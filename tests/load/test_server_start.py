@@ -16,25 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from app_server import start_app, stop_app  # noqa: E402
+from app_server import command_line, descendants, start_app, stop_app  # noqa: E402
 
 # the translation page's three models and the convolution page's pipeline (ui.training_view.warm_up)
 LESSON_MODELS = 4
-
-
-def children(pid: int) -> list[str]:
-    """The command lines of the processes whose parent is ``pid``."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            if parent == pid:
-                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
 
 
 def test_the_server_is_warm_when_its_port_opens(tmp_path, monkeypatch):
@@ -43,7 +28,7 @@ def test_the_server_is_warm_when_its_port_opens(tmp_path, monkeypatch):
     process, _ = start_app(tmp_path / "server.log", timeout=120)
     try:
         # the first answer of /_stcore/health: the workers run already, one per core
-        workers = [line for line in children(process.pid) if "core.workers" in line]
+        workers = [pid for pid in descendants(process.pid) if "core.workers" in command_line(pid)]
         assert len(workers) == (os.cpu_count() or 1), (workers, (tmp_path / "server.log").read_text())
         # and the lesson's models were opened before the port: each one's claim is in the database
         with sqlite3.connect(database) as connection:
@@ -54,6 +39,9 @@ def test_the_server_is_warm_when_its_port_opens(tmp_path, monkeypatch):
         stop_app(process)
     assert process.poll() is not None
     deadline = time.monotonic() + 10
-    while children(process.pid) and time.monotonic() < deadline:  # its workers leave with it
+    def alive():  # a worker is reparented once the server is gone: followed by its own pid
+        return [pid for pid in workers if "core.workers" in command_line(pid)]
+
+    while alive() and time.monotonic() < deadline:  # its workers leave with it
         time.sleep(0.2)
-    assert not children(process.pid)
+    assert not alive()
