@@ -34,7 +34,7 @@ from app_server import command_line, descendants, start_app, stop_app  # noqa: E
 
 from core.board_store import database_url  # noqa: E402
 
-LESSON_MODELS = 4
+LESSON_MODELS = 5  # the three translation models, the convolution pipeline, the default LogisticRegression reference
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -85,7 +85,7 @@ def restart(database: str, folder: Path, timeout: float) -> bool:
     try:
         print(f"server A open after               {opened:6.1f} s")
         computed = wait_until_done(engine, timeout)
-        print(f"A's four lesson models stored in  {computed:6.1f} s (workers' CPU {worker_cpu_seconds(a.pid):.0f} s)")
+        print(f"A's {LESSON_MODELS} lesson models stored in {computed:6.1f} s (workers' CPU {worker_cpu_seconds(a.pid):.0f} s)")
     finally:
         stop_app(a)
     b, opened = start(database, folder / "b.log")
@@ -115,7 +115,7 @@ def two_servers(database: str, folder: Path, timeout: float) -> bool:
         try:
             computed = wait_until_done(engine, timeout)
             names = {str(a.pid): "A", str(b.pid): "B"}
-            print(f"two servers: four models stored in {computed:6.1f} s")
+            print(f"two servers: {LESSON_MODELS} models stored in {computed:6.1f} s")
             by = {}
             for description, _, owner in rows(engine):
                 server = names.get(owner.split(":")[1], owner)
