@@ -31,10 +31,18 @@ def test_digit_tiles_draw_ink_and_mark_wrong_digits():
 
 
 def test_digit_grid_has_one_caption_per_digit(mnist):
-    fig = figures.digit_grid(mnist.x_train[:12], [str(v) for v in mnist.y_train[:12]], columns=5, title="t")
-    assert fig.data[0].type == "image"
-    assert [a.text for a in fig.layout.annotations] == [str(v) for v in mnist.y_train[:12]]
-    assert decode(fig.data[0].source).shape[1] == 5 * 32
+    wrong = np.arange(12) % 4 == 1
+    fig = figures.digit_grid(mnist.x_train[:12], [str(v) for v in mnist.y_train[:12]], wrong=wrong, columns=5,
+                             title="t")
+    image, captions = fig.data
+    assert image.type == "image" and decode(image.source).shape[1] == 5 * 32
+    assert list(captions.text) == [str(v) for v in mnist.y_train[:12]] and captions.mode == "text"
+    # each caption centred in the band above its digit (cells of 32 x 41 pixels, a band of 11)
+    for index, (x, y) in enumerate(zip(captions.x, captions.y)):
+        row, column = divmod(index, 5)
+        assert column * 32 < x < (column + 1) * 32 and row * 41 < y < row * 41 + 11
+    assert [c == figures.COLORS["second"] for c in captions.textfont.color] == list(wrong)
+    assert not fig.layout.annotations
 
 
 def test_bars_and_prediction_charts():
