@@ -16,6 +16,19 @@ TRAIN_COLOR = figures.COLORS["main"]
 TEST_COLOR = figures.COLORS["second"]
 OTHER_COLORS = ["#5F6368", "#E37400", "#8430CE"]
 LAYER_COLORS = ["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"]
+# The margins Plotly's automargin settles on for these views at the app's type size on a laptop,
+# given up front. Automargin only widens the margins a figure is given, and it draws the figure
+# a second time whenever it has to; Streamlit mounts a changed chart anew, so a live run draws
+# each view from scratch at every poll. Given what automargin would find, a line chart is drawn
+# once: 37 ms down to 19 ms in Chromium (benchmarks/run.py, "drawn in Chromium"). On a narrow
+# phone, or with the presenter's larger type, automargin still widens them as it needs.
+# tests/browser/test_training.py checks that a laptop's dashboard needs no widening.
+MARGINS = {
+    "curves": dict(l=60, r=10, t=50, b=96),  # "100 %" ticks, the x axis title, the legend below it
+    "weights": dict(l=10, r=89, t=50, b=10),  # the colour bar on the right
+    "biases": dict(l=60, r=77, t=50, b=64),  # the ten digits' legend on the right
+    "confusion": dict(l=23, r=10, t=50, b=33),  # one-digit ticks and the axes' titles
+}
 DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
@@ -44,13 +57,13 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
         go.Scatter(x=x, y=np.asarray(test) * scale, name=names[1], mode="lines+markers" if len(x) < 30 else "lines",
                    line=dict(color=TEST_COLOR, width=4)),
     ]
-    layout = dict(hovermode="x unified")
+    layout = dict(hovermode="x unified", margin=MARGINS["curves"])
     if reference is not None:
         shape, label = figures.reference_line(reference[0] * scale, reference[1])
         layout.update(shapes=[shape], annotations=[label])
     return figures.compose(data, height=height, title=title, layout=layout,
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None),
-                           yaxes=dict(title=None if percent else dict(text=y_title),
+                           yaxes=dict(title=dict(text=y_title) if y_title and not percent else None,
                                       ticksuffix=" %" if percent else "", automargin=True))
 
 
@@ -98,12 +111,14 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
     annotations = [dict(x=divmod(k, columns)[1] * (28 + gap) + 13.5, y=divmod(k, columns)[0] * (28 + gap) - 1.5,
                         text=text, showarrow=False, yanchor="bottom", font=dict(size=14))
                    for k, text in enumerate(titles[:count])]
-    return figures.compose(data, height=height, title=title, layout=dict(annotations=annotations),
+    return figures.compose(data, height=height, title=title,
+                           layout=dict(annotations=annotations, margin=MARGINS["weights"]),
                            xaxes=dict(visible=False, constrain="domain"),
                            yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
 
 
-def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, height=420, x_max=None):
+def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, height=420, x_max=None,
+                            median_name: str = "median"):
     """5b. The spread of a layer's weights over time: min-max, 10-90 %, 25-75 % bands and the median."""
     p = np.asarray(percentiles)
     traces = []
@@ -113,17 +128,18 @@ def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, heig
                                  hoverinfo="skip"))
         traces.append(go.Scatter(x=steps, y=p[:, low], mode="lines", line=dict(width=0), fill="tonexty",
                                  fillcolor=f"rgba(11,87,208,{alpha})", name=name, hoverinfo="skip"))
-    traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name="médiane / median",
+    traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name=median_name,
                              line=dict(color=figures.COLORS["ink"], width=2)))
-    return figures.compose(traces, height=height, title=title,
+    return figures.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
 def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title, layer_word: str,
-                         height=420, x_max=None):
+                         height=420, x_max=None, median_name: str = "median"):
     """5b/6 for a deep network: each layer's median and 10-90 % band over time, one colour per layer."""
     if len(per_layer) == 1:
-        return percentile_bands_figure(steps, next(iter(per_layer.values())), title, x_title, height, x_max)
+        return percentile_bands_figure(steps, next(iter(per_layer.values())), title, x_title, height, x_max,
+                                       median_name)
     traces = []
     for index, (name, p) in enumerate(per_layer.items()):
         color = LAYER_COLORS[index % len(LAYER_COLORS)]
@@ -136,7 +152,7 @@ def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title
         traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
                                  else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3),
                                  legendgroup=name))
-    return figures.compose(traces, height=height, title=title,
+    return figures.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
@@ -152,7 +168,7 @@ def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_wo
                        line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])]
     return figures.compose(data, height=height, title=title,
                            layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",
-                                                   yref="paper")),
+                                                   yref="paper"), margin=MARGINS["biases"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
@@ -205,5 +221,6 @@ def confusion_figure(matrix: np.ndarray, title, x_title, y_title, height=520):
         z=np.log1p(matrix), x=digits, y=digits, text=matrix, texttemplate="%{text}", colorscale="Blues",
         showscale=False, hovertemplate=f"{y_title} %{{y}}, {x_title} %{{x}}: %{{text}}<extra></extra>",
         textfont=dict(size=14))
-    return figures.compose(data, height=height, title=title, xaxes=dict(title=x_title, side="bottom", type="category"),
+    return figures.compose(data, height=height, title=title, layout=dict(margin=MARGINS["confusion"]),
+                           xaxes=dict(title=x_title, side="bottom", type="category"),
                            yaxes=dict(title=y_title, autorange="reversed", type="category", scaleanchor="x"))

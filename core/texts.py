@@ -540,6 +540,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "runs_title": {"fr": "Mes entraînements", "en": "My trainings"},
     "layer_word": {"fr": "couche", "en": "layer"},
+    "curve_median": {"fr": "médiane", "en": "median"},
     "col_run": {"fr": "n°", "en": "#"},
     "col_model": {"fr": "modèle", "en": "model"},
     "col_learning_rate": {"fr": "taux d'apprentissage", "en": "learning rate"},

@@ -339,7 +339,7 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
                                                           tr(view.weights_title), height),
         "weight_spread": lambda: dashboard.layers_spread_figure(
             steps, {name: np.array([c.weight_percentiles[name] for c in checkpoints]) for name in layers},
-            tr("view_weight_spread"), x_title, tr("layer_word"), height, total),
+            tr("view_weight_spread"), x_title, tr("layer_word"), height, total, tr("curve_median")),
         "biases": lambda: dashboard.biases_figure(
             steps, {name: np.array([c.biases[name] for c in checkpoints]) for name in layers},
             tr("view_biases"), x_title, tr("layer_word"), height, total),

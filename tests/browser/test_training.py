@@ -11,7 +11,7 @@ import re
 
 from core.texts import t
 
-from .helpers import EXCEPTION, PLOTLY_CHART, full_page_screenshot, open_app
+from .helpers import EXCEPTION, PLOTLY_CHART, full_page_screenshot, open_app, wait_for_app
 
 RUN_TIMEOUT = 180_000  # ms: generous, the CI machine may be busy
 
@@ -48,6 +48,16 @@ def test_start_with_the_lessons_settings_reaches_about_92_percent(new_page, base
     assert 91.0 <= accuracy <= 93.0, accuracy
     assert page.locator(EXCEPTION).count() == 0
     assert page.locator(PLOTLY_CHART).count() >= 8  # the six views (seven charts) and the confusion matrix
+    wait_for_app(page)
+    # The margins given by core.dashboard.MARGINS are those Plotly's automargin settles on for a
+    # laptop: it does not widen them, so each chart a poll mounts is drawn once, not twice.
+    margins = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+        const size = gd._fullLayout._size, given = gd.layout.margin || {};
+        return {title: String((gd.layout.title || {}).text || ''),
+                drawn: [size.l, size.r, size.t, size.b].map(Math.round), given: [given.l, given.r, given.t, given.b]};
+    })""")
+    assert len(margins) >= 8
+    assert [m for m in margins if m["drawn"] != m["given"]] == []
     full_page_screenshot(page, screenshot_dir / "training-run-en.png", wait=False)
 
 
