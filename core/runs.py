@@ -269,6 +269,28 @@ class SharedRun:
                 self._condition.wait(min(remaining, 0.5))
             return True
 
+    def await_news(self, shown_step: int, timeout: float) -> bool:
+        """Before a live poll draws: wait up to ``timeout`` for what the next poll would find.
+
+        Nothing computed since ``shown_step``: the next checkpoint (a network's epoch is drawn
+        when it arrives, not up to a poll later). The end due within ``timeout`` at the pace of
+        the run's computing so far: the end, so that the result replaces the views at once
+        instead of one more drawing of them and a poll later. Otherwise nothing: the poll draws
+        what there is. Returns whether it waited.
+        """
+        with self._condition:
+            if self.finished or not self.checkpoints:
+                return False
+            last = self.checkpoints[-1]
+            if last.step <= shown_step:
+                target = shown_step + 1
+            elif (self.total_steps - last.step) * last.seconds / max(last.step, 1) <= timeout:
+                target = self.total_steps
+            else:
+                return False
+        self.wait_for(target, timeout)
+        return True
+
     def settled(self, timeout: float | None = None) -> bool:
         """Whether a wanted run knows where its result comes from: read back from the stored results,
         computed by this server (its claim stored), or by another server. At once without stored results."""

@@ -390,6 +390,8 @@ def live_dashboard(view: ModelView) -> None:
     base = POLL_SECONDS_ALL_VIEWS if which == "all" else POLL_SECONDS
     poll = poll_every(base) if active else None
 
+    page_run = [True]  # the first call is the page's run, the next ones are the fragment's polls
+
     @st.fragment(run_every=poll)
     def live() -> None:
         current = _state(view)
@@ -399,14 +401,22 @@ def live_dashboard(view: ModelView) -> None:
         if poll is not None and current["mode"] in ("running", "stepping"):
             if wanted >= 2 * poll or 2 * wanted <= poll:  # the class grew or left: poll at the new pace
                 st.rerun(scope="app")
+        if poll is not None and current["mode"] == "running" and not page_run[0]:
+            # A poll waits (in this session's thread, the GIL free) for news due before the
+            # next one: never a page's run, which answers a click.
+            current["run"].await_news(_cursor_step(current) if current["cursor"] >= 0 else -1, poll)
+        page_run[0] = False
         was_active = current["mode"] in ("running", "stepping")
         _advance_cursor(view, current, slow)
-        _status(view, current)
-        _views(view, current, which, arrays)
         if was_active and current["mode"] not in ("running", "stepping"):
             if current["mode"] == "done":
                 _record(view, current)
-            st.rerun(scope="app")  # stop polling and show the final report
+            # Stop polling and show the final report, without drawing the views here first:
+            # the whole page's run draws them again at once (a browser mounts each changed
+            # chart anew, the six views took a busy laptop about a second).
+            st.rerun(scope="app")
+        _status(view, current)
+        _views(view, current, which, arrays)
 
     live()
 

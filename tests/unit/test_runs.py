@@ -21,6 +21,7 @@ class FakeTrainer:
 
     def __init__(self, total, delay=0.0, fail_at=None):
         self.total, self.delay, self.fail_at, self.step = total, delay, fail_at, 0
+        self.seconds = 0.0  # computing time so far, as a real trainer's checkpoints report it
 
     @property
     def done(self):
@@ -33,9 +34,10 @@ class FakeTrainer:
         try:
             time.sleep(self.delay)
             self.step = min(self.total, self.step + steps)
+            self.seconds += self.delay
             if self.fail_at is not None and self.step >= self.fail_at:
                 raise ValueError("boom")
-            return type("Point", (), {"step": self.step})()
+            return type("Point", (), {"step": self.step, "seconds": self.seconds})()
         finally:
             with FakeTrainer.lock:
                 FakeTrainer.active -= 1
@@ -59,6 +61,35 @@ def test_run_computes_only_as_far_as_wanted():
     assert run.state == IDLE
     run.want("ana", 100)
     assert run.wait_for(100, timeout=5) and run.state == DONE
+
+
+def test_a_poll_with_nothing_new_waits_for_the_next_checkpoint():
+    """A network's epoch is drawn when it arrives, not up to a poll later."""
+    run = SharedRun("k", lambda: FakeTrainer(30, delay=0.3), 30, 10, SlotPool(1, budget=0.0))
+    run.want("ana", 30)
+    assert run.wait_for(10, timeout=5)
+    assert run.await_news(10, timeout=5.0)
+    assert run.produced_step >= 20  # it came back with the next epoch, not with nothing new
+    run.close()
+
+
+def test_a_poll_waits_for_an_end_due_before_the_next_poll():
+    """The result replaces the views at once instead of one more drawing and a poll later."""
+    run = SharedRun("k", lambda: FakeTrainer(100, delay=0.03), 100, 10, SlotPool(1, budget=0.0))
+    run.want("ana", 100)
+    assert run.wait_for(10, timeout=5)
+    assert run.await_news(0, timeout=5.0)  # step 10 is new, and 90 steps at 3 ms a step are due within 5 s
+    assert run.finished and run.produced_step == 100
+    assert not run.await_news(100, timeout=5.0)  # nothing more to wait for
+
+
+def test_a_poll_draws_at_once_when_the_end_is_far():
+    run = SharedRun("k", lambda: FakeTrainer(1000, delay=0.05), 1000, 10, SlotPool(1, budget=0.0))
+    run.want("ana", 1000)
+    assert run.wait_for(10, timeout=5)
+    assert not run.await_news(0, timeout=0.5)  # something new, the end ~5 s away: draw it now
+    assert run.produced_step < 1000
+    run.close()
 
 
 def test_two_viewers_share_one_computation():
