@@ -29,9 +29,13 @@ from ui.share import control
 
 POLL_SECONDS = 0.4
 # With all six views on screen a redraw costs several times a single view's, in the server's
-# one Python: redraw them less often. Both grow with the number of students polling
-# (core.polling): 0.4 s for one student, 2.4 s each for a class of thirty.
-POLL_SECONDS_ALL_VIEWS = 0.8
+# one Python and in the browser, which mounts every changed chart anew (two Plotly drawings
+# each): redraw them less often. On this 2-core machine, with Chromium beside the server, the
+# default run's Start to result went from 2.7x the plain loop at 0.8 s to 2.4x at 1.2 s
+# (benchmarks/run.py, browser). A network's epoch and a run's end do not wait for the next
+# poll (core.runs.Run.await_news). Both periods grow with the number of students polling
+# (core.polling), up to 4 s for a class (core.polling.MAX_PERIOD).
+POLL_SECONDS_ALL_VIEWS = 1.2
 # How long the start-up waits for each lesson model to be read back or claimed (a database that
 # does not answer: the server opens anyway, and the model is computed here).
 WARM_UP_SETTLE_SECONDS = 30.0
