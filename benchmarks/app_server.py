@@ -67,6 +67,36 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time ``pid`` and its descendants have used so far (user and system, Linux's /proc)."""
+    total = 0.0
+    for each in [pid, *descendants(pid)]:
+        try:
+            with open(f"/proc/{each}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def wait_until_quiet(pid: int, busy: float = 0.05, window: float = 0.5, timeout: float = 60.0) -> float:
+    """Wait until ``pid`` and its workers use less than ``busy`` of a core over ``window`` seconds.
+
+    Returns the seconds waited. A benchmark that measures one student's run starts from a quiet
+    server: a network's epoch still computing for a run just reset would share the cores.
+    """
+    started = time.monotonic()
+    before = cpu_seconds(pid)
+    while time.monotonic() - started < timeout:
+        time.sleep(window)
+        now = cpu_seconds(pid)
+        if now - before < busy * window:
+            break
+        before = now
+    return time.monotonic() - started
+
+
 def command_line(pid: int) -> str:
     """``pid``'s command line, its arguments separated by spaces ('' once it is gone)."""
     try:
