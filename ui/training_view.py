@@ -36,6 +36,9 @@ POLL_SECONDS = 0.4
 # poll (core.runs.Run.await_news). Both periods grow with the number of students polling
 # (core.polling), up to 4 s for a class (core.polling.MAX_PERIOD).
 POLL_SECONDS_ALL_VIEWS = 1.2
+# The longest a live poll waits for news (core.runs.Run.await_news): a click made meanwhile is
+# answered once the wait is over, since Streamlit stops a run only at its next element.
+NEWS_WAIT_SECONDS = 0.5
 # How long the start-up waits for each lesson model to be read back or claimed (a database that
 # does not answer: the server opens anyway, and the model is computed here).
 WARM_UP_SETTLE_SECONDS = 30.0
@@ -406,9 +409,10 @@ def live_dashboard(view: ModelView) -> None:
             if wanted >= 2 * poll or 2 * wanted <= poll:  # the class grew or left: poll at the new pace
                 st.rerun(scope="app")
         if poll is not None and current["mode"] == "running" and not page_run[0]:
-            # A poll waits (in this session's thread, the GIL free) for news due before the
-            # next one: never a page's run, which answers a click.
-            current["run"].await_news(_cursor_step(current) if current["cursor"] >= 0 else -1, poll)
+            # A poll waits (in this session's thread, the GIL free) for news due soon: never
+            # a page's run, which answers a click.
+            current["run"].await_news(_cursor_step(current) if current["cursor"] >= 0 else -1,
+                                      min(poll, NEWS_WAIT_SECONDS))
         page_run[0] = False
         was_active = current["mode"] in ("running", "stepping")
         _advance_cursor(view, current, slow)
