@@ -90,7 +90,7 @@ def test_home_other_digits_draws_new_digits(page, base_url, lang):
     chart = page.locator(PLOTLY_CHART)
     expect(chart).to_have_count(1)
     image = chart.locator("image").first  # the 10x10 digit grid, one PNG data URI
-    labels = chart.locator(".annotation-text")  # one caption (the label) above each digit
+    labels = chart.locator(".textpoint text")  # one caption (the label) above each digit, one text trace
 
     def captions() -> list[str]:  # SVG text has no innerText
         return labels.evaluate_all("(texts) => texts.map((text) => text.textContent)")
