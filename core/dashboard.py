@@ -17,17 +17,19 @@ TEST_COLOR = figures.COLORS["second"]
 OTHER_COLORS = ["#5F6368", "#E37400", "#8430CE"]
 LAYER_COLORS = ["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"]
 # The margins Plotly's automargin settles on for these views at the app's type size on a laptop,
-# given up front. Automargin only widens the margins a figure is given, and it draws the figure
+# given up front with a few pixels to spare (text is a few pixels wider or narrower from one
+# machine's fonts to another's: DejaVu Sans, which CI installs, needed 5 more on the left).
+# Automargin only widens the margins a figure is given, and it draws the figure
 # a second time whenever it has to; Streamlit mounts a changed chart anew, so a live run draws
 # each view from scratch at every poll. Given what automargin would find, a line chart is drawn
 # once: 37 ms down to 19 ms in Chromium (benchmarks/run.py, "drawn in Chromium"). On a narrow
 # phone, or with the presenter's larger type, automargin still widens them as it needs.
 # tests/browser/test_training.py checks that a laptop's dashboard needs no widening.
 MARGINS = {
-    "curves": dict(l=60, r=10, t=50, b=96),  # "100 %" ticks, the x axis title, the legend below it
-    "weights": dict(l=10, r=89, t=50, b=10),  # the colour bar on the right
-    "biases": dict(l=60, r=77, t=50, b=64),  # the ten digits' legend on the right
-    "confusion": dict(l=23, r=10, t=50, b=33),  # one-digit ticks and the axes' titles
+    "curves": dict(l=72, r=10, t=50, b=104),  # "100 %" ticks, the x axis title, the legend below it
+    "weights": dict(l=10, r=100, t=50, b=10),  # the colour bar on the right
+    "biases": dict(l=72, r=86, t=50, b=72),  # the ten digits' legend on the right
+    "confusion": dict(l=32, r=10, t=50, b=42),  # one-digit ticks and the axes' titles
 }
 DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
