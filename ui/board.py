@@ -299,6 +299,11 @@ def share_many(key: str, records: list[dict], label: str) -> None:
 
 
 def _share(current: Student, signature: tuple, records: list[dict], key: str) -> None:
+    # Once per result: Streamlit may call a button's callback a second time when a rerun (a live
+    # view's poll, a finished job's) reaches the server while the click's run starts; the browser
+    # test of two servers saw one click stored as two runs.
+    if signature in st.session_state.get(SHARED_KEY, ()):
+        return
     try:
         for record in records:
             store().share_run(current, **record)

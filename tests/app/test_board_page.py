@@ -255,3 +255,28 @@ def test_every_shared_run_can_be_replayed_from_its_page(board_database):
     assert "/convolution?" in links[0] and "section=pipeline" in links[0] and "pool=2" in links[0]
     # the overfitting cloud, the learning-rate chart and the shift chart are drawn
     assert len(board.get("plotly_chart")) == 3
+
+
+def _share_the_same_result_twice(code: str) -> None:
+    """A page whose share callback runs twice for one click (Streamlit may do that on a rerun race)."""
+    import streamlit as st
+
+    from ui import board
+
+    if "board_student" not in st.session_state:
+        st.session_state["board_student"] = board.store().join(code, "twice")
+    current = st.session_state["board_student"]
+    record = dict(page="training", model="softmax", settings={"learning_rate": 0.003}, seed=0, test_accuracy=0.9)
+    for _ in range(2):
+        board._share(current, (current.code, "same-result"), [record], "same-result")
+    st.write("done")
+
+
+def test_a_result_is_stored_once_when_its_share_callback_runs_twice(board_database):
+    info, _ = store(board_database).create_class()
+    at = AppTest.from_function(_share_the_same_result_twice, args=(info.code,), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert len(store(board_database).runs(info.code)) == 1
+    at.run()  # and again on a later run of the page
+    assert len(store(board_database).runs(info.code)) == 1
