@@ -7,9 +7,9 @@ worker processes started and the lesson's shared models read back from the datab
 computing. A class arriving at once on a server that has just started finds it ready (issue 16).
 """
 
-from core import threads
+from core.training import threads
 
-threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per computation (core/threads.py)
+threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per computation (core/training/threads.py)
 
 import asyncio  # noqa: E402
 from contextlib import asynccontextmanager  # noqa: E402

@@ -4,9 +4,9 @@
 it. Each page lives in ``lesson_pages/`` and follows one slide of the lesson, in the lesson's order.
 """
 
-from core import threads
+from core.training import threads
 
-threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per computation (core/threads.py)
+threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per computation (core/training/threads.py)
 
 import streamlit as st  # noqa: E402
 

@@ -29,7 +29,7 @@ Measured:
 Class-board mode (``--board``): the server gets ``BOARD_DATABASE_URL`` on a fresh SQLite file
 in a temporary directory. A simulated teacher (a websocket session too) opens the "board" page,
 presses "Create a class", reads the class code and its key from the page, asks a number question
-(through ``core.board_store.BoardStore`` on the same database) and keeps the board open: its
+(through ``core.board.store.BoardStore`` on the same database) and keeps the board open: its
 fragment reruns every 3 s. Each student then joins with the link's query string
 (``?class=CODE``) on its first visit, answers the question in the sidebar, trains as usual and
 presses "Share with the class" under its final report. Also measured:
@@ -84,7 +84,6 @@ import random
 import re
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,9 +116,10 @@ except ImportError as error:  # pragma: no cover
     raise SystemExit(f"the 'websockets' package is needed (a Streamlit dependency): {error}")
 
 sys.path.insert(0, str(ROOT))
-from benchmarks.app_server import descendants, start_app, stop_app  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from benchmarks.app_server import descendants, start_app, stop_app  # noqa: E402
 
 FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
 FINISHED_COMPILE_ERROR = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_WITH_COMPILE_ERROR")
@@ -667,7 +667,7 @@ class Teacher(Student):
         super().__init__("teacher", ws_url, results, {"rng": random.Random(0), "think": (0.2, 0.5), "arrival": 0.0},
                          deadline)
         self.render_log = results.board_renders
-        self.store = store                    # core.board_store.BoardStore on the server's database
+        self.store = store                    # core.board.store.BoardStore on the server's database
         self.code = self.key = ""
         self.question_id: int | None = None
         self.ready = asyncio.Event()          # the class exists and has its question: students may come
@@ -883,7 +883,7 @@ TRANSLATION_MODELS = 3         # the translation page tests three models (core/e
 GRID_CHARTS = {"overfitting": "overfit_sizes", "remedies": "remedies_gap", "plateau": "plateau_chart",
                "slow": "slow_chart"}
 # py-spy frames counted as training or fitting code (the list)
-TRAINING_FILES = ("core/training.py", "core/mlp.py", "core/reference.py", "core/softmax_regression.py")
+TRAINING_FILES = ("core/training/checkpoint.py", "core/models/mlp.py", "core/models/reference.py", "core/models/softmax_regression.py")
 _FRAME = re.compile(r"^(?P<function>.*) \((?P<file>[^()]*?)(?::(?P<line>\d+))?\)$")
 
 
@@ -1570,10 +1570,10 @@ class PySpy:
                 function, file = (match.group("function"), match.group("file")) if match else (frame, "")
                 file = file.replace("\\", "/")
                 if (any(file.endswith(name) for name in TRAINING_FILES) or "sklearn/" in file
-                        or (file.endswith("core/convolution.py") and "fit" in function)):
+                        or (file.endswith("core/lesson/convolution.py") and "fit" in function)):
                     training = True
                     computing = computing or function != "<module>"  # not only the library being imported
-                if file.endswith("core/runs.py") and function.endswith("_work"):
+                if file.endswith("core/training/hub.py") and function.endswith("_work"):
                     background = True
                 if "scriptrunner" in file:
                     page = True
@@ -1609,7 +1609,7 @@ def _top_frames(stacks: list[tuple[list[str], int]], count: int = 8) -> list[lis
             match = _FRAME.match(frame)
             file = match.group("file") if match else ""
             if any(file.endswith(name) for name in TRAINING_FILES) or "sklearn/" in file or (
-                    file.endswith("core/convolution.py") and "fit" in (match.group("function") if match else "")):
+                    file.endswith("core/lesson/convolution.py") and "fit" in (match.group("function") if match else "")):
                 tally[frame] = tally.get(frame, 0) + samples
                 break
     return [[frame, samples] for frame, samples in sorted(tally.items(), key=lambda item: -item[1])[:count]]
@@ -2094,7 +2094,7 @@ def main(argv: list[str] | None = None) -> int:
             saved_env = {name: os.environ.get(name) for name in ("BOARD_DATABASE_URL", "BOARD_TEACHER_KEY")}
             os.environ["BOARD_DATABASE_URL"] = url
             os.environ.pop("BOARD_TEACHER_KEY", None)  # the teacher creates the class without an installation key
-            from core.board_store import BoardStore
+            from core.board.store import BoardStore
 
             store = BoardStore(url)
         try:

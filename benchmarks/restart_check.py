@@ -32,17 +32,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from app_server import command_line, descendants, start_app, stop_app  # noqa: E402
 
-from core.board_store import database_url  # noqa: E402
+from core.board.store import database_url  # noqa: E402
 
 LESSON_MODELS = 5  # the three translation models, the convolution pipeline, the default LogisticRegression reference
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def worker_cpu_seconds(server_pid: int) -> float:
-    """CPU time (user + system) of the server's ``core.workers`` children so far."""
+    """CPU time (user + system) of the server's ``core.training.workers`` children so far."""
     total = 0.0
     for pid in descendants(server_pid):
-        if "core.workers" not in command_line(pid):
+        if "core.training.workers" not in command_line(pid):
             continue
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -5,7 +5,7 @@
 
 Prints a table and writes the same figures to benchmarks/results.json as a list
 of records {"model", "setting", "metric", "value", "unit"}. Every computation
-uses one thread, as the app's server does (core/threads.py).
+uses one thread, as the app's server does (core/training/threads.py).
 """
 
 from __future__ import annotations
@@ -22,15 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core import threads  # noqa: E402
+from core.training import threads  # noqa: E402
 
 threads.one_thread_each()  # as the app's server: one thread per computation, OpenMP included
 
 import numpy as np  # noqa: E402
 from threadpoolctl import threadpool_info  # noqa: E402
 
-from core import data, training  # noqa: E402
-from core.reference import fit_logistic_regression  # noqa: E402
+from core import data  # noqa: E402
+from core.models import softmax_regression
+from core.models.reference import fit_logistic_regression  # noqa: E402
+from core.training import checkpoint
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 
@@ -101,7 +103,7 @@ def bench_softmax(rec: Recorder, arrays, quick: bool) -> None:
         rec.add("plain numpy loop", setting, "test accuracy", 100 * accuracy, "%")
 
         def ours():
-            trainer = training.SoftmaxTrainer(training.SoftmaxSettings(iterations=iterations, eval_every=iterations),
+            trainer = softmax_regression.SoftmaxTrainer(softmax_regression.SoftmaxSettings(iterations=iterations, eval_every=iterations),
                                               x_train, y_train, x_test, y_test)
             return trainer.advance(iterations)
 
@@ -111,15 +113,15 @@ def bench_softmax(rec: Recorder, arrays, quick: bool) -> None:
         rec.add(model, setting, "time / plain numpy loop", seconds_ours / seconds, "x")
         floor = flop_per_iteration * iterations / (gflops * 1e9)
         rec.add(model, setting, "matmul floor (work / throughput)", floor, "s")
-    trainer = training.SoftmaxTrainer(training.SoftmaxSettings(iterations=100, eval_every=100),
+    trainer = softmax_regression.SoftmaxTrainer(softmax_regression.SoftmaxSettings(iterations=100, eval_every=100),
                                       x_train, y_train, x_test, y_test)
     trainer.advance(100)
     seconds, _ = best_of(5, lambda: trainer.model.evaluate(x_test, y_test.astype(np.intp)))
     rec.add(model, "10 000 test digits", "one full evaluation", seconds * 1000, "ms")
     if not quick:
-        settings = training.SoftmaxSettings()
-        seconds, points = best_of(1, lambda: training.train_to_end(
-            training.SoftmaxTrainer(settings, x_train, y_train, x_test, y_test)))
+        settings = softmax_regression.SoftmaxSettings()
+        seconds, points = best_of(1, lambda: checkpoint.train_to_end(
+            softmax_regression.SoftmaxTrainer(settings, x_train, y_train, x_test, y_test)))
         setting = "page default: 10 000 it, measured every 100"
         rec.add(model, setting, "train time with 100 checkpoints", seconds, "s")
         rec.add(model, setting, "test accuracy", 100 * points[-1].test_accuracy, "%")
@@ -131,26 +133,26 @@ def bench_figures(rec: Recorder, mnist) -> None:
     import plotly.io as pio
     from plotly.tools import return_figure_from_figure_or_data
 
-    from core import convolution_figures, dashboard, figures, translation_figures
+    from core.figures import convolution, dashboard, style, translation
 
     rng = np.random.default_rng(0)
     x_train, y_train = data.as_rows(mnist.x_train), mnist.y_train
-    trainer = training.SoftmaxTrainer(training.SoftmaxSettings(iterations=500, eval_every=100), x_train, y_train,
+    trainer = softmax_regression.SoftmaxTrainer(softmax_regression.SoftmaxSettings(iterations=500, eval_every=100), x_train, y_train,
                                       data.as_rows(mnist.x_test), mnist.y_test)
-    checkpoints = training.train_to_end(trainer)
+    checkpoints = checkpoint.train_to_end(trainer)
     last = checkpoints[-1]
     z = np.array([1, 3, 2.5, 5, 4, 2.0])
     builders = {
-        "softmax bars (6 values)": lambda: figures.bars(z, "softmax", "k", "y", text=[f"{v:.2f}" for v in z]),
-        "L = X·W + b diagram": lambda: figures.matrix_shapes(100, {}),
+        "softmax bars (6 values)": lambda: style.bars(z, "softmax", "k", "y", text=[f"{v:.2f}" for v in z]),
+        "L = X·W + b diagram": lambda: style.matrix_shapes(100, {}),
         "accuracy curves (5 checkpoints)": lambda: dashboard.accuracy_figure(
             checkpoints, "accuracy", "iterations", ("train", "test"), 400, (0.92, "92 %"), 500),
         "100 digits, wrong ones first": lambda: dashboard.digits_figure(
             mnist.x_test[last.test_indices], mnist.y_test[last.test_indices], last.test_predictions, "test"),
         "10 weight images": lambda: dashboard.weight_images_figure(last.pixel_weights, list("0123456789"), "W"),
-        "8 feature maps (convolution)": lambda: convolution_figures.heatmaps_figure(
+        "8 feature maps (convolution)": lambda: convolution.heatmaps_figure(
             [rng.random((26, 26)) for _ in range(8)], [f"{k}" for k in range(8)], kind="positive", columns=4),
-        "3 models' probabilities": lambda: translation_figures.probabilities_figure(
+        "3 models' probabilities": lambda: translation.probabilities_figure(
             [dict(name=name, probabilities=rng.dirichlet(np.ones(10))) for name in "abc"], 3, "p", "digit", "3"),
     }
     for name, build in builders.items():
@@ -167,17 +169,17 @@ def bench_drawing(rec: Recorder, mnist) -> None:
     The figures are those at the end of the default 10-neuron run, drawn into a 745 x 460 div
     (half of a 1600-pixel laptop window) by the plotly.js that the plotly package ships.
     """
+    import plotly
     from playwright.sync_api import sync_playwright
 
-    import plotly
-    from core import dashboard
+    from core.figures import dashboard
 
     if not CHROMIUM.exists():
         print("  (no /usr/bin/chromium: the drawing figures are skipped)")
         return
-    trainer = training.SoftmaxTrainer(training.SoftmaxSettings(), data.as_rows(mnist.x_train), mnist.y_train,
+    trainer = softmax_regression.SoftmaxTrainer(softmax_regression.SoftmaxSettings(), data.as_rows(mnist.x_train), mnist.y_train,
                                       data.as_rows(mnist.x_test), mnist.y_test)
-    checkpoints = training.train_to_end(trainer)
+    checkpoints = checkpoint.train_to_end(trainer)
     last, steps = checkpoints[-1], np.array([c.step for c in checkpoints])
     names = ("training (batch)", "test")
     views = {
@@ -255,11 +257,10 @@ def bench_page(rec: Recorder) -> None:
     so the figure is the server's side of a student's run: training, checkpoints and all six views
     drawn at each refresh, without the student's browser drawing them.
     """
-    from ui.training_view import POLL_SECONDS_ALL_VIEWS
-
     from streamlit.testing.v1 import AppTest
 
     from core.texts import t
+    from ui.training_view import POLL_SECONDS_ALL_VIEWS
 
     at = AppTest.from_file(str(ROOT / "lesson.py"), default_timeout=120)
     at.run()
@@ -285,7 +286,7 @@ def bench_mlp(rec: Recorder, arrays, quick: bool) -> None:
 
     from sklearn.neural_network import MLPClassifier
 
-    from core import mlp
+    from core.models import mlp
 
     x_train, y_train, x_test, y_test = arrays
     layers = mlp.LESSON_LAYERS
@@ -343,8 +344,9 @@ def bench_limits_grids(rec: Recorder, arrays) -> None:
 
     Runs already computed for an earlier experiment are shared (remedies reuse the overfitting runs).
     """
-    from core import experiments as ex
-    from core.runs import RunHub
+    from core.lesson import experiments as ex
+    from core.models import registry
+    from core.training.hub import RunHub
 
     grids = {
         "overfitting (3 sizes)": ex.overfit_by_size(),
@@ -356,7 +358,7 @@ def bench_limits_grids(rec: Recorder, arrays) -> None:
     hub = RunHub(slots=2)
     for grid, settings_by_name in grids.items():  # one at a time, as the page shows them
         started = time.perf_counter()
-        runs = [hub.run(settings, lambda s=settings: ex.make_trainer(s, *arrays), settings.total_steps,
+        runs = [hub.run(settings, lambda s=settings: registry.make_trainer(s, *arrays), settings.total_steps,
                         settings.chunk) for settings in settings_by_name.values()]
         while not all(run.finished for run in runs):
             for run in runs:
@@ -368,11 +370,11 @@ def bench_limits_grids(rec: Recorder, arrays) -> None:
 
 def bench_translation(rec: Recorder, mnist, arrays, quick: bool) -> None:
     """The translation page's measurements: accuracy against the shift for one trained model."""
-    from core import translation
+    from core.lesson import translation
 
-    settings = training.SoftmaxSettings(eval_every=1000)
-    trainer = training.SoftmaxTrainer(settings, *arrays)
-    training.train_to_end(trainer)
+    settings = softmax_regression.SoftmaxSettings(eval_every=1000)
+    trainer = softmax_regression.SoftmaxTrainer(settings, *arrays)
+    checkpoint.train_to_end(trainer)
     model = trainer.final_model()
     predict = lambda rows: model.predict_proba(rows).argmax(axis=1)  # noqa: E731
     seconds, curves = best_of(1, lambda: translation.shift_curves(predict, mnist.x_test, mnist.y_test, 8))
@@ -388,7 +390,7 @@ def bench_translation(rec: Recorder, mnist, arrays, quick: bool) -> None:
 
 def bench_convolution(rec: Recorder, mnist, quick: bool) -> None:
     """The convolution page's pipeline: fixed filters + ReLU + max pooling, then LogisticRegression."""
-    from core import convolution, translation
+    from core.lesson import convolution, translation
 
     seconds, _ = best_of(3, lambda: convolution.FilterBank(pool=4).features(mnist.x_test))
     rec.add("conv pipeline", "8 filters, pooling 4, 10 000 digits", "feature extraction", seconds, "s")

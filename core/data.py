@@ -240,7 +240,7 @@ class SharedRowsPickling:
     """A trainer whose attributes holding the shared rows pickle as references to them.
 
     A run's trainer travels between the server and the worker processes after each chunk
-    (core.runs.advance_trainer): its weights and its place in the data do, the data does not.
+    (core.training.hub.advance_trainer): its weights and its place in the data do, the data does not.
     """
 
     def __getstate__(self) -> dict:

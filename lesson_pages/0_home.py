@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core import data, figures
+from core import data
+from core.figures import style
 from ui.common import mnist, shared_chart, tr
 
 st.title(tr("home_title"))
@@ -26,6 +27,6 @@ with right:
     dataset = mnist()
     indices = data.random_indices(dataset.x_train.shape[0], 100, st.session_state.get("home_seed", 0))
     labels = dataset.y_train[indices]
-    shared_chart(figures.digit_grid, dataset.x_train[indices], [str(label) for label in labels], height=720,
+    shared_chart(style.digit_grid, dataset.x_train[indices], [str(label) for label in labels], height=720,
                  key="home_grid")
     st.caption(tr("home_grid_caption"))

@@ -4,9 +4,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import figures, lesson
-from core import softmax as sm
-from core.vectors import VectorError, format_number, format_vector, parse_vector
+from core.figures import style
+from core.lesson import examples
+from core.lesson import softmax as sm
+from core.numbers import format_number, format_vector
+from core.vectors import VectorError, parse_vector
 from ui.common import lang, option_labels, shared_chart, tr
 from ui.share import control
 
@@ -32,16 +34,16 @@ def read_vector(text: str, state_key: str, default: np.ndarray) -> np.ndarray:
 
 # ------------------------------------------------------------ the calculator
 def reset_vector() -> None:
-    st.session_state["softmax_z"] = lesson.z_text(language)
+    st.session_state["softmax_z"] = examples.z_text(language)
 
 
 controls, options = st.columns([3, 2], gap="large")
 with controls:
     text = control("z", lambda: st.text_input(
-        tr("softmax_vector_label"), value=lesson.z_text(language), key="softmax_z", help=tr("softmax_vector_help"),
+        tr("softmax_vector_label"), value=examples.z_text(language), key="softmax_z", help=tr("softmax_vector_help"),
         persist_state="session"))
     st.button(tr("softmax_reset"), on_click=reset_vector, icon=":material/restart_alt:")
-    z = read_vector(text, "softmax_last_z", lesson.Z)
+    z = read_vector(text, "softmax_last_z", examples.Z)
 with options:
     decimals = control("decimals", lambda: st.slider(
         tr("precision_decimals"), 0, 6, 2, key="softmax_decimals", persist_state="session"))
@@ -49,10 +51,10 @@ with options:
         tr("precision_mode"), ["truncate", "round"], horizontal=True, key="softmax_mode",
         format_func=option_labels("mode_"), persist_state="session"))
     temperature = control("temperature", lambda: st.select_slider(
-        tr("temperature"), options=lesson.TEMPERATURES, value=1.0, key="softmax_temperature",
+        tr("temperature"), options=examples.TEMPERATURES, value=1.0, key="softmax_temperature",
         help=tr("temperature_help"), format_func=lambda v: format_number(v, 1, language), persist_state="session"))
 
-result = lesson.softmax_table(z, temperature)
+result = examples.softmax_table(z, temperature)
 shown = {name: sm.reduce_precision(result[name], decimals, mode) for name in ("softmax", "sigmoid")}
 
 
@@ -61,20 +63,20 @@ def as_text(values) -> list[str]:
 
 
 st.caption(tr(f"precision_shown_{mode}", decimals=decimals))
-if lesson.is_lesson_example(z, temperature):
+if examples.is_lesson_example(z, temperature):
     st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon=":material/check_circle:")
 
 components = [str(i + 1) for i in range(z.size)]
 col_z, col_softmax, col_sigmoid = st.columns(3)
 with col_z:
-    shared_chart(figures.bars, z, tr("chart_z"), tr("axis_component"), tr("axis_value"), figures.COLORS["grey"],
+    shared_chart(style.bars, z, tr("chart_z"), tr("axis_component"), tr("axis_value"), style.COLORS["grey"],
                  text=[format_number(v, 2, language) for v in z], key="chart_z")
 with col_softmax:
-    shared_chart(figures.bars, result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
-                 figures.COLORS["main"], text=as_text(shown["softmax"]), y_range=(0, 1.1), key="chart_softmax")
+    shared_chart(style.bars, result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
+                 style.COLORS["main"], text=as_text(shown["softmax"]), y_range=(0, 1.1), key="chart_softmax")
 with col_sigmoid:
-    shared_chart(figures.bars, result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
-                 figures.COLORS["third"], text=as_text(shown["sigmoid"]), y_range=(0, 1.1), key="chart_sigmoid")
+    shared_chart(style.bars, result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
+                 style.COLORS["third"], text=as_text(shown["sigmoid"]), y_range=(0, 1.1), key="chart_sigmoid")
 
 table = pd.DataFrame({
     tr("col_index"): components,
@@ -101,27 +103,27 @@ st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\log(y_i)")
 picker, scores_col = st.columns([2, 3], gap="large")
 with picker:
     label = control("label", lambda: st.segmented_control(
-        tr("ce_label"), options=list(range(10)), default=lesson.CE_LABEL, required=True, key="ce_label",
+        tr("ce_label"), options=list(range(10)), default=examples.CE_LABEL, required=True, key="ce_label",
         persist_state="session"))
     normalisation = control("norm", lambda: st.radio(
         tr("ce_normalisation"), ["sum", "softmax"], horizontal=True, key="ce_norm",
         format_func=option_labels("norm_"), persist_state="session"))
 with scores_col:
     scores_text = control("scores", lambda: st.text_input(
-        tr("ce_scores_label"), value=lesson.scores_text(language), key="ce_scores", persist_state="session"))
-    scores = read_vector(scores_text, "ce_last_scores", lesson.CE_SCORES)
+        tr("ce_scores_label"), value=examples.scores_text(language), key="ce_scores", persist_state="session"))
+    scores = read_vector(scores_text, "ce_last_scores", examples.CE_SCORES)
     probabilities = None
     if scores.size != 10:
         st.error(tr("ce_need_ten", count=scores.size), icon=":material/error:")
     else:
         try:
-            probabilities = lesson.to_probabilities(scores, normalisation)
+            probabilities = examples.to_probabilities(scores, normalisation)
             st.session_state["ce_last_valid"] = (scores, normalisation)
         except ValueError:
             st.error(tr("ce_negative"), icon=":material/error:")
     if probabilities is None:
-        scores, normalisation = st.session_state.get("ce_last_valid", (lesson.CE_SCORES, "sum"))
-        probabilities = lesson.to_probabilities(scores, normalisation)
+        scores, normalisation = st.session_state.get("ce_last_valid", (examples.CE_SCORES, "sum"))
+        probabilities = examples.to_probabilities(scores, normalisation)
     said = tr("ce_norm_said_sum", total=format_number(scores.sum(), 2, language)) if normalisation == "sum" \
         else tr("ce_norm_said_softmax")
     st.caption(said)
@@ -132,10 +134,10 @@ st.markdown("### " + tr("ce_result", label=label, probability=format_number(prob
                         loss=format_number(loss, 3, language)))
 ce_left, ce_right = st.columns(2)
 with ce_left:
-    shared_chart(figures.prediction_vs_label, probabilities, label, tr("ce_chart_title", label=label),
+    shared_chart(style.prediction_vs_label, probabilities, label, tr("ce_chart_title", label=label),
                  tr("ce_prediction"), tr("ce_one_hot"), tr("axis_digit"), tr("axis_probability"), key="chart_ce")
 with ce_right:
-    shared_chart(figures.neg_log_curve, float(probabilities[label]), tr("ce_curve_title"), tr("axis_probability"),
+    shared_chart(style.neg_log_curve, float(probabilities[label]), tr("ce_curve_title"), tr("axis_probability"),
                  key="chart_neglog")
 
 # ------------------------------------------------------------- the shapes
@@ -143,13 +145,13 @@ st.header(tr("shapes_title"), divider="red")
 st.markdown(tr("shapes_intro"))
 st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
 batch = control("batch", lambda: st.select_slider(
-    tr("shapes_batch"), options=lesson.BATCH_SIZES, value=100, key="shapes_batch", persist_state="session"))
-shared_chart(figures.matrix_shapes, batch, {
+    tr("shapes_batch"), options=examples.BATCH_SIZES, value=100, key="shapes_batch", persist_state="session"))
+shared_chart(style.matrix_shapes, batch, {
              "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
              "broadcast": tr("shape_broadcast"),
          }, key="chart_shapes")
 st.dataframe(pd.DataFrame([
     {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): f"{count:,}".replace(",", " "),
      tr("shape_col_meaning"): tr(f"shape_{name}")}
-    for name, shape, count in lesson.shapes(batch)
+    for name, shape, count in examples.shapes(batch)
 ]), hide_index=True, width="stretch")

@@ -3,8 +3,9 @@
 import numpy as np
 import streamlit as st
 
-from core import dashboard, mlp
-from core.vectors import format_number
+from core.figures import dashboard
+from core.models import mlp
+from core.numbers import format_number
 from ui import training_view as tv
 from ui.common import chart, lang, option_labels, tr
 from ui.share import control

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from core import experiments as ex
-from core.vectors import format_number
+from core.figures.curves import curves_figure, gap_bars_figure
+from core.lesson import experiments as ex
+from core.numbers import format_number
 from ui import experiments_view
 from ui.common import chart, lang, option_labels, tr
 from ui.share import control
@@ -41,15 +42,15 @@ def draw_overfitting(points: dict) -> None:
             dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_loss, color=color, group=label)]
     left, right = st.columns(2)
     with left:
-        chart(ex.curves_figure(accuracy_series, tr("overfit_accuracy_chart"), tr("unit_epochs"), "%",
+        chart(curves_figure(accuracy_series, tr("overfit_accuracy_chart"), tr("unit_epochs"), "%",
                                percent=True), key="overfit_accuracy")
     with right:
-        chart(ex.curves_figure(loss_series, tr("overfit_loss_chart"), tr("unit_epochs"), tr("axis_loss")),
+        chart(curves_figure(loss_series, tr("overfit_loss_chart"), tr("unit_epochs"), tr("axis_loss")),
               key="overfit_loss")
     finished = [size for size in sizes if len(points[size]) == sizes[size].epochs]
     if finished:
         final = {size: ex.Curves.of(points[size]) for size in finished}
-        chart(ex.curves_figure([
+        chart(curves_figure([
             dict(name=tr("curve_train_short"), x=finished, y=[final[s].train_accuracy[-1] for s in finished],
                  color="#0B57D0", dash="dash"),
             dict(name=tr("curve_test"), x=finished, y=[final[s].test_accuracy[-1] for s in finished],
@@ -105,7 +106,7 @@ def draw_remedies(points: dict) -> None:
         rows.append(("early_stopping", best))
     left, right = st.columns([3, 2])
     with left:
-        chart(ex.curves_figure(series, tr("remedies_gap_chart"), tr("unit_epochs"), tr("axis_gap_points"),
+        chart(curves_figure(series, tr("remedies_gap_chart"), tr("unit_epochs"), tr("axis_gap_points"),
                                markers=markers), key="remedies_gap")
     table = pd.DataFrame([{
         tr("remedies_col_option"): tr(f"remedy_{name}"),
@@ -116,7 +117,7 @@ def draw_remedies(points: dict) -> None:
         tr("remedies_col_test_loss"): format_number(curves[name].test_loss[i], 3, language),
     } for name, i in rows])
     with right:
-        chart(ex.gap_bars_figure([tr(f"remedy_{name}") for name, _ in rows],
+        chart(gap_bars_figure([tr(f"remedy_{name}") for name, _ in rows],
                                  [float(curves[name].gap[i]) for name, i in rows], [colors[name] for name, _ in rows],
                                  tr("remedies_bars_chart"), tr("axis_gap_points")), key="remedies_bars")
     st.dataframe(table, hide_index=True, width="stretch")
@@ -136,7 +137,7 @@ def draw_plateau(points: dict) -> None:
         c = ex.Curves.of(points["mlp"])
         series.append(dict(name=tr("plateau_mlp"), x=c.steps, y=c.test_accuracy, color="#B3261E"))
     if series:
-        chart(ex.curves_figure(series, tr("plateau_chart"), tr("unit_epochs"), "%", percent=True,
+        chart(curves_figure(series, tr("plateau_chart"), tr("unit_epochs"), "%", percent=True,
                                references=[(0.92, tr("reference_92")), (0.98, tr("reference_98"))]),
               key="plateau_chart")
 
@@ -155,7 +156,7 @@ def draw_slow(points: dict) -> None:
     series = [dict(name=tr(name), x=ex.Curves.of(cp).steps, y=ex.Curves.of(cp).test_accuracy, color=slow_colors[name])
               for name, cp in points.items() if cp]
     if series:
-        chart(ex.curves_figure(series, tr("slow_chart"), tr("unit_epochs"), "%", percent=True), key="slow_chart")
+        chart(curves_figure(series, tr("slow_chart"), tr("unit_epochs"), "%", percent=True), key="slow_chart")
 
 
 def show_slow() -> None:

@@ -3,14 +3,15 @@
 import numpy as np
 import streamlit as st
 
-from core import data, experiments, translation
-from core import translation_figures as tf
-from core.experiments import curves_figure
-from core.vectors import format_count, format_number
+from core import data
+from core.figures import translation as tf
+from core.figures.curves import curves_figure
+from core.lesson import experiments, translation
+from core.numbers import format_count, format_number
 from ui import translation_view as tv
 from ui.common import chart, lang, option_labels, shared_chart, tr
-from ui.training_view import training_data
 from ui.share import control
+from ui.training_view import training_data
 
 language = lang()
 arrays = training_data()

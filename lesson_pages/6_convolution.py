@@ -4,16 +4,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import convolution as cv
-from core import convolution_figures as cf
-from core import data, translation
-from core import translation_figures as tf
-from core.experiments import curves_figure
-from core.vectors import format_count, format_number
+from core import data
+from core.figures import convolution as cf
+from core.figures import translation as tf
+from core.figures.curves import curves_figure
+from core.lesson import convolution as cv
+from core.lesson import translation
+from core.numbers import format_count, format_number
 from ui import board, convolution_view, translation_view
 from ui.common import chart, lang, option_labels, shared_chart, tr
-from ui.training_view import poll_every, polled, show_job_error, training_data
 from ui.share import control
+from ui.training_view import poll_every, polled, show_job_error, training_data
 
 language = lang()
 arrays = training_data()

@@ -6,10 +6,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core import board_figures as bf
-from core.board_store import BoardError
-from core.page_settings import PAGE_SETTINGS
-from core.vectors import format_number
+from core.board.store import BoardError
+from core.figures import board as bf
+from core.numbers import format_number
+from core.settings.pages import PAGE_SETTINGS
 from ui import board
 from ui.common import chart, lang, option_labels, tr
 from ui.share import qr_png
@@ -104,9 +104,9 @@ def replay_link(run) -> str | None:
     }.get(run.page)
     if by_page is None:
         return None
-    from core import url_settings
+    from core.settings import links
 
-    params = url_settings.to_params(settings, {k: v for k, v in by_page.items() if v not in (None, "")}, language)
+    params = links.to_params(settings, {k: v for k, v in by_page.items() if v not in (None, "")}, language)
     if language != "fr":
         params["lang"] = language
     return f"/{run.page}" + ("?" + urlencode(params) if params else "")

@@ -19,8 +19,9 @@ from typing import Any, Mapping
 
 import streamlit as st
 
-from core import board_store, texts
-from core.board_store import BoardError, BoardStore, Student
+from core import texts
+from core.board import store as board_store
+from core.board.store import BoardError, BoardStore, Student
 from ui.common import tr
 from ui.training_view import viewer_id
 

@@ -9,7 +9,10 @@ import numpy as np
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from core import data, figures, texts, threads, url_settings
+from core import data, texts
+from core.figures import style
+from core.settings import links
+from core.training import threads
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
@@ -21,10 +24,10 @@ def configure_server() -> None:
     """Once per server process: the heavy imports done, then one thread per computation.
 
     On a shared classroom server the parallelism comes from running several
-    students' trainings side by side (one per core, see core.runs); splitting
+    students' trainings side by side (one per core, see core.training.hub); splitting
     small matrix products across busy cores instead makes them many times
     slower (measured: a LogisticRegression fit 0.5 s with one thread, 5.9 s
-    with two while the other core was loaded). See core/threads.py.
+    with two while the other core was loaded). See core/training/threads.py.
     """
     # Import pandas now, once, before any page draws a chart. Plotly looks pandas up in
     # sys.modules without importing it: while a first student's thread is half-way through
@@ -98,7 +101,7 @@ def mnist() -> data.Mnist:
 
 def presenting() -> bool:
     """Presenter mode, asked for by the link (?present=1)."""
-    return url_settings.presenting({key: st.query_params.get(key) for key in st.query_params})
+    return links.presenting({key: st.query_params.get(key) for key in st.query_params})
 
 
 PRESENTER_CSS = """
@@ -143,7 +146,7 @@ def prepare(fig: BaseFigure) -> BaseFigure:
         return fig
     if presenting():
         layout = fig.layout
-        figures.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
+        style.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
                                   height=int((layout.height or 420) * 1.25)))
     serialized = object.__new__(_SerializedFigure)  # no Plotly machinery: only the dict
     object.__setattr__(serialized, "_lesson_dict", fig.to_dict())

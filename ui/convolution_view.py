@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 
-from core import convolution, jobs, translation
+from core.lesson import convolution, translation
+from core.training import jobs
 from ui.training_view import hub
 
 

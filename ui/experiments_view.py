@@ -6,7 +6,7 @@ from typing import Callable
 
 import streamlit as st
 
-from core.runs import FAILED, HubFull
+from core.training.hub import FAILED, HubFull
 from ui.common import tr
 from ui.training_view import POLL_SECONDS, open_run, poll_every, polled, viewer_id
 

@@ -16,8 +16,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core import texts, url_settings
-from core.page_settings import PAGE_SETTINGS
+from core import texts
+from core.settings import links
+from core.settings.pages import PAGE_SETTINGS
 from ui.common import lang, tr
 
 CURRENT_PAGE = "link_page"
@@ -29,7 +30,7 @@ def _params() -> dict[str, str]:
     return {key: st.query_params.get(key) for key in st.query_params}
 
 
-def _settings(page: str) -> list[url_settings.Setting]:
+def _settings(page: str) -> list[links.Setting]:
     return PAGE_SETTINGS.get(page, [])
 
 
@@ -38,7 +39,7 @@ def _signature(page: str, params: dict) -> tuple:
 
 
 def presenting() -> bool:
-    return url_settings.presenting(_params())
+    return links.presenting(_params())
 
 
 def apply_link(page: str) -> None:
@@ -52,7 +53,7 @@ def apply_link(page: str) -> None:
         # times) carries an older URL this session wrote itself. Applying it would move the
         # slider back under the student's finger.
         return
-    values, problems = url_settings.read(_settings(page), params)
+    values, problems = links.read(_settings(page), params)
     for key, value in values.items():
         st.session_state[key] = value
     st.session_state["link_problems"] = problems
@@ -66,7 +67,7 @@ def link_notices() -> None:
 
 
 def hidden() -> set[str]:
-    return url_settings.hidden_names(_settings(st.session_state.get(CURRENT_PAGE, "")), _params())
+    return links.hidden_names(_settings(st.session_state.get(CURRENT_PAGE, "")), _params())
 
 
 def control(name: str, render: Callable[[], Any]) -> Any:
@@ -75,10 +76,10 @@ def control(name: str, render: Callable[[], Any]) -> Any:
     if name not in hidden():
         return render()
     setting = next(s for s in _settings(page) if s.name == name)
-    values, _ = url_settings.read([setting], _params())
+    values, _ = links.read([setting], _params())
     if setting.key in values:
         return values[setting.key]
-    return st.session_state.get(setting.key, url_settings.default_of(setting, lang()))
+    return st.session_state.get(setting.key, links.default_of(setting, lang()))
 
 
 def _current_values(page: str) -> dict[str, Any]:
@@ -88,8 +89,8 @@ def _current_values(page: str) -> dict[str, Any]:
 def sync_link(page: str) -> None:
     """Write the page's current settings in the URL (defaults left out), keeping lang, hide and present."""
     params = _params()
-    wanted = {key: value for key, value in params.items() if key in url_settings.RESERVED}
-    wanted.update(url_settings.to_params(_settings(page), _current_values(page), lang()))
+    wanted = {key: value for key, value in params.items() if key in links.RESERVED}
+    wanted.update(links.to_params(_settings(page), _current_values(page), lang()))
     if wanted != params:
         st.query_params.from_dict(wanted)
     signature = _signature(page, wanted)
@@ -103,11 +104,11 @@ def sync_link(page: str) -> None:
 def link_for(page: str, hide: list[str], present: bool) -> str:
     """The link to this page with its current settings, the hidden controls and presenter mode."""
     params = {"lang": lang()} if lang() != "fr" else {}
-    params.update(url_settings.to_params(_settings(page), _current_values(page), lang()))
+    params.update(links.to_params(_settings(page), _current_values(page), lang()))
     if hide:
-        params[url_settings.HIDE_PARAM] = ",".join(hide)
+        params[links.HIDE_PARAM] = ",".join(hide)
     if present:
-        params[url_settings.PRESENT_PARAM] = "1"
+        params[links.PRESENT_PARAM] = "1"
     base = st.context.url or ("/" + ("" if page == "home" else page))
     return base + ("?" + urlencode(params, safe=",") if params else "")
 
@@ -154,8 +155,8 @@ def share_box(page: str) -> None:
 
 
 def _present_now() -> None:
-    st.query_params[url_settings.PRESENT_PARAM] = "1"
+    st.query_params[links.PRESENT_PARAM] = "1"
 
 
 def _present_stop() -> None:
-    st.query_params.pop(url_settings.PRESENT_PARAM, None)
+    st.query_params.pop(links.PRESENT_PARAM, None)

@@ -3,7 +3,7 @@
 A page describes its model with a :class:`ModelView` (how to build a trainer
 from settings, what the axes are called) and calls :func:`run_controls` then
 :func:`live_dashboard` and :func:`final_report`. The computation itself is a
-:class:`core.runs.SharedRun` from the server-wide hub: identical settings are
+:class:`core.training.hub.SharedRun` from the server-wide hub: identical settings are
 computed once; each student's cursor, pause and charts stay in their session.
 """
 
@@ -19,12 +19,27 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import dashboard, data, experiments, jobs, results, training, workers
-from core.polling import Pollers
-from core.runs import DONE, FAILED, WAITING, HubFull, RunHub
-from core.training import TrainingDiverged, confusion_matrix
-from core.vectors import format_number
-from ui.common import chart, configure_server, frozen, lang, mnist, option_labels, presenting, shared_chart, shared_figure, tr
+from core import data
+from core.figures import dashboard
+from core.lesson import experiments
+from core.models import registry, softmax_regression
+from core.numbers import format_number
+from core.training import jobs, results, workers
+from core.training.checkpoint import TrainingDiverged, confusion_matrix
+from core.training.hub import DONE, FAILED, WAITING, HubFull, RunHub
+from core.training.polling import Pollers
+from ui.common import (
+    chart,
+    configure_server,
+    frozen,
+    lang,
+    mnist,
+    option_labels,
+    presenting,
+    shared_chart,
+    shared_figure,
+    tr,
+)
 from ui.share import control
 
 POLL_SECONDS = 0.4
@@ -33,10 +48,10 @@ POLL_SECONDS = 0.4
 # each): redraw them less often. On this 2-core machine, with Chromium beside the server, the
 # default run's Start to result went from 2.7x the plain loop at 0.8 s to 2.4x at 1.2 s
 # (benchmarks/run.py, browser). A network's epoch and a run's end do not wait for the next
-# poll (core.runs.Run.await_news). Both periods grow with the number of students polling
-# (core.polling), up to 4 s for a class (core.polling.MAX_PERIOD).
+# poll (core.training.hub.Run.await_news). Both periods grow with the number of students polling
+# (core.training.polling), up to 4 s for a class (core.training.polling.MAX_PERIOD).
 POLL_SECONDS_ALL_VIEWS = 1.2
-# The longest a live poll waits for news (core.runs.Run.await_news): a click made meanwhile is
+# The longest a live poll waits for news (core.training.hub.Run.await_news): a click made meanwhile is
 # answered once the wait is over, since Streamlit stops a run only at its next element.
 NEWS_WAIT_SECONDS = 0.5
 # How long the start-up waits for each lesson model to be read back or claimed (a database that
@@ -76,7 +91,7 @@ def hub() -> RunHub:
 
     executor = workers.ProcessWorkers(os.cpu_count() or 1)
     executor.start()  # they import their libraries and map the digits while the first page is drawn
-    try:  # the lesson's models kept in the board's database (core.results), when it can be opened
+    try:  # the lesson's models kept in the board's database (core.training.results), when it can be opened
         stored = results.DurableResults(board.store())
     except board.BoardError:
         stored = None
@@ -88,13 +103,13 @@ def warm_up() -> list:
     """Once per server: the lesson's shared models read back or computed at once (returned, opened).
 
     The translation and convolution pages test the lesson's three models and the fixed-filter
-    pipeline; a class opening them should find them ready. They are durable (core.results): a
+    pipeline; a class opening them should find them ready. They are durable (core.training.results): a
     restarted server reads them back in seconds, two servers on one database compute them once.
     app.py calls it before the server opens (:func:`warm_up_server`); ``lesson.py`` calls it on each
     run too, a no-op then, for a script started without app.py (AppTest). The computing is in the
     workers: this only opens the runs.
     """
-    from core import convolution
+    from core.lesson import convolution
     from ui import convolution_view
 
     opened = []
@@ -103,7 +118,7 @@ def warm_up() -> list:
         run.keep()
         opened.append(run)
     opened.append(convolution_view.pipeline_job(convolution.DEFAULT_POOL, background=True))
-    opened.append(logistic_reference_job(training.SoftmaxSettings(), background=True))
+    opened.append(logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True))
     return opened
 
 
@@ -181,7 +196,7 @@ def open_run(settings, durable: bool = False):
 
     ``durable``: a lesson model, stored once finished (see :func:`warm_up`).
     """
-    return hub().run(settings, functools.partial(experiments.mnist_trainer, settings), settings.total_steps,
+    return hub().run(settings, functools.partial(registry.mnist_trainer, settings), settings.total_steps,
                      settings.chunk, durable=durable)
 
 
@@ -513,7 +528,7 @@ def logistic_reference_job(settings, background: bool = False):
     14 s of a core) is fitted when the server starts, not after the first student's run, where it
     took a core from every run started in the next seconds.
     """
-    from core.reference import work_key
+    from core.models.reference import work_key
 
     train_size, seed = work_key(settings.train_size, settings.seed, training_data().y_train.size)
     return hub().job(("logistic_regression", train_size, seed),

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core import experiments, jobs, translation
-from core.runs import DONE, FAILED, HubFull, SharedRun
-from core.vectors import format_number
+from core.lesson import experiments, translation
+from core.numbers import format_number
+from core.training import jobs
+from core.training.hub import DONE, FAILED, HubFull, SharedRun
 from ui.common import lang, tr
-from ui.training_view import (POLL_SECONDS, hub, open_run, poll_every, polled, show_job_error, training_data,
-                              viewer_id)
+from ui.training_view import POLL_SECONDS, hub, open_run, poll_every, polled, show_job_error, training_data, viewer_id
 
 MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import experiments, mlp, training
+from core.lesson import experiments
+from core.models import mlp, softmax_regression
 
 APP = str(Path(__file__).resolve().parents[2] / "lesson.py")
 
@@ -41,7 +42,7 @@ def app_page():
 # that opens the page (test_pages included) uses these, never the real minute-long ones, which
 # the browser tests' server trains.
 SMALL_TRANSLATION_MODELS = {
-    "softmax": training.SoftmaxSettings(iterations=500, eval_every=100, train_size=10000),
+    "softmax": softmax_regression.SoftmaxSettings(iterations=500, eval_every=100, train_size=10000),
     "mlp": mlp.MLPSettings(hidden_layers=(64,), activation="relu", epochs=3, train_size=10000, test_digits=2000),
     "augmented": mlp.MLPSettings(hidden_layers=(64,), activation="relu", epochs=3, train_size=10000,
                                  test_digits=2000, shift_augmentation=4),

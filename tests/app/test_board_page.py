@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.board_store import BoardStore
+from core.board.store import BoardStore
 from core.texts import t
 from tests.app.conftest import APP, PAGES, open_page
 from tests.app.test_training_page import has_result, run_until
@@ -220,7 +220,7 @@ def test_an_experiment_grid_is_shared_in_one_click(board_database, monkeypatch):
     """The overfitting experiment (small here: 300/600 digits, 3 epochs) goes on the board, run by run."""
     from dataclasses import replace
 
-    from core import experiments
+    from core.lesson import experiments
 
     monkeypatch.setattr(experiments, "OVERFIT_BASE", replace(experiments.OVERFIT_BASE, epochs=3,
                                                              hidden_layers=(32,)))

@@ -1,6 +1,6 @@
 """The 5-layer network page through AppTest, with a tiny network so that it trains in seconds."""
 
-from core import mlp
+from core.models import mlp
 from core.texts import t
 from tests.app.conftest import open_page
 from tests.app.test_training_page import has_result, run_until

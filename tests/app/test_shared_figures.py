@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import figures
+from core.figures import style
 from tests.app.conftest import APP, PAGES, open_page
 from ui import common
 
@@ -16,13 +16,13 @@ def bars_built(monkeypatch):
     """How many times the softmax page's bar charts were built, from a cleared shared cache."""
     common.shared_figure.clear()
     built = []
-    original = figures.bars
+    original = style.bars
 
     def counting(*args, **kwargs):
         built.append(args[1])  # the chart's title
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(figures, "bars", counting)
+    monkeypatch.setattr(style, "bars", counting)
     yield built
     common.shared_figure.clear()
 

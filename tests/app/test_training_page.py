@@ -48,7 +48,7 @@ DASHBOARD_FIGURES = ("accuracy_figure", "loss_figure", "digits_figure", "weight_
 @pytest.fixture
 def figures_built(monkeypatch):
     """How many dashboard figures were built (each renderer counted), from a cleared shared cache."""
-    from core import dashboard
+    from core.figures import dashboard
     from ui import training_view
 
     training_view.shared_figure.clear()

@@ -86,7 +86,7 @@ def run_streamlit(database_url: str, log_path: Path = SERVER_LOG):
     """The app served on a free loopback port; yields its base URL; always stopped after.
 
     ``database_url`` is its class board's database (``BOARD_DATABASE_URL``), where the server
-    also keeps the lesson's finished models and reads them back (``core/results.py``): never the
+    also keeps the lesson's finished models and reads them back (``core/training/results.py``): never the
     working tree's ``var/class_board.sqlite3``, so that no run depends on what an earlier run, or
     the developer's own server, left there (its models ready at once, or half computed).
     """

@@ -7,7 +7,7 @@ is set around the start only). The teacher's board refreshes itself every 3 s
 (``st.fragment(run_every=3)``): the tests wait for the texts they expect, never reload it.
 
 Trainings are kept short by the teacher-link settings in the URL (``iter=500&train=5000``,
-core/page_settings.py), so a student's run ends in a few seconds.
+core/settings/pages.py), so a student's run ends in a few seconds.
 """
 
 from __future__ import annotations

@@ -25,10 +25,11 @@ import time
 import numpy as np
 import pytest
 
-from core import convolution as cv
-from core import data, translation
+from core import data
+from core.lesson import convolution as cv
+from core.lesson import translation
+from core.numbers import format_number
 from core.texts import t
-from core.vectors import format_number
 
 from .helpers import (
     MAIN,

@@ -11,17 +11,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from core.numbers import format_vector
 from core.texts import LANGUAGE_NAMES, TEXTS, t
-from core.vectors import format_vector
 
 from .helpers import (
+    CAPTION,
     ERROR_ALERT,
     EXCEPTION,
     INFO_ALERT,
     PLOTLY_CHART,
     SIDEBAR,
     SUCCESS_ALERT,
-    CAPTION,
     assert_charts_fit,
     assert_no_errors,
     exception_texts,

@@ -49,7 +49,7 @@ def test_start_with_the_lessons_settings_reaches_about_92_percent(new_page, base
     assert page.locator(EXCEPTION).count() == 0
     assert page.locator(PLOTLY_CHART).count() >= 8  # the six views (seven charts) and the confusion matrix
     wait_for_app(page)
-    # The margins given by core.dashboard.MARGINS are those Plotly's automargin settles on for a
+    # The margins given by core.figures.dashboard.MARGINS are those Plotly's automargin settles on for a
     # laptop: it does not widen them, so each chart a poll mounts is drawn once, not twice.
     margins = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
         const size = gd._fullLayout._size, given = gd.layout.margin || {};

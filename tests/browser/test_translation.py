@@ -3,7 +3,7 @@ whole test set, a digit drawn with the mouse, French, a phone.
 
 The page tests the lesson's three models (10 neurons, 5 layers, 5 layers + shifts), which every
 server opens at its first page (its warm-up) and computes in its worker processes, or reads back
-from its database once a server has finished them (``core/results.py``): within a test run, the
+from its database once a server has finished them (``core/training/results.py``): within a test run, the
 run's own database (``conftest.test_database``), so they are computed once per run, whichever
 server gets there first. These tests run against a server of their own, started once for this
 file (``translation_server``, below), and wait for the texts they expect (the models' verdicts,
@@ -57,7 +57,7 @@ CANVAS_SIDE = 280  # the page's st_canvas(width=280, height=280), in canvas pixe
 
 # Test digit no. 3 is a 0 that the lesson's 10-neuron model (seed 0, trained the same way on every
 # server) reads right with 100 %, and reads wrong (a 2, probability of 0 under 0.1 %) once pushed
-# +4 to +8 pixels to the right: measured with core.experiments' TRANSLATION_MODELS["softmax"]
+# +4 to +8 pixels to the right: measured with core.lesson.experiments' TRANSLATION_MODELS["softmax"]
 # trained outside the app (the probability of "0" at dx = +4..+8 is 0.000 every time).
 SHIFT_INDEX, SHIFT_TRUTH, BREAKING_DX = 3, 0, 6
 # Test digit no. 8 is a 5 that the same model reads as a 6 (99.9 %) even centred.

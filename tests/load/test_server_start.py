@@ -27,7 +27,7 @@ def test_the_server_is_warm_when_its_port_opens(tmp_path, monkeypatch):
     process, _ = start_app(tmp_path / "server.log", timeout=120)
     try:
         # the first answer of /_stcore/health: the workers run already, one per core
-        workers = [pid for pid in descendants(process.pid) if "core.workers" in command_line(pid)]
+        workers = [pid for pid in descendants(process.pid) if "core.training.workers" in command_line(pid)]
         assert len(workers) == (os.cpu_count() or 1), (workers, (tmp_path / "server.log").read_text())
         # and the lesson's models were opened before the port: each one's claim is in the database
         with sqlite3.connect(database) as connection:
@@ -39,7 +39,7 @@ def test_the_server_is_warm_when_its_port_opens(tmp_path, monkeypatch):
     assert process.poll() is not None
     deadline = time.monotonic() + 10
     def alive():  # a worker is reparented once the server is gone: followed by its own pid
-        return [pid for pid in workers if "core.workers" in command_line(pid)]
+        return [pid for pid in workers if "core.training.workers" in command_line(pid)]
 
     while alive() and time.monotonic() < deadline:  # its workers leave with it
         time.sleep(0.2)

@@ -6,8 +6,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from core import board_figures as bf
-from core.board_store import Answers, Question, SharedRun
+from core.board.store import Answers, Question, SharedRun
+from core.figures import board as bf
 
 LESSON = [200, 100, 60, 30]
 LESSON_SIZE = 784 * 200 + 200 + 200 * 100 + 100 + 100 * 60 + 60 + 60 * 30 + 30 + 30 * 10 + 10

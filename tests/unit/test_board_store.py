@@ -19,8 +19,8 @@ from dataclasses import replace
 import pytest
 import sqlalchemy as sa
 
-from core import board_store
-from core.board_store import (
+from core.board import store as board_store
+from core.board.store import (
     CODE_ALPHABET,
     SCHEMA_VERSION,
     BoardError,

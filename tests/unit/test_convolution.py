@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 from scipy import ndimage, signal
 
-from core import convolution as cv
-from core import data, translation
-from core.training import SoftmaxSettings, SoftmaxTrainer, train_to_end
+from core import data
+from core.lesson import convolution as cv
+from core.lesson import translation
+from core.models.softmax_regression import SoftmaxSettings, SoftmaxTrainer
+from core.training.checkpoint import train_to_end
 
 
 @pytest.mark.parametrize("name", sorted(cv.PRESETS))

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from core import convolution_figures as cf
+from core.figures import convolution as cf
 
 
 def test_heatmaps_are_laid_out_in_a_grid_within_the_figure():

@@ -1,6 +1,5 @@
 import hashlib
 import shutil
-import zipfile
 
 import numpy as np
 import pytest

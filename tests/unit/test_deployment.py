@@ -120,5 +120,5 @@ def test_the_image_starts_readme_s_server():
     command = ast.literal_eval(dockerfile[dockerfile.index("CMD [") + 4:].strip())
     assert command[1:5] == ["-m", "streamlit", "run", "app.py"]
     assert _flags(command) <= LOCATION_OPTIONS, _flags(command) - LOCATION_OPTIONS
-    assert "NUM_THREADS" not in dockerfile   # app.py sets the thread counts itself (core/threads.py)
+    assert "NUM_THREADS" not in dockerfile   # app.py sets the thread counts itself (core/training/threads.py)
     assert "COPY .streamlit/" in dockerfile.replace(".streamlit/ .streamlit/", ".streamlit/")

@@ -3,8 +3,11 @@
 import numpy as np
 import pytest
 
-from core import data, experiments as ex
-from core.training import train_to_end
+from core import data
+from core.figures import curves
+from core.lesson import experiments as ex
+from core.models import registry
+from core.training.checkpoint import train_to_end
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +17,7 @@ def rows(mnist):
 
 @pytest.fixture(scope="module")
 def baseline(rows):
-    return ex.Curves.of(train_to_end(ex.make_trainer(ex.remedy("none"), *rows)))
+    return ex.Curves.of(train_to_end(registry.make_trainer(ex.remedy("none"), *rows)))
 
 
 def test_the_small_subset_is_learnt_by_heart_but_not_understood(baseline):
@@ -26,9 +29,9 @@ def test_the_small_subset_is_learnt_by_heart_but_not_understood(baseline):
 
 
 def test_l2_penalty_stops_the_test_loss_from_climbing(rows, baseline):
-    l2 = ex.Curves.of(train_to_end(ex.make_trainer(ex.remedy("l2", 1.0), *rows)))
+    l2 = ex.Curves.of(train_to_end(registry.make_trainer(ex.remedy("l2", 1.0), *rows)))
     assert l2.test_loss[-1] < baseline.test_loss[-1]
-    strong = ex.Curves.of(train_to_end(ex.make_trainer(ex.remedy("l2", 3.0), *rows)))
+    strong = ex.Curves.of(train_to_end(registry.make_trainer(ex.remedy("l2", 3.0), *rows)))
     assert strong.gap[-1] < baseline.gap[-1]  # measured: 10.5 against 12.6 points
 
 
@@ -39,7 +42,7 @@ def test_early_stopping_keeps_weights_from_before_the_test_loss_rises(baseline):
 
 
 def test_more_data_narrows_the_gap(rows, baseline):
-    more = ex.Curves.of(train_to_end(ex.make_trainer(ex.remedy("more_data"), *rows)))
+    more = ex.Curves.of(train_to_end(registry.make_trainer(ex.remedy("more_data"), *rows)))
     assert more.gap[-1] < baseline.gap[-1] - 3  # measured: 3.6 against 12.6 points
     assert more.test_accuracy[-1] > baseline.test_accuracy[-1]
 
@@ -78,7 +81,7 @@ def test_softmax_iterations_in_epochs():
 
 
 def test_curves_figure_draws_every_series_and_reference():
-    fig = ex.curves_figure([dict(name="a", x=[1, 2], y=[0.5, 0.6]), dict(name="b", x=[1, 2], y=[0.4, 0.7])],
+    fig = curves.curves_figure([dict(name="a", x=[1, 2], y=[0.5, 0.6]), dict(name="b", x=[1, 2], y=[0.4, 0.7])],
                            "t", "x", "y", percent=True, references=[(0.92, "92 %")],
                            markers=[dict(x=2, y=0.6, text="stop")])
     assert [trace.name for trace in fig.data][:2] == ["a", "b"]

@@ -5,7 +5,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from core import figures
+from core.figures import style
 
 
 def decode(uri: str) -> np.ndarray:
@@ -15,24 +15,24 @@ def decode(uri: str) -> np.ndarray:
 
 def test_png_round_trip():
     rgb = np.random.default_rng(0).integers(0, 256, size=(7, 5, 3), dtype=np.uint8)
-    np.testing.assert_array_equal(decode(figures.png_data_uri(rgb)), rgb)
+    np.testing.assert_array_equal(decode(style.png_data_uri(rgb)), rgb)
 
 
 def test_digit_tiles_draw_ink_and_mark_wrong_digits():
     images = np.zeros((3, 28, 28), dtype=np.uint8)
     images[:, 10:18, 10:18] = 255
-    canvas, cell_w, cell_h = figures.compose_digit_tiles(images, wrong=np.array([False, True, False]), columns=2)
+    canvas, cell_w, cell_h = style.compose_digit_tiles(images, wrong=np.array([False, True, False]), columns=2)
     assert canvas.shape == (2 * cell_h, 2 * cell_w, 3)
     band, pad = 11, 2
     # full ink is the ink colour, background white or red
-    assert tuple(canvas[band + 14, pad + 14]) == figures.INK_RGB
+    assert tuple(canvas[band + 14, pad + 14]) == style.INK_RGB
     assert tuple(canvas[band + 1, pad + 1]) == (255, 255, 255)
-    assert tuple(canvas[band + 1, cell_w + pad + 1]) == figures.WRONG_BACKGROUND_RGB
+    assert tuple(canvas[band + 1, cell_w + pad + 1]) == style.WRONG_BACKGROUND_RGB
 
 
 def test_digit_grid_has_one_caption_per_digit(mnist):
     wrong = np.arange(12) % 4 == 1
-    fig = figures.digit_grid(mnist.x_train[:12], [str(v) for v in mnist.y_train[:12]], wrong=wrong, columns=5,
+    fig = style.digit_grid(mnist.x_train[:12], [str(v) for v in mnist.y_train[:12]], wrong=wrong, columns=5,
                              title="t")
     image, captions = fig.data
     assert image.type == "image" and decode(image.source).shape[1] == 5 * 32
@@ -41,21 +41,21 @@ def test_digit_grid_has_one_caption_per_digit(mnist):
     for index, (x, y) in enumerate(zip(captions.x, captions.y)):
         row, column = divmod(index, 5)
         assert column * 32 < x < (column + 1) * 32 and row * 41 < y < row * 41 + 11
-    assert [c == figures.COLORS["second"] for c in captions.textfont.color] == list(wrong)
+    assert [c == style.COLORS["second"] for c in captions.textfont.color] == list(wrong)
     assert not fig.layout.annotations
 
 
 def test_bars_and_prediction_charts():
-    fig = figures.bars(np.array([0.1, 0.9]), "title", "x", "y", text=["0,1", "0,9"])
+    fig = style.bars(np.array([0.1, 0.9]), "title", "x", "y", text=["0,1", "0,9"])
     assert list(fig.data[0].y) == [0.1, 0.9] and list(fig.data[0].x) == ["1", "2"]
-    fig = figures.prediction_vs_label(np.full(10, 0.1), 6, "t", "y", "y'", "digit", "p")
+    fig = style.prediction_vs_label(np.full(10, 0.1), 6, "t", "y", "y'", "digit", "p")
     assert list(fig.data[1].y) == [0, 0, 0, 0, 0, 0, 1, 0, 0, 0]
-    fig = figures.neg_log_curve(0.5, "t", "p")
+    fig = style.neg_log_curve(0.5, "t", "p")
     assert fig.data[1].y[0] == np.log(2)
 
 
 def test_matrix_shapes_writes_every_shape():
-    fig = figures.matrix_shapes(100, {})
+    fig = style.matrix_shapes(100, {})
     texts = " ".join(a.text for a in fig.layout.annotations)
     for shape in ("X[100, 784]", "W[784, 10]", "b[10]", "L[100, 10]"):
         assert shape in texts
@@ -69,8 +69,8 @@ def test_compose_makes_the_same_figure_as_styling_a_new_one():
                     layout=dict(xaxis2=dict(domain=[0.55, 1.0]), shapes=[dict(type="rect", x0=0, x1=1, y0=0, y1=1)],
                                 annotations=[dict(text="a", x=0, y=0, showarrow=False)], margin=dict(t=80)),
                     xaxes=dict(visible=False), yaxes=dict(autorange="reversed"))
-    slow = figures.style(figures.figure(traces), **settings).to_plotly_json()
-    fast = figures.compose(traces, **settings).to_plotly_json()
+    slow = style.style(style.figure(traces), **settings).to_plotly_json()
+    fast = style.compose(traces, **settings).to_plotly_json()
     assert fast == slow
     assert fast["layout"]["xaxis2"]["domain"] == [0.55, 1.0] and fast["layout"]["xaxis2"]["visible"] is False
     assert fast["layout"]["yaxis2"]["autorange"] == "reversed" and fast["layout"]["margin"]["t"] == 80

@@ -2,8 +2,9 @@ import numpy as np
 import pytest
 from sklearn.neural_network import MLPClassifier
 
-from core import data, mlp
-from core.mlp import LayerSpecError, MLPSettings, MLPTrainer
+from core import data
+from core.models import mlp
+from core.models.mlp import LayerSpecError, MLPSettings, MLPTrainer
 
 
 @pytest.fixture(scope="module")

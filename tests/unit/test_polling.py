@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.polling import MAX_PERIOD, Pollers, poll_period
+from core.training.polling import MAX_PERIOD, Pollers, poll_period
 
 
 class Clock:

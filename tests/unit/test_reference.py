@@ -1,9 +1,8 @@
-import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
 from core import data
-from core.reference import fit_logistic_regression, work_key
+from core.models.reference import fit_logistic_regression, work_key
 
 
 def test_reference_is_scikit_learns_logistic_regression_on_the_same_subset(mnist):

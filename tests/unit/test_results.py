@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from core import runs
-from core.board_store import BoardStore
-from core.results import DurableResults, code_version
-from core.runs import DONE, RunHub
+from core.board.store import BoardStore
+from core.training import hub as runs
+from core.training.hub import DONE, RunHub
+from core.training.results import DurableResults, code_version
 
 
 class Point:

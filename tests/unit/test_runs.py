@@ -1,15 +1,23 @@
 """The classroom hub: shared runs computed once, only as far as live viewers want, within slots."""
 
 import dataclasses
-import os
 import threading
 import time
 
 import numpy as np
 import pytest
 
-from core.runs import (DONE, FAILED, IDLE, TASK_BUDGET, HubFull, RunHub, SharedRun, SlotPool,
-                       share_unchanged_arrays)
+from core.training.hub import (
+    DONE,
+    FAILED,
+    IDLE,
+    TASK_BUDGET,
+    HubFull,
+    RunHub,
+    SharedRun,
+    SlotPool,
+    share_unchanged_arrays,
+)
 
 
 class FakeTrainer:

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 from scipy import special
 
-from core import lesson
-from core import softmax as sm
+from core.lesson import examples
+from core.lesson import softmax as sm
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -21,19 +21,19 @@ def test_softmax_of_a_batch_is_row_wise_and_matches_scipy():
 
 
 def test_lesson_vector_gives_the_lesson_result_when_truncated():
-    result = sm.softmax(lesson.Z)
-    np.testing.assert_array_equal(sm.truncate(result, 2), lesson.Z_SOFTMAX_TRUNCATED)
+    result = sm.softmax(examples.Z)
+    np.testing.assert_array_equal(sm.truncate(result, 2), examples.Z_SOFTMAX_TRUNCATED)
     # hand-computed: e^5 / (e^1 + e^3 + e^2.5 + e^5 + e^4 + e^2)
     assert result[3] == pytest.approx(np.e**5 / sum(np.e**v for v in [1, 3, 2.5, 5, 4, 2]), rel=1e-12)
     assert result[2] == pytest.approx(0.04965, abs=1e-5)
 
 
 def test_rounding_differs_from_truncation_on_the_lesson_vector():
-    rounded = sm.reduce_precision(sm.softmax(lesson.Z), 2, "round")
+    rounded = sm.reduce_precision(sm.softmax(examples.Z), 2, "round")
     assert rounded[2] == pytest.approx(0.05)  # 0.0497 rounds up, the slide truncates to 0.04
-    assert sm.reduce_precision(sm.softmax(lesson.Z), 2, "truncate")[2] == pytest.approx(0.04)
+    assert sm.reduce_precision(sm.softmax(examples.Z), 2, "truncate")[2] == pytest.approx(0.04)
     with pytest.raises(ValueError):
-        sm.reduce_precision(lesson.Z, 2, "floor")
+        sm.reduce_precision(examples.Z, 2, "floor")
 
 
 @pytest.mark.parametrize("z", [[1000.0, 0.0, -1000.0], [-1000.0, -1000.0], [1e6, 1e6 - 1], [710.0, 0.0]])
@@ -57,12 +57,12 @@ def test_sigmoid_matches_scipy_expit_including_extremes():
 
 
 def test_sigmoid_of_lesson_vector_does_not_sum_to_one():
-    assert sm.sigmoid(lesson.Z).sum() == pytest.approx(sum(special.expit(lesson.Z)))
-    assert sm.sigmoid(lesson.Z).sum() > 1.5
+    assert sm.sigmoid(examples.Z).sum() == pytest.approx(sum(special.expit(examples.Z)))
+    assert sm.sigmoid(examples.Z).sum() > 1.5
 
 
 def test_cross_entropy_of_the_lessons_six():
-    probabilities = sm.normalise_by_sum(lesson.CE_SCORES)
+    probabilities = sm.normalise_by_sum(examples.CE_SCORES)
     loss = sm.cross_entropy(sm.one_hot(6), probabilities)
     assert loss == pytest.approx(-np.log(0.9 / 2.3), rel=1e-12)
     assert loss == pytest.approx(0.93827, abs=1e-5)

@@ -3,7 +3,7 @@ import pytest
 from scipy import special
 
 from core import data
-from core.softmax_regression import SoftmaxRegression
+from core.models.softmax_regression import SoftmaxRegression
 
 
 def small_problem(seed=0, n=20, features=12, classes=4):

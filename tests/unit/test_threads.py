@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core import threads
+from core.training import threads
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, sys
 sys.path.insert(0, {root!r})
-from core import threads
+from core.training import threads
 threads.one_thread_each()
 import numpy, scipy.linalg, sklearn.linear_model, sklearn.neural_network
 info = threads.limit_loaded_libraries()

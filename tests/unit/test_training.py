@@ -2,8 +2,11 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 
-from core import data, training
-from core.training import SoftmaxSettings, SoftmaxTrainer, train_to_end
+from core import data
+from core.models import softmax_regression
+from core.models.softmax_regression import SoftmaxSettings, SoftmaxTrainer
+from core.training import checkpoint
+from core.training.checkpoint import train_to_end
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +63,7 @@ def test_subset_uses_only_its_digits(rows):
 def test_short_interval_uses_a_fixed_test_sample_but_ends_on_the_full_set(rows):
     t = trainer(rows, iterations=40, eval_every=20, train_size=1000)
     first, last = t.advance(20), t.advance(20)
-    assert first.test_size == training.TEST_SAMPLE_SIZE
+    assert first.test_size == softmax_regression.TEST_SAMPLE_SIZE
     assert last.test_size == 10000 and t.done
 
 
@@ -68,7 +71,7 @@ def test_checkpoint_contents(rows):
     point = trainer(rows, iterations=100, eval_every=100).advance(100)
     assert point.pixel_weights.shape == (784, 10)
     assert point.batch_indices.size == 100 and point.batch_predictions.size == 100
-    assert point.weight_percentiles["1"].shape == (len(training.PERCENTILES),)
+    assert point.weight_percentiles["1"].shape == (len(checkpoint.PERCENTILES),)
     assert np.all(np.diff(point.weight_percentiles["1"]) >= 0)
     assert point.biases["1"].shape == (10,)
     assert 0 <= point.train_accuracy <= 1 and point.train_loss > 0
@@ -101,19 +104,19 @@ def test_batch_larger_than_subset_is_refused():
 def test_non_finite_weights_are_reported_as_divergence(rows):
     t = trainer(rows, iterations=20, eval_every=10)
     t.model.weights[0, 0] = np.inf
-    with pytest.raises(training.TrainingDiverged):
+    with pytest.raises(checkpoint.TrainingDiverged):
         t.advance(10)
 
 
 def test_confusion_matrix_matches_scikit_learn():
     rng = np.random.default_rng(0)
     labels, predictions = rng.integers(0, 10, 500), rng.integers(0, 10, 500)
-    np.testing.assert_array_equal(training.confusion_matrix(labels, predictions),
+    np.testing.assert_array_equal(checkpoint.confusion_matrix(labels, predictions),
                                   sk_confusion_matrix(labels, predictions, labels=range(10)))
 
 
 def test_wrong_first():
     labels = np.array([1, 2, 3, 4, 5])
     predictions = np.array([1, 0, 3, 0, 5])
-    order, wrong = training.wrong_first(np.arange(5), labels, predictions, count=4)
+    order, wrong = checkpoint.wrong_first(np.arange(5), labels, predictions, count=4)
     assert order.tolist() == [1, 3, 0, 2] and wrong.tolist() == [True, True, False, False]

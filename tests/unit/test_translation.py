@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from core import data, translation
-from core.translation import DrawingError
+from core import data
+from core.lesson import translation
+from core.lesson.translation import DrawingError
 
 # Every pair of shifts from -8 to +8 by steps of 2, the extremes ±8 and ±27, and a few odd ones.
 SHIFT_PAIRS = sorted(set(itertools.product(range(-8, 9, 2), repeat=2))

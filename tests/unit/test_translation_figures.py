@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from core import translation_figures as tf
+from core.figures import translation as tf
 
 
 def test_images_figure_draws_each_image_pixel_by_pixel_with_its_title():

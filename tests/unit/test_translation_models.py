@@ -3,9 +3,12 @@
 import numpy as np
 import pytest
 
-from core import data, experiments, mlp, translation
-from core.runs import DONE, RunHub
-from core.training import SoftmaxSettings, SoftmaxTrainer, train_to_end
+from core import data
+from core.lesson import experiments, translation
+from core.models import mlp, registry
+from core.models.softmax_regression import SoftmaxSettings, SoftmaxTrainer
+from core.training.checkpoint import train_to_end
+from core.training.hub import DONE, RunHub
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +17,7 @@ def rows(mnist):
 
 
 def trained(settings, mnist, rows):
-    trainer = experiments.make_trainer(settings, rows[0], mnist.y_train, rows[1], mnist.y_test)
+    trainer = registry.make_trainer(settings, rows[0], mnist.y_train, rows[1], mnist.y_test)
     train_to_end(trainer)
     return trainer.final_model()
 

@@ -4,16 +4,17 @@ import math
 
 import pytest
 
-from core import lesson, url_settings
-from core.page_settings import PAGE_SETTINGS
-from core.url_settings import Setting, SettingError
+from core.lesson import examples
+from core.settings import links
+from core.settings.links import Setting, SettingError
+from core.settings.pages import PAGE_SETTINGS
 
 ALL = [(page, setting) for page, settings in PAGE_SETTINGS.items() for setting in settings]
 
 
 def some_values(setting: Setting, language: str = "fr") -> list:
     """A few legal values of a setting: its default, its choices, its bounds."""
-    default = url_settings.default_of(setting, language)
+    default = links.default_of(setting, language)
     if setting.kind == "bool":
         return [True, False]
     if setting.kind == "text":
@@ -26,10 +27,10 @@ def some_values(setting: Setting, language: str = "fr") -> list:
 @pytest.mark.parametrize("page, setting", ALL, ids=[f"{p}-{s.name}" for p, s in ALL])
 def test_every_setting_round_trips_through_the_url(page, setting):
     for value in some_values(setting):
-        params = url_settings.to_params([setting], {setting.key: value})
-        values, problems = url_settings.read([setting], params)
+        params = links.to_params([setting], {setting.key: value})
+        values, problems = links.read([setting], params)
         assert not problems
-        if value == url_settings.default_of(setting):
+        if value == links.default_of(setting):
             assert params == {} and values == {}          # defaults stay out of the link
         else:
             assert values == {setting.key: value} and type(values[setting.key]) is type(value)
@@ -41,7 +42,7 @@ def test_names_and_keys_are_unique_on_each_page_and_labels_exist():
         names = [s.name for s in settings]
         assert len(names) == len(set(names)), page
         assert len({s.key for s in settings}) == len(settings), page
-        assert not set(names) & url_settings.RESERVED, page
+        assert not set(names) & links.RESERVED, page
         assert all(s.label in texts.TEXTS for s in settings), page
 
 
@@ -64,7 +65,7 @@ def test_names_and_keys_are_unique_on_each_page_and_labels_exist():
 def test_bad_values_are_refused(setting, raw):
     with pytest.raises(SettingError):
         setting.parse(raw)
-    values, problems = url_settings.read([setting], {setting.name: raw})
+    values, problems = links.read([setting], {setting.name: raw})
     assert values == {} and problems == [(setting.name, raw[:40])]
 
 
@@ -82,26 +83,26 @@ def test_numbers_are_read_leniently_but_exactly():
 
 def test_a_language_dependent_default_stays_out_of_the_link_in_each_language():
     z = next(s for s in PAGE_SETTINGS["softmax"] if s.name == "z")
-    assert url_settings.to_params([z], {z.key: lesson.z_text("en")}, "en") == {}
-    assert url_settings.to_params([z], {z.key: lesson.z_text("fr")}, "fr") == {}
-    assert url_settings.to_params([z], {z.key: lesson.z_text("en")}, "fr") == {"z": lesson.z_text("en")}
+    assert links.to_params([z], {z.key: examples.z_text("en")}, "en") == {}
+    assert links.to_params([z], {z.key: examples.z_text("fr")}, "fr") == {}
+    assert links.to_params([z], {z.key: examples.z_text("en")}, "fr") == {"z": examples.z_text("en")}
 
 
 def test_reading_takes_the_last_of_repeated_values_and_ignores_the_rest():
     settings = PAGE_SETTINGS["training"]
-    values, problems = url_settings.read(settings, {"lr": ["0.1", "0.01"], "unknown": "3", "lang": "en"})
+    values, problems = links.read(settings, {"lr": ["0.1", "0.01"], "unknown": "3", "lang": "en"})
     assert values == {"softmax_lr": 0.01} and problems == []
-    values, problems = url_settings.read(settings, {"iter": "12", "seed": "42"})
+    values, problems = links.read(settings, {"iter": "12", "seed": "42"})
     assert values == {"softmax_seed": 42} and problems == [("iter", "12")]
 
 
 def test_hidden_controls_and_presenter_mode():
     settings = PAGE_SETTINGS["training"]
-    assert url_settings.hidden_names(settings, {"hide": "lr, seed,nope,,"}) == {"lr", "seed"}
-    assert url_settings.hidden_names(settings, {}) == set()
-    assert url_settings.hidden_names(settings, {"hide": ",".join(["lr"] * 500)}) == {"lr"}
-    assert url_settings.presenting({"present": "1"}) and url_settings.presenting({"present": ["0", "yes"]})
-    assert not url_settings.presenting({}) and not url_settings.presenting({"present": "0"})
+    assert links.hidden_names(settings, {"hide": "lr, seed,nope,,"}) == {"lr", "seed"}
+    assert links.hidden_names(settings, {}) == set()
+    assert links.hidden_names(settings, {"hide": ",".join(["lr"] * 500)}) == {"lr"}
+    assert links.presenting({"present": "1"}) and links.presenting({"present": ["0", "yes"]})
+    assert not links.presenting({}) and not links.presenting({"present": "0"})
 
 
 def test_encoded_floats_are_exact():

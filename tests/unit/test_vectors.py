@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from core.vectors import VectorError, format_number, format_vector, parse_vector
+from core.numbers import format_number, format_vector
+from core.vectors import VectorError, parse_vector
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -71,6 +72,6 @@ def test_formatted_vectors_parse_back(lang):
 
 
 def test_format_count_marks_thousands_in_each_language():
-    from core.vectors import format_count
+    from core.numbers import format_count
     assert format_count(10000, "fr") == "10 000" and format_count(10000, "en") == "10,000"
     assert format_count(2000, "en") == "2,000" and format_count(999, "fr") == "999"

@@ -15,10 +15,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core import data, experiments, workers
-from core.mlp import MLPSettings
-from core.runs import DONE, FAILED, RunHub
-from core.training import SoftmaxSettings, train_to_end
+from core import data
+from core.models import registry
+from core.models.mlp import MLPSettings
+from core.models.softmax_regression import SoftmaxSettings
+from core.training import workers
+from core.training.checkpoint import train_to_end
+from core.training.hub import DONE, FAILED, RunHub
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,7 +98,7 @@ def test_close_stops_every_worker(pool):
 def test_a_killed_server_leaves_no_worker_behind(tmp_path):
     script = textwrap.dedent("""
         import os, sys, time
-        from core import workers
+        from core.training import workers
         pool = workers.ProcessWorkers(2)
         print(pool.call(0, os.getpid), pool.call(1, os.getpid), flush=True)
         time.sleep(60)
@@ -116,7 +119,7 @@ def test_a_killed_server_leaves_no_worker_behind(tmp_path):
 
 # ------------------------------------------------------------------ real runs in the workers
 def _in_process(settings):
-    trainer = experiments.mnist_trainer(settings)
+    trainer = registry.mnist_trainer(settings)
     return train_to_end(trainer, settings.chunk), trainer.final_model()
 
 
@@ -126,7 +129,7 @@ def _in_process(settings):
 ], ids=["softmax", "mlp"])
 def test_a_run_in_the_workers_ends_exactly_where_it_does_in_one_process(pool, settings):
     hub = RunHub(executor=pool)
-    run = hub.run(settings, functools.partial(experiments.mnist_trainer, settings), settings.total_steps,
+    run = hub.run(settings, functools.partial(registry.mnist_trainer, settings), settings.total_steps,
                   settings.chunk)
     run.want("ana", settings.total_steps)
     assert run.wait_for(settings.total_steps, timeout=120) and run.state == DONE, run.error
@@ -144,14 +147,14 @@ def test_a_run_in_the_workers_ends_exactly_where_it_does_in_one_process(pool, se
 
 def test_a_trainer_travels_without_the_digits():
     settings = SoftmaxSettings(iterations=200, eval_every=100)
-    trainer = experiments.mnist_trainer(settings)
+    trainer = registry.mnist_trainer(settings)
     trainer.advance(100)
     size = len(pickle.dumps(trainer))
     assert size < 3_000_000  # its weights and its order of the 60 000 digits, not their 190 MB
     restored = pickle.loads(pickle.dumps(trainer))
     assert restored.x_train is data.training_rows().x_train
     assert restored.advance(100).test_accuracy == trainer.advance(100).test_accuracy
-    small = experiments.mnist_trainer(MLPSettings(hidden_layers=(8,), epochs=1, train_size=5000))
+    small = registry.mnist_trainer(MLPSettings(hidden_layers=(8,), epochs=1, train_size=5000))
     assert len(pickle.dumps(small)) < 2_000_000  # its labels, not the 5 000 digits it gathered (15.7 MB)
     assert pickle.loads(pickle.dumps(small)).images.shape == (5000, 784)
 
@@ -159,7 +162,7 @@ def test_a_trainer_travels_without_the_digits():
 def test_a_run_whose_worker_dies_fails_with_a_message_and_the_hub_goes_on(pool):
     hub = RunHub(executor=pool)
     slow = SoftmaxSettings(iterations=50000, eval_every=50000, batch_size=1000, seed=5)
-    run = hub.run(slow, functools.partial(experiments.mnist_trainer, slow), slow.total_steps, slow.chunk)
+    run = hub.run(slow, functools.partial(registry.mnist_trainer, slow), slow.total_steps, slow.chunk)
     run.want("ana", slow.total_steps)
     deadline = time.monotonic() + 30
     while run.state != "running" and time.monotonic() < deadline:
@@ -170,6 +173,6 @@ def test_a_run_whose_worker_dies_fails_with_a_message_and_the_hub_goes_on(pool):
     run.wait_for(slow.total_steps, timeout=30)
     assert run.state == FAILED and isinstance(run.error, workers.WorkerDied)
     quick = SoftmaxSettings(iterations=100, eval_every=100, train_size=1000)
-    other = hub.run(quick, functools.partial(experiments.mnist_trainer, quick), 100, 100)
+    other = hub.run(quick, functools.partial(registry.mnist_trainer, quick), 100, 100)
     other.want("bo", 100)
     assert other.wait_for(100, timeout=60) and other.state == DONE

@@ -11,7 +11,7 @@ others wait in a queue whose position is visible, served least-computed first.
 Nothing here knows about Streamlit or about any model: a run gets a *recipe*, a
 picklable call that builds a *trainer* (``advance(steps) -> checkpoint``, ``done``),
 and a job a picklable call. They are computed in worker processes
-(:mod:`core.workers`): a slot is a worker, and this process's threads only wait.
+(:mod:`core.training.workers`): a slot is a worker, and this process's threads only wait.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ from typing import Any, Callable, Hashable
 
 import numpy as np
 
-from core import workers
+from core.training import workers
 
 WAITING, RUNNING, IDLE, DONE, FAILED = "waiting", "running", "idle", "done", "failed"
 
-# How long one chunk or job may take in a worker before it is stopped (core.workers).
+# How long one chunk or job may take in a worker before it is stopped (core.training.workers).
 TASK_SECONDS = workers.TASK_SECONDS
 # A run's chunks follow one another in its worker for up to this long before it lets others have the slot.
 TASK_BUDGET = 1.0
@@ -196,7 +196,7 @@ class SharedRun:
         self._clock = clock
         self._viewers: dict[Hashable, tuple[int, float]] = {}
         self._kept = -1  # how far the server itself wants it (its lesson models), whoever watches
-        # finished runs stored for later servers (core.results.DurableResults), or None
+        # finished runs stored for later servers (core.training.results.DurableResults), or None
         self._results = results
         self.computed_elsewhere = False  # another server computes it: this one waits for its result
         # set once it is known where the result comes from (read back, this server, another one)
@@ -522,11 +522,11 @@ class RunHub:
     def __init__(self, slots: int | None = None, max_entries: int = 120, heartbeat: float = 20.0,
                  clock: Callable[[], float] = time.monotonic, executor: Any = None,
                  task_seconds: float = TASK_SECONDS, results: Any = None, budget: float = TASK_BUDGET):
-        # the server passes worker processes (core.workers.ProcessWorkers); by default, for the
+        # the server passes worker processes (core.training.workers.ProcessWorkers); by default, for the
         # scheduling's own tests, work is computed in the hub's threads
         self.pool = SlotPool(slots or (executor.count if executor is not None else os.cpu_count()) or 1,
                              executor, task_seconds, budget)
-        self.results = results  # finished durable runs and jobs kept in a database (core.results)
+        self.results = results  # finished durable runs and jobs kept in a database (core.training.results)
         self.max_entries = max_entries
         self.heartbeat = heartbeat
         self._clock = clock

@@ -1,6 +1,6 @@
 """The training dashboard's views as pure Plotly renderers, shared by every model.
 
-They take a list of :class:`core.training.Checkpoint` (the run so far) and the
+They take a list of :class:`core.training.checkpoint.Checkpoint` (the run so far) and the
 texts to write on them, and return figures; the page decides where they go.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core import figures
-from core.training import PERCENTILES, wrong_first
+from core.figures import style
+from core.training.checkpoint import PERCENTILES, wrong_first
 
-TRAIN_COLOR = figures.COLORS["main"]
-TEST_COLOR = figures.COLORS["second"]
+TRAIN_COLOR = style.COLORS["main"]
+TEST_COLOR = style.COLORS["second"]
 OTHER_COLORS = ["#5F6368", "#E37400", "#8430CE"]
 LAYER_COLORS = ["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"]
 # The margins Plotly's automargin settles on for these views at the app's type size on a laptop,
@@ -61,9 +61,9 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
     ]
     layout = dict(hovermode="x unified", margin=MARGINS["curves"])
     if reference is not None:
-        shape, label = figures.reference_line(reference[0] * scale, reference[1])
+        shape, label = style.reference_line(reference[0] * scale, reference[1])
         layout.update(shapes=[shape], annotations=[label])
-    return figures.compose(data, height=height, title=title, layout=layout,
+    return style.compose(data, height=height, title=title, layout=layout,
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None),
                            yaxes=dict(title=dict(text=y_title) if y_title and not percent else None,
                                       ticksuffix=" %" if percent else "", automargin=True))
@@ -79,7 +79,7 @@ def accuracy_figure(checkpoints, title, x_title, names, height=420, reference=No
     fig = _two_curves(h["step"], h["train_accuracy"], h["test_accuracy"], title, x_title, "%", names, height,
                       percent=True, reference=reference, x_max=x_max, others=others)
     low = min(np.min(h["test_accuracy"]), np.min(h["train_accuracy"])) * 100 if len(h["step"]) else 0
-    return figures.restyle(fig, yaxes=dict(range=[max(0.0, min(low, 80.0) - 2), 100.5]))
+    return style.restyle(fig, yaxes=dict(range=[max(0.0, min(low, 80.0) - 2), 100.5]))
 
 
 def loss_figure(checkpoints, title, x_title, names, height=420, x_max=None):
@@ -87,14 +87,14 @@ def loss_figure(checkpoints, title, x_title, names, height=420, x_max=None):
     h = history(checkpoints)
     fig = _two_curves(h["step"], h["train_loss"], h["test_loss"], title, x_title, "", names, height, x_max=x_max)
     top = float(np.percentile(np.concatenate([h["train_loss"], h["test_loss"]]), 98)) if len(h["step"]) else 1
-    return figures.restyle(fig, yaxes=dict(range=[0, max(top * 1.1, 0.1)], rangemode="tozero"))
+    return style.restyle(fig, yaxes=dict(range=[0, max(top * 1.1, 0.1)], rangemode="tozero"))
 
 
 def digits_figure(images, labels, predictions, title, height=None, count=100, columns=10):
     """3 and 4. Digits with their label; misrecognised ones first, on red, "true→predicted"."""
     order, wrong = wrong_first(np.arange(labels.size), labels, predictions, count)
     captions = [f"{labels[i]}→{predictions[i]}" if w else str(labels[i]) for i, w in zip(order, wrong)]
-    return figures.digit_grid(images[order], captions, wrong=wrong, columns=columns, title=title, height=height)
+    return style.digit_grid(images[order], captions, wrong=wrong, columns=columns, title=title, height=height)
 
 
 def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: str, height=420, columns=5):
@@ -113,7 +113,7 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
     annotations = [dict(x=divmod(k, columns)[1] * (28 + gap) + 13.5, y=divmod(k, columns)[0] * (28 + gap) - 1.5,
                         text=text, showarrow=False, yanchor="bottom", font=dict(size=14))
                    for k, text in enumerate(titles[:count])]
-    return figures.compose(data, height=height, title=title,
+    return style.compose(data, height=height, title=title,
                            layout=dict(annotations=annotations, margin=MARGINS["weights"]),
                            xaxes=dict(visible=False, constrain="domain"),
                            yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
@@ -131,8 +131,8 @@ def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, heig
         traces.append(go.Scatter(x=steps, y=p[:, low], mode="lines", line=dict(width=0), fill="tonexty",
                                  fillcolor=f"rgba(11,87,208,{alpha})", name=name, hoverinfo="skip"))
     traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name=median_name,
-                             line=dict(color=figures.COLORS["ink"], width=2)))
-    return figures.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
+                             line=dict(color=style.COLORS["ink"], width=2)))
+    return style.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
@@ -154,7 +154,7 @@ def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title
         traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
                                  else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3),
                                  legendgroup=name))
-    return figures.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
+    return style.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
 
 
@@ -168,7 +168,7 @@ def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_wo
     b = np.asarray(next(iter(biases.values())))
     data = [go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
                        line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])]
-    return figures.compose(data, height=height, title=title,
+    return style.compose(data, height=height, title=title,
                            layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",
                                                    yref="paper"), margin=MARGINS["biases"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
@@ -211,7 +211,7 @@ def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], heigh
     if len(sizes) > 2:  # one label over all the hidden layers
         annotations.append(dict(x=(len(sizes) - 1) / 2, y=1.25, text=labels.get("hidden", ""), showarrow=False,
                                 font=dict(size=14, color="#0B57D0")))
-    return figures.compose(traces, height=height, layout=dict(annotations=annotations, dragmode=False),
+    return style.compose(traces, height=height, layout=dict(annotations=annotations, dragmode=False),
                            xaxes=dict(visible=False, range=[-0.5, len(sizes) - 0.5]),
                            yaxes=dict(visible=False, range=[-1.45, 1.4]))
 
@@ -223,6 +223,6 @@ def confusion_figure(matrix: np.ndarray, title, x_title, y_title, height=520):
         z=np.log1p(matrix), x=digits, y=digits, text=matrix, texttemplate="%{text}", colorscale="Blues",
         showscale=False, hovertemplate=f"{y_title} %{{y}}, {x_title} %{{x}}: %{{text}}<extra></extra>",
         textfont=dict(size=14))
-    return figures.compose(data, height=height, title=title, layout=dict(margin=MARGINS["confusion"]),
+    return style.compose(data, height=height, title=title, layout=dict(margin=MARGINS["confusion"]),
                            xaxes=dict(title=x_title, side="bottom", type="category"),
                            yaxes=dict(title=y_title, autorange="reversed", type="category", scaleanchor="x"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core import figures
+from core.figures import style
 
 # White paper, dark ink: the digits look the same as everywhere else in the app.
-INK_SCALE = [[0.0, "#FFFFFF"], [1.0, figures.COLORS["ink"]]]
+INK_SCALE = [[0.0, "#FFFFFF"], [1.0, style.COLORS["ink"]]]
 CENTRE_COLOR = "rgba(179, 38, 30, 0.55)"
 MODEL_COLORS = {"softmax": "#0B57D0", "mlp": "#B3261E", "augmented": "#1E8E3E", "convolution": "#8430CE"}
 
@@ -46,9 +46,9 @@ def images_figure(images: list[np.ndarray], titles: list[str], height: int = 360
                            yref=f"y{suffix}", line=dict(color="#C4C7CC", width=1)))
         annotations.append(dict(text=f"<b>{title}</b>", x=start + width / 2, y=1.0, xref="paper", yref="paper",
                                 xanchor="center", yanchor="bottom", showarrow=False,
-                                font=dict(size=figures.FONT_SIZE)))
+                                font=dict(size=style.FONT_SIZE)))
     # the whole layout in one go (Plotly's update_layout / add_shape parse every key as a path)
-    return figures.compose(traces, height=height,
+    return style.compose(traces, height=height,
                            layout=dict(axes, shapes=shapes, annotations=annotations,
                                        margin=dict(l=0, r=0, t=34, b=0), dragmode=False))
 
@@ -74,8 +74,8 @@ def probabilities_figure(series: list[dict], true_digit: int | None, title: str,
                            y0=0, y1=1, fillcolor="#CEEAD6", opacity=0.6, layer="below", line=dict(width=0)))
         annotations.append(dict(xref="x", x=true_digit, yref="y domain", y=1, xanchor="center", yanchor="bottom",
                                 text=true_label, showarrow=False,
-                                font=dict(size=14, color=figures.COLORS["third"])))
-    return figures.compose(traces, height=height, title=title,
+                                font=dict(size=14, color=style.COLORS["third"])))
+    return style.compose(traces, height=height, title=title,
                            layout=dict(barmode="group", bargap=0.25, shapes=shapes, annotations=annotations),
                            xaxes=dict(title=x_title, type="category", categoryorder="array", categoryarray=digits),
                            yaxes=dict(range=[0, 112], ticksuffix=" %", dtick=25))
@@ -94,7 +94,7 @@ def accuracy_heatmap(grid: np.ndarray, title: str, x_title: str, y_title: str, h
         colorbar=dict(ticksuffix=" %", thickness=14),
         hovertemplate="dx=%{x}, dy=%{y}: %{z:.1f} %<extra></extra>")
     # a two-line title (a long model name, then what is measured) needs a taller top margin
-    return figures.compose(data, height=height, title=title,
+    return style.compose(data, height=height, title=title,
                            layout=dict(margin=dict(t=84)) if "<br>" in title else None,
                            xaxes=dict(title=x_title, dtick=2, showgrid=False, constrain="domain"),
                            yaxes=dict(title=y_title, dtick=2, autorange="reversed", scaleanchor="x", showgrid=False,

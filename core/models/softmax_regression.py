@@ -1,11 +1,11 @@
-"""Training written once: settings, checkpoints and the step-by-step loop.
+"""The lesson's first model, written by hand: Y = softmax(X·W + b).
 
-A *trainer* advances a model a given number of steps and returns a
-:class:`Checkpoint`: everything the dashboard shows at that moment (accuracy
-and cross-entropy on the training batch and on test digits, the spread of the
-weights, the biases, the digits it gets wrong). The loop is deterministic for a
-seed, whatever the chunks it is advanced by, so a paused and resumed run ends
-exactly where an uninterrupted one does.
+As in the lesson's TensorFlow code, W[784, 10] and b[10] start at zero, the
+loss is the cross-entropy summed over the batch, and learning is plain
+gradient descent. The gradient, derived by hand, is
+
+    dLoss/dL = Y - Y'          (L = X·W + b, Y = softmax(L), Y' one-hot)
+    dLoss/dW = Xᵀ · (Y - Y')   dLoss/db = Σ_rows (Y - Y')
 """
 
 from __future__ import annotations
@@ -16,57 +16,90 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core import data
-from core.softmax_regression import SoftmaxRegression
+from core.lesson.softmax import LOG_EPSILON, softmax
+from core.training.checkpoint import Checkpoint, TrainingDiverged, out_of_range, percentiles
 
-PERCENTILES = (0, 10, 25, 50, 75, 90, 100)
+
+class SoftmaxRegression:
+    """Ten neurons, one per digit, each a weighted sum of the 784 pixels plus a bias."""
+
+    def __init__(self, n_features: int = 784, n_classes: int = 10):
+        self.weights = np.zeros((n_features, n_classes), dtype=np.float32)
+        self.biases = np.zeros(n_classes, dtype=np.float32)
+
+    def logits(self, images: np.ndarray) -> np.ndarray:
+        """L = X·W + b for a batch of flattened images X[n, 784]."""
+        return images @ self.weights + self.biases
+
+    def predict_proba(self, images: np.ndarray) -> np.ndarray:
+        return softmax(self.logits(images))
+
+    def loss_and_gradients(self, images: np.ndarray, labels: np.ndarray):
+        """(summed cross-entropy, dW, db, probabilities) for one batch."""
+        probabilities = self.predict_proba(images)
+        rows = np.arange(labels.size)
+        loss = -np.log(np.maximum(probabilities[rows, labels], LOG_EPSILON)).sum(dtype=np.float64)
+        delta = probabilities.copy()
+        delta[rows, labels] -= 1.0  # Y - Y'
+        return float(loss), images.T @ delta, delta.sum(axis=0), probabilities
+
+    def step(self, images: np.ndarray, labels: np.ndarray, learning_rate: float, measure: bool = True):
+        """One step of gradient descent; returns (summed loss, predicted digits) before the step.
+
+        The same computation as :meth:`loss_and_gradients`, done in place on one
+        buffer: this loop runs thousands of times while the class watches. With
+        ``measure=False`` the loss and the predictions are not computed (None, None):
+        the training loop only reports them for the last batch of each chunk.
+        """
+        rows = np.arange(labels.size)
+        work = images @ self.weights
+        work += self.biases
+        work -= work.max(axis=1, keepdims=True)
+        np.exp(work, out=work)
+        work /= work.sum(axis=1, keepdims=True)          # Y = softmax(L)
+        loss = predictions = None
+        if measure:
+            predictions = work.argmax(axis=1)
+            loss = float(-np.log(np.maximum(work[rows, labels], LOG_EPSILON)).sum(dtype=np.float64))
+        work[rows, labels] -= 1.0                         # Y - Y'
+        work *= -learning_rate  # a Python float keeps the dtype of the weights (NEP 50)
+        self.weights += images.T @ work
+        self.biases += work.sum(axis=0)
+        return loss, predictions
+
+    def evaluate(self, images: np.ndarray, labels: np.ndarray):
+        """(accuracy, mean cross-entropy per image, predicted digits) on a set of images."""
+        probabilities = self.predict_proba(images)
+        predictions = probabilities.argmax(axis=1)
+        picked = probabilities[np.arange(labels.size), labels]
+        loss = -np.log(np.maximum(picked, LOG_EPSILON)).mean(dtype=np.float64)
+        return float(np.mean(predictions == labels)), float(loss), predictions
+
+    def is_finite(self) -> bool:
+        return bool(np.isfinite(self.weights).all() and np.isfinite(self.biases).all())
+
+
 # Under this evaluation interval the test curve uses a fixed sample of the test digits.
 FULL_TEST_MIN_INTERVAL = 50
+
+
 TEST_SAMPLE_SIZE = 2000
-SHOWN_DIGITS = 100
 
 
 # The choices offered on the page (log scale where it matters).
 LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
+
+
 BATCH_SIZES = [1, 10, 20, 50, 100, 200, 500, 1000]
+
+
 ITERATIONS = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000]
+
+
 TRAIN_SIZES = [1000, 2000, 5000, 10000, 20000, 30000, 60000]
+
+
 EVAL_INTERVALS = [10, 20, 50, 100, 200, 500, 1000]
-
-
-class TrainingDiverged(RuntimeError):
-    """The weights became infinite or NaN: the learning rate is too large."""
-
-
-@dataclass(frozen=True)
-class Checkpoint:
-    """The state of a run after ``step`` steps, as the dashboard shows it."""
-
-    step: int
-    seconds: float                      # compute time since the start of the run
-    train_accuracy: float               # on the last training batch
-    train_loss: float                   # mean cross-entropy per image on that batch
-    test_accuracy: float
-    test_loss: float
-    test_size: int                      # how many test digits were evaluated
-    weight_percentiles: dict            # layer name -> weights at PERCENTILES
-    biases: dict                        # layer name -> all its biases
-    pixel_weights: np.ndarray           # (784, k): first-layer weights, one 28x28 image per neuron
-    batch_indices: np.ndarray           # the training digits of the last batch (indices in x_train)
-    batch_predictions: np.ndarray
-    test_indices: np.ndarray            # the test digits evaluated (indices in x_test)
-    test_predictions: np.ndarray
-    validation_accuracy: float | None = None  # on digits held out of training, when there are any
-    validation_loss: float | None = None
-
-
-def out_of_range(settings, limits: dict[str, tuple[float, float]]) -> list[tuple[str, dict]]:
-    """One ("setting_out_of_range", values) problem per numeric setting outside [low, high] (NaN included)."""
-    found = []
-    for name, (low, high) in limits.items():
-        value = getattr(settings, name)
-        if not (isinstance(value, (int, float)) and np.isfinite(value) and low <= value <= high):
-            found.append(("setting_out_of_range", {"name": name, "low": low, "high": high}))
-    return found
 
 
 @dataclass(frozen=True)
@@ -107,10 +140,6 @@ class SoftmaxSettings:
     @property
     def chunk(self) -> int:
         return self.eval_every
-
-
-def _percentiles(values: np.ndarray) -> np.ndarray:
-    return np.percentile(values, PERCENTILES).astype(np.float32)
 
 
 class SoftmaxTrainer(data.SharedRowsPickling):
@@ -195,7 +224,7 @@ class SoftmaxTrainer(data.SharedRowsPickling):
             test_accuracy=test_accuracy,
             test_loss=test_loss,
             test_size=int(test_indices.size),
-            weight_percentiles={"1": _percentiles(weights)},  # one layer: W[784, 10]
+            weight_percentiles={"1": percentiles(weights)},  # one layer: W[784, 10]
             biases={"1": self.model.biases.copy()},
             pixel_weights=weights.copy(),
             batch_indices=batch.copy(),
@@ -203,27 +232,3 @@ class SoftmaxTrainer(data.SharedRowsPickling):
             test_indices=test_indices,
             test_predictions=test_predictions.astype(np.uint8),
         )
-
-
-def train_to_end(trainer, chunk: int | None = None) -> list[Checkpoint]:
-    """Run a trainer to its end, returning every checkpoint (used by tests and benchmarks)."""
-    chunk = chunk or trainer.settings.chunk
-    checkpoints = [trainer.advance(chunk)]
-    while not trainer.done:
-        checkpoints.append(trainer.advance(chunk))
-    return checkpoints
-
-
-def confusion_matrix(labels: np.ndarray, predictions: np.ndarray, n_classes: int = 10) -> np.ndarray:
-    """Counts[true, predicted]."""
-    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(counts, (np.asarray(labels, dtype=np.intp), np.asarray(predictions, dtype=np.intp)), 1)
-    return counts
-
-
-def wrong_first(indices: np.ndarray, labels: np.ndarray, predictions: np.ndarray,
-                count: int = SHOWN_DIGITS) -> tuple[np.ndarray, np.ndarray]:
-    """Up to ``count`` (positions, wrong-mask) with the misrecognised digits first."""
-    wrong = labels != predictions
-    order = np.concatenate([np.flatnonzero(wrong), np.flatnonzero(~wrong)])[:count]
-    return order, wrong[order]

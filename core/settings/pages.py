@@ -7,8 +7,9 @@ can never ask for a value a widget would not offer.
 
 from __future__ import annotations
 
-from core import convolution, experiments, lesson, mlp, training, translation
-from core.url_settings import Setting
+from core.lesson import convolution, examples, experiments, translation
+from core.models import mlp, softmax_regression
+from core.settings.links import Setting
 
 VIEWS = ("all", "accuracy", "loss", "batch", "test", "weights", "biases")
 SHIFT = translation.PAGE_SHIFT
@@ -17,23 +18,23 @@ PAGE_SETTINGS: dict[str, list[Setting]] = {
     "home": [],
     "board": [],
     "softmax": [
-        Setting("z", "softmax_z", "text", lesson.z_text, label="softmax_vector_label"),
+        Setting("z", "softmax_z", "text", examples.z_text, label="softmax_vector_label"),
         Setting("decimals", "softmax_decimals", "int", 2, low=0, high=6, label="precision_decimals"),
         Setting("mode", "softmax_mode", "choice", "truncate", choices=("truncate", "round"), label="precision_mode"),
-        Setting("temperature", "softmax_temperature", "float", 1.0, choices=tuple(lesson.TEMPERATURES),
+        Setting("temperature", "softmax_temperature", "float", 1.0, choices=tuple(examples.TEMPERATURES),
                 label="temperature"),
-        Setting("label", "ce_label", "int", lesson.CE_LABEL, low=0, high=9, label="ce_label"),
+        Setting("label", "ce_label", "int", examples.CE_LABEL, low=0, high=9, label="ce_label"),
         Setting("norm", "ce_norm", "choice", "sum", choices=("sum", "softmax"), label="ce_normalisation"),
-        Setting("scores", "ce_scores", "text", lesson.scores_text, label="ce_scores_label"),
-        Setting("batch", "shapes_batch", "int", 100, choices=tuple(lesson.BATCH_SIZES), label="shapes_batch"),
+        Setting("scores", "ce_scores", "text", examples.scores_text, label="ce_scores_label"),
+        Setting("batch", "shapes_batch", "int", 100, choices=tuple(examples.BATCH_SIZES), label="shapes_batch"),
     ],
     "training": [
-        Setting("lr", "softmax_lr", "float", 0.003, choices=tuple(training.LEARNING_RATES), label="set_learning_rate"),
-        Setting("batch", "softmax_batch", "int", 100, choices=tuple(training.BATCH_SIZES), label="set_batch_size"),
-        Setting("iter", "softmax_iterations", "int", 10000, choices=tuple(training.ITERATIONS), label="set_iterations"),
-        Setting("train", "softmax_train_size", "int", 60000, choices=tuple(training.TRAIN_SIZES),
+        Setting("lr", "softmax_lr", "float", 0.003, choices=tuple(softmax_regression.LEARNING_RATES), label="set_learning_rate"),
+        Setting("batch", "softmax_batch", "int", 100, choices=tuple(softmax_regression.BATCH_SIZES), label="set_batch_size"),
+        Setting("iter", "softmax_iterations", "int", 10000, choices=tuple(softmax_regression.ITERATIONS), label="set_iterations"),
+        Setting("train", "softmax_train_size", "int", 60000, choices=tuple(softmax_regression.TRAIN_SIZES),
                 label="set_train_size"),
-        Setting("every", "softmax_eval_every", "int", 100, choices=tuple(training.EVAL_INTERVALS),
+        Setting("every", "softmax_eval_every", "int", 100, choices=tuple(softmax_regression.EVAL_INTERVALS),
                 label="set_eval_every"),
         Setting("seed", "softmax_seed", "int", 0, low=0, high=9999, label="set_seed"),
         Setting("view", "softmax_view", "choice", "all", choices=VIEWS, label="view_choice"),

@@ -26,7 +26,8 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from sklearn.linear_model import LogisticRegression
 
-from core import data, translation
+from core import data
+from core.lesson import translation
 
 KERNEL_SIZES = (3, 5)
 MAX_KERNEL_VALUE = 100.0

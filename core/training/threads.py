@@ -1,6 +1,6 @@
 """One thread per computation: the class's parallelism is several students' work side by side.
 
-A classroom server runs every student's work in one process (see :mod:`core.runs`: one
+A classroom server runs every student's work in one process (see :mod:`core.training.hub`: one
 training chunk per core at a time). A library that also splits its own work across the
 cores then fights the other students' work for them. Measured on 2 cores, a
 ``LogisticRegression`` fit on 20 000 digits took 12.3 s of CPU (6.2 s wall) with its default

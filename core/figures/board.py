@@ -1,13 +1,13 @@
 """The class board's charts and table: pure renderers, shared runs in, a figure or a table out.
 
-The teacher projects a board of every run the students shared (see :mod:`core.board_store`)
+The teacher projects a board of every run the students shared (see :mod:`core.board.store`)
 and of their answers to a question asked before an experiment. Every text label arrives
 already translated; nothing here knows the language or Streamlit.
 
 The board is redrawn every few seconds for the whole class and may hold up to a couple of
 thousand runs, so the renderers stay cheap: traces are built as plain dicts (no per-trace
 validation), all the runs of one model are one trace (the thin shift curves are one line
-broken by gaps), and the layout is set once through :func:`core.figures.style`, never
+broken by gaps), and the layout is set once through :func:`core.figures.style.style`, never
 with Plotly's slow ``update_*`` / ``add_hline`` / ``add_annotation`` methods.
 
 Stored runs are only loosely checked by the store (settings and curves are whatever the page
@@ -27,18 +27,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import figures
+from core.figures import style
 
 N_INPUTS, N_OUTPUTS = 784, 10
 SOFTMAX_SIZE = N_INPUTS * N_OUTPUTS + N_OUTPUTS  # 7850
 MODEL_COLORS = {
-    "softmax": figures.COLORS["main"],    # blue
-    "mlp": figures.COLORS["second"],      # red
-    "augmented": figures.COLORS["third"],  # green
+    "softmax": style.COLORS["main"],    # blue
+    "mlp": style.COLORS["second"],      # red
+    "augmented": style.COLORS["third"],  # green
     "pipeline": "#E37400",                # orange
 }
 MODEL_ORDER = tuple(MODEL_COLORS)
-OTHER_COLOR = figures.COLORS["grey"]
+OTHER_COLOR = style.COLORS["grey"]
 SIZE_SCALE = "Viridis"
 TABLE_COLUMNS = ("id", "student", "page", "model", "size", "learning_rate", "train_size",
                  "epochs_or_iterations", "seed", "train_accuracy", "test_accuracy", "test_loss", "seconds")
@@ -235,9 +235,9 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
     low = max(0.0, min(values) - 2.0) if values else 0.0
     axis_range = [low, 100.5]
     diagonal = dict(type="line", xref="x", yref="y", x0=low, y0=low, x1=100.5, y1=100.5, layer="below",
-                    line=dict(color=figures.COLORS["grey"], dash="dash", width=2))
-    fig = figures.figure(traces)
-    figures.style(fig, height=height, title=title, layout=dict(shapes=[diagonal], hovermode="closest"),
+                    line=dict(color=style.COLORS["grey"], dash="dash", width=2))
+    fig = style.figure(traces)
+    style.style(fig, height=height, title=title, layout=dict(shapes=[diagonal], hovermode="closest"),
                   xaxes=dict(title=dict(text=x_title), range=axis_range, ticksuffix=" %"),
                   yaxes=dict(title=dict(text=y_title), range=axis_range, ticksuffix=" %"))
     return fig
@@ -269,8 +269,8 @@ def learning_rate_figure(runs: list, title: str, x_title: str, y_title: str, hid
                            name=_escape(str(model_labels.get(model, model))),
                            hovertemplate="%{text}<extra></extra>",
                            marker=dict(size=12, color=_color(model), opacity=0.8, line=dict(color="white", width=1))))
-    fig = figures.figure(traces)
-    figures.style(fig, height=height, title=title, layout=dict(showlegend=True, hovermode="closest"),
+    fig = style.figure(traces)
+    style.style(fig, height=height, title=title, layout=dict(showlegend=True, hovermode="closest"),
                   xaxes=dict(title=dict(text=x_title), type="log", exponentformat="none"),  # 0.0001, not 100µ
                   yaxes=dict(title=dict(text=y_title), ticksuffix=" %"))
     return fig
@@ -344,8 +344,8 @@ def shift_figure(runs: list, title: str, x_title: str, y_title: str, model_label
                           name=f"{median_label} {name}", legendgroup=model, line=dict(color=color, width=5),
                           marker=dict(size=8, color=color),
                           hovertemplate=f"{median_label} {name}<br>%{{x}}: %{{y:.1f}} %<extra></extra>"))
-    fig = figures.figure(thin + thick)  # the medians drawn over the runs' lines
-    figures.style(fig, height=height, title=title, layout=dict(showlegend=bool(thick), hovermode="closest"),
+    fig = style.figure(thin + thick)  # the medians drawn over the runs' lines
+    style.style(fig, height=height, title=title, layout=dict(showlegend=bool(thick), hovermode="closest"),
                   xaxes=dict(title=dict(text=x_title), dtick=1),
                   yaxes=dict(title=dict(text=y_title), ticksuffix=" %", rangemode="tozero"))
     return fig
@@ -395,7 +395,7 @@ def answers_figure(answers, title: str, count_title: str, measured_label: str, h
         counts = [sum(1 for value in answers.values if value == choice) for choice in choices]
         measured = question.measured if question.revealed and isinstance(question.measured, str) else None
         labels = [_escape(choice) for choice in choices]
-        colors = [figures.COLORS["third"] if choice == measured else figures.COLORS["main"] for choice in choices]
+        colors = [style.COLORS["third"] if choice == measured else style.COLORS["main"] for choice in choices]
         traces = [dict(type="bar", x=labels, y=counts, text=[str(c) for c in counts], textposition="outside",
                        cliponaxis=False, marker=dict(color=colors), showlegend=False,
                        hovertemplate="%{x}: %{y}<extra></extra>")] if choices else []
@@ -403,7 +403,7 @@ def answers_figure(answers, title: str, count_title: str, measured_label: str, h
             index = choices.index(measured)
             annotations.append(dict(x=labels[index], y=counts[index], xref="x", yref="y", yanchor="bottom",
                                     yshift=26, text=measured_label, showarrow=False,
-                                    font=dict(color=figures.COLORS["third"])))
+                                    font=dict(color=style.COLORS["third"])))
         x_axis.update(type="category", categoryorder="array", categoryarray=labels)
         top = max(counts, default=0)
     else:
@@ -421,14 +421,14 @@ def answers_figure(answers, title: str, count_title: str, measured_label: str, h
             customdata = [[f"{a:.4g}", f"{b:.4g}"] for a, b in itertools.pairwise(edges.tolist())]
         traces = [dict(type="bar", x=centres.tolist(), y=counts.tolist(), width=(widths * 0.96).tolist(),
                        text=[str(c) if c else "" for c in counts.tolist()], textposition="outside",
-                       cliponaxis=False, customdata=customdata, marker=dict(color=figures.COLORS["main"]),
+                       cliponaxis=False, customdata=customdata, marker=dict(color=style.COLORS["main"]),
                        showlegend=False, hovertemplate=hover)]
         left, right = float(edges[0]), float(edges[-1])
         if measured is not None:
             shapes.append(dict(type="line", xref="x", yref="y domain", x0=measured, x1=measured, y0=0, y1=1,
-                               line=dict(color=figures.COLORS["second"], dash="dash", width=3)))
+                               line=dict(color=style.COLORS["second"], dash="dash", width=3)))
             annotations.append(dict(x=measured, xref="x", y=1, yref="y domain", yanchor="bottom", text=measured_label,
-                                    showarrow=False, font=dict(color=figures.COLORS["second"])))
+                                    showarrow=False, font=dict(color=style.COLORS["second"])))
             margin = 0.03 * (right - left)
             left, right = min(left, measured - margin), max(right, measured + margin)
         x_axis.update(range=[left, right], zeroline=False)
@@ -438,8 +438,8 @@ def answers_figure(answers, title: str, count_title: str, measured_label: str, h
     y_axis["range"] = [0, max(top, 1) * 1.3]
     if top < 5:
         y_axis["dtick"] = 1
-    fig = figures.figure(traces)
-    figures.style(fig, height=height, title=title,
+    fig = style.figure(traces)
+    style.style(fig, height=height, title=title,
                   layout=dict(shapes=shapes, annotations=annotations, bargap=0.05),
                   xaxes={key: value for key, value in x_axis.items() if value is not None}, yaxes=y_axis)
     return fig

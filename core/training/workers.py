@@ -16,8 +16,8 @@ Why plain ``subprocess`` and sockets, not ``multiprocessing``, ``concurrent.futu
   fail, and a replacement to take over;
 - a hung computation must be stopped after a bound: here that is killing one process.
 
-A worker is a fresh ``python -m core.workers`` child that imports the numerical libraries
-once (one thread each, ``core.threads``), reads MNIST from the shared memory-mapped copy
+A worker is a fresh ``python -m core.training.workers`` child that imports the numerical libraries
+once (one thread each, ``core.training.threads``), reads MNIST from the shared memory-mapped copy
 (``core.data.training_rows``) and then runs, one at a time, whatever picklable call it is
 sent. It runs at a lower scheduling priority than the server (pages go first on the cores)
 and exits by itself within a second when the server is gone (no orphan process).
@@ -39,7 +39,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Callable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # How long one computation may take before its worker is stopped (a hung or runaway chunk).
 # An epoch of the largest network the pages allow (6 x 2 000 neurons) takes about 2 minutes.
 TASK_SECONDS = 600.0
@@ -115,7 +115,7 @@ def worker_main(fd: int, parent: int) -> None:
         os.nice(WORKER_NICE)
     except OSError:
         pass
-    from core import threads
+    from core.training import threads
 
     threads.one_thread_each()
     connection = Connection(fd)
@@ -153,7 +153,7 @@ class Worker:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         # a child of this process only: its own stdout/stderr go to the server's log
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "core.workers", str(theirs.fileno()), str(os.getpid())],
+            [sys.executable, "-m", "core.training.workers", str(theirs.fileno()), str(os.getpid())],
             cwd=ROOT, env=env, stdin=subprocess.DEVNULL, pass_fds=(theirs.fileno(),), close_fds=True)
         theirs.close()
         self._connection = Connection(ours.detach())
@@ -303,7 +303,7 @@ class InProcess:
 
 
 if __name__ == "__main__":
-    # run as core.workers proper (not __main__), so that what it sends back unpickles on the server
-    from core.workers import worker_main as main
+    # run as core.training.workers proper (not __main__), so that what it sends back unpickles on the server
+    from core.training.workers import worker_main as main
 
     main(int(sys.argv[1]), int(sys.argv[2]))

@@ -23,13 +23,14 @@ import zlib
 from pathlib import Path
 from typing import Any, Hashable
 
-from core.board_store import BoardError, BoardStore
+from core.board.store import BoardError, BoardStore
 
 LOG = logging.getLogger(__name__)
-CORE = Path(__file__).resolve().parent
-# what a stored result depends on besides its settings
-COMPUTING_MODULES = ("data.py", "training.py", "softmax_regression.py", "mlp.py", "experiments.py",
-                     "translation.py", "convolution.py", "reference.py", "jobs.py", "runs.py")
+CORE = Path(__file__).resolve().parent.parent
+# what a stored result depends on besides its settings (paths in core/)
+COMPUTING_MODULES = ("data.py", "training/checkpoint.py", "models/softmax_regression.py", "models/mlp.py",
+                     "models/registry.py", "models/reference.py", "lesson/experiments.py", "lesson/translation.py",
+                     "lesson/convolution.py", "training/jobs.py", "training/hub.py")
 
 
 def code_version() -> str:

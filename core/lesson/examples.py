@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from core import softmax as sm
-from core.vectors import format_number, format_vector
+from core.lesson import softmax as sm
+from core.numbers import format_number, format_vector
 
 # The slide "Fonction softmax": z = (1; 3; 2,5; 5; 4; 2)
 Z = np.array([1.0, 3.0, 2.5, 5.0, 4.0, 2.0])

@@ -2,7 +2,7 @@
 
 Each experiment is a list of (name, settings). The page runs them through the
 server's hub (one computation per setting for the whole class) and draws them
-with :func:`curves_figure`. The settings were chosen by measurement so that
+with :func:`core.figures.curves.curves_figure`. The settings were chosen by measurement so that
 each grid fills up within about half a minute on a 2-core machine.
 """
 
@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
-import plotly.graph_objects as go
 
-from core import data, figures
-from core.mlp import MLPSettings, MLPTrainer
-from core.training import SoftmaxSettings, SoftmaxTrainer
+from core.models.mlp import MLPSettings
+from core.models.softmax_regression import SoftmaxSettings
 
 # A network big enough to learn 500 digits by heart: 200-100 ReLU, no penalty, 30 epochs.
 # 10 % of the chosen digits are held out, to decide when early stopping would stop.
@@ -60,22 +58,6 @@ TRANSLATION_MODELS = {
 }
 
 SIZE_COLORS = ["#B3261E", "#E37400", "#1E8E3E", "#0B57D0"]
-
-
-def make_trainer(settings, x_train, y_train, x_test, y_test):
-    """The trainer for any model's settings."""
-    trainer = {"softmax": SoftmaxTrainer, "mlp": MLPTrainer}[settings.model]
-    return trainer(settings, x_train, y_train, x_test, y_test)
-
-
-def mnist_trainer(settings):
-    """The trainer for ``settings`` on this process's shared MNIST rows: a run's recipe in a worker.
-
-    Used as ``functools.partial(mnist_trainer, settings)``, picklable, so that the worker
-    processes build it (core.runs.advance_trainer).
-    """
-    rows = data.training_rows()
-    return make_trainer(settings, rows.x_train, rows.y_train, rows.x_test, rows.y_test)
 
 
 def overfit_by_size() -> dict[int, MLPSettings]:
@@ -148,47 +130,3 @@ def softmax_epochs(steps, batch_size: int = 100, train_size: int = 60000) -> np.
     return np.asarray(steps) * batch_size / train_size
 
 
-def curves_figure(series: list[dict], title: str, x_title: str, y_title: str, percent: bool = False,
-                  references: list[tuple[float, str]] = (), height: int = 460, x_log: bool = False,
-                  markers: list[dict] = (), vertical: float | None = None,
-                  y_range: tuple[float, float] | None = None) -> go.Figure:
-    """Several named curves on one chart.
-
-    Each series is a dict with ``name``, ``x``, ``y`` and optionally ``color``,
-    ``dash`` ("solid", "dash", "dot") and ``width``. ``references`` are
-    horizontal lines (value, label), ``markers`` single points (x, y, text, color),
-    ``vertical`` a dotted vertical line at that x (where the student is now).
-    """
-    scale = 100.0 if percent else 1.0
-    traces = [go.Scatter(
-        x=item["x"], y=np.asarray(item["y"], dtype=float) * scale, name=item["name"],
-        mode="lines+markers" if len(item["x"]) <= 8 else "lines",
-        line=dict(color=item.get("color"), dash=item.get("dash", "solid"), width=item.get("width", 3)),
-        legendgroup=item.get("group"),
-    ) for item in series]
-    shapes, annotations = [], []
-    for value, label in references:  # what add_hline draws, as plain layout entries
-        shape, text = figures.reference_line(value * scale, label)
-        shape["line"] = dict(color=figures.COLORS["grey"], dash="dot", width=2)
-        shapes.append(shape)
-        annotations.append(text)
-    if vertical is not None:
-        shapes.append(dict(type="line", xref="x", x0=vertical, x1=vertical, yref="y domain", y0=0, y1=1,
-                           line=dict(color=figures.COLORS["grey"], dash="dot", width=2)))
-    traces += [go.Scatter(x=[marker["x"]], y=[marker["y"] * scale], mode="markers+text",
-                          text=[marker["text"]], textposition="top center", showlegend=False,
-                          marker=dict(size=14, color=marker.get("color", figures.COLORS["ink"]), symbol="diamond"))
-               for marker in markers]
-    return figures.compose(traces, height=height, title=title,
-                           layout=dict(shapes=shapes, annotations=annotations),
-                           xaxes=dict(title=x_title, type="log" if x_log else None),
-                           yaxes=dict(title=None if percent else y_title, ticksuffix=" %" if percent else "",
-                                      automargin=True, range=list(y_range) if y_range else None))
-
-
-def gap_bars_figure(names: list[str], gaps: list[float], colors: list[str], title: str, y_title: str,
-                    height: int = 380) -> go.Figure:
-    """The final gap (train − test accuracy) of each run, as bars."""
-    data = go.Bar(x=names, y=gaps, marker_color=colors, text=[f"{g:.1f}" for g in gaps],
-                  textposition="outside", cliponaxis=False)
-    return figures.compose(data, height=height, title=title, yaxes=dict(title=y_title, rangemode="tozero"))

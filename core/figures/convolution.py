@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core import figures
+from core.figures import style
 
-INK_SCALE = [[0.0, "#FFFFFF"], [1.0, figures.COLORS["ink"]]]
+INK_SCALE = [[0.0, "#FFFFFF"], [1.0, style.COLORS["ink"]]]
 # negative blue, zero white, positive red: how strongly (and with which sign) a filter answers
 SIGNED_SCALE = [[0.0, "#0B57D0"], [0.5, "#FFFFFF"], [1.0, "#B3261E"]]
 # after ReLU: nothing (white) to a strong answer (dark red)
@@ -86,10 +86,10 @@ def heatmaps_figure(arrays: list[np.ndarray], titles: list[str], kind: str | lis
                                line=dict(color=HIGHLIGHT, width=3)))
         annotations.append(dict(text=f"<b>{label}</b>", x=x0 + width / 2, y=y1, xref="paper", yref="paper",
                                 xanchor="center", yanchor="bottom", showarrow=False,
-                                font=dict(size=figures.FONT_SIZE - (2 if columns > 4 else 0))))
+                                font=dict(size=style.FONT_SIZE - (2 if columns > 4 else 0))))
     # the whole layout in one go: Plotly's update_layout / add_shape parse every key as a path
     # (this figure is redrawn at each step of the page's animation)
-    return figures.compose(traces, height=height, title=title,
+    return style.compose(traces, height=height, title=title,
                            layout=dict(axes, shapes=shapes, annotations=annotations,
                                        margin=dict(l=0, r=0, t=(64 if title else 30), b=0),
                                        dragmode=False, separators=", " if decimal_comma else ". "))

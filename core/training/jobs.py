@@ -3,14 +3,16 @@
 Each function reads the digits from its own process's shared copy (``core.data``), so a job
 sent to a worker (``functools.partial(jobs.shift_curves, model)``) carries only its
 arguments: a model, a setting. The pages get the results through the server's hub
-(``core.runs.SharedJob``), computed once for the class.
+(``core.training.hub.SharedJob``), computed once for the class.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from core import convolution, data, reference, translation
+from core import data
+from core.lesson import convolution, translation
+from core.models import reference
 
 
 def predictor(model):
@@ -22,7 +24,7 @@ def predictor(model):
 
 
 def logistic_reference(train_size: int, seed: int) -> reference.ReferenceResult:
-    """scikit-learn's LogisticRegression on the shared digits (core.reference)."""
+    """scikit-learn's LogisticRegression on the shared digits (core.models.reference)."""
     rows = data.training_rows()
     return reference.fit_logistic_regression(rows.x_train, rows.y_train, rows.x_test, rows.y_test, train_size, seed)
 

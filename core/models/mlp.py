@@ -3,7 +3,7 @@
 Five layers in the lesson: sigmoid 200, 100, 60, 30, then softmax 10. It is
 trained epoch by epoch with ``partial_fit`` so that the page keeps control
 between epochs (progress, pause, resume, stop), and it yields the same
-:class:`core.training.Checkpoint` as the 10-neuron model, so that one
+:class:`core.training.checkpoint.Checkpoint` as the 10-neuron model, so that one
 dashboard serves both.
 """
 
@@ -18,9 +18,10 @@ import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
-from core import data, translation
-from core.softmax import LOG_EPSILON
-from core.training import Checkpoint, TrainingDiverged, _percentiles, out_of_range
+from core import data
+from core.lesson import translation
+from core.lesson.softmax import LOG_EPSILON
+from core.training.checkpoint import Checkpoint, TrainingDiverged, out_of_range, percentiles
 
 LESSON_LAYERS = (200, 100, 60, 30)
 PRESETS = {
@@ -262,7 +263,7 @@ class MLPTrainer(data.SharedRowsPickling):
             test_accuracy=float(np.mean(test_predictions == test_labels)),
             test_loss=_cross_entropy(test_probabilities, test_labels),
             test_size=int(test_labels.size),
-            weight_percentiles={name: _percentiles(w) for name, w in zip(names, coefs)},
+            weight_percentiles={name: percentiles(w) for name, w in zip(names, coefs)},
             biases={name: b.astype(np.float32) for name, b in zip(names, self.classifier.intercepts_)},
             pixel_weights=coefs[0][:, :SHOWN_NEURONS].astype(np.float32),
             batch_indices=self.pool[self.train_sample[:100]],

@@ -1,0 +1,1 @@
+"""The class board: its database, keys and records."""

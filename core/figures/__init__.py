@@ -1,0 +1,1 @@
+"""Plotly renderers: data in, a figure out."""

@@ -1,0 +1,1 @@
+"""The lesson's maths: softmax, the slides' examples, translation, convolution, the limits' experiments."""

@@ -1,0 +1,1 @@
+"""The models the lesson trains, each with its settings and its trainer."""
