@@ -2,7 +2,7 @@
 
 Streamlit finds the :class:`streamlit.App` below and serves its script, ``lesson.py`` (the page
 configuration, the language switch and the lesson's navigation). Its start-up hook runs before
-the port opens (ui.training_view.warm_up_server): the libraries imported, MNIST mapped, the
+the port opens (ui.warm_up.warm_up_server): the libraries imported, MNIST mapped, the
 worker processes started and the lesson's shared models read back from the database or set
 computing. A class arriving at once on a server that has just started finds it ready (issue 16).
 """
@@ -16,12 +16,12 @@ from contextlib import asynccontextmanager  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
+from ui import warm_up  # noqa: E402
+
 
 @asynccontextmanager
 async def _warm_before_serving(_app):
-    from ui import training_view
-
-    await asyncio.to_thread(training_view.warm_up_server)
+    await asyncio.to_thread(warm_up.warm_up_server)
     yield
 
 

@@ -11,8 +11,9 @@ threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per co
 import streamlit as st  # noqa: E402
 
 from ui import board, share  # noqa: E402
-from ui.common import configure_server, language_switch, presenter_style, tr  # noqa: E402
-from ui.training_view import warm_up  # noqa: E402
+from ui.common import language_switch, presenter_style, tr  # noqa: E402
+from ui.server import configure_server  # noqa: E402
+from ui.warm_up import warm_up  # noqa: E402
 
 # presenter mode (?present=1, for the projector): no sidebar, larger type and charts
 st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",

@@ -4,7 +4,7 @@
     python benchmarks/restart_check.py --database postgresql://user:pw@host/board
 
 1. restart: server A starts on an empty database and computes the lesson's shared models (the
-   translation page's three networks and the convolution pipeline, ui.training_view.warm_up); once
+   translation page's three networks and the convolution pipeline, ui.warm_up.warm_up); once
    all four are stored, A is stopped and server B starts on the same database. Printed: how long A
    took, how long B took to open, whether the four were ready when B's port opened, and how much
    CPU B's workers spent in the next seconds (reading back, not training).

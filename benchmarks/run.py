@@ -260,7 +260,7 @@ def bench_page(rec: Recorder) -> None:
     from streamlit.testing.v1 import AppTest
 
     from core.texts import t
-    from ui.training_view import POLL_SECONDS_ALL_VIEWS
+    from ui.dashboard import POLL_SECONDS_ALL_VIEWS
 
     at = AppTest.from_file(str(ROOT / "lesson.py"), default_timeout=120)
     at.run()

@@ -4,7 +4,8 @@ import streamlit as st
 
 from core import data
 from core.figures import style
-from ui.common import mnist, shared_chart, tr
+from ui.common import shared_chart, tr
+from ui.server import mnist
 
 st.title(tr("home_title"))
 st.markdown(f"#### {tr('home_intro')}")

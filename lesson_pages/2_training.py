@@ -4,8 +4,8 @@ import streamlit as st
 
 from core.models import softmax_regression
 from core.numbers import format_number
-from ui import training_view as tv
 from ui.common import lang, tr
+from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls
 from ui.share import control
 
 language = lang()
@@ -14,7 +14,7 @@ st.markdown(tr("training_intro"))
 st.latex(r"Y = \mathrm{softmax}(X \cdot W + b) \qquad "
          r"\text{loss} = -\sum_{\text{batch}} Y' \log Y \qquad W \leftarrow W - \eta\,\frac{\partial\,\text{loss}}{\partial W}")
 
-VIEW = tv.ModelView(
+VIEW = ModelView(
     name="softmax",
     step_label="unit_iterations",
     reference=(0.92, "reference_92"),
@@ -49,10 +49,10 @@ with st.container(border=True):
     settings = softmax_regression.SoftmaxSettings(learning_rate=float(learning_rate), batch_size=int(batch_size),
                                         iterations=int(iterations), train_size=int(train_size),
                                         eval_every=int(eval_every), seed=int(seed))
-    tv.run_controls(VIEW, settings, settings.problems())
+    run_controls(VIEW, settings, settings.problems())
 
-tv.live_dashboard(VIEW)
-tv.final_report(VIEW, extra=tv.logistic_reference)
+live_dashboard(VIEW)
+final_report(VIEW, extra=logistic_reference)
 
 with st.expander(tr("training_explain_title"), expanded=False):
     for key in ("explain_one_hot", "explain_loss", "explain_test", "explain_weights"):

@@ -6,15 +6,15 @@ import streamlit as st
 from core.figures import dashboard
 from core.models import mlp
 from core.numbers import format_number
-from ui import training_view as tv
 from ui.common import chart, lang, option_labels, tr
+from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
 from ui.share import control
 
 language = lang()
 st.title(tr("mlp_title"))
 st.markdown(tr("mlp_intro"))
 
-VIEW = tv.ModelView(
+VIEW = ModelView(
     name="mlp",
     step_label="unit_epochs",
     reference=(0.98, "reference_98"),
@@ -88,9 +88,9 @@ with st.container(border=True):
     problems = settings.problems()
     if layer_problem is not None:
         problems = [(layer_problem.code, layer_problem.details)] + problems
-    tv.run_controls(VIEW, settings, problems)
+    run_controls(VIEW, settings, problems)
 
-tv.live_dashboard(VIEW)
+live_dashboard(VIEW)
 
 
 def epochs_to_target(settings, checkpoints) -> None:
@@ -108,7 +108,7 @@ def epochs_to_target(settings, checkpoints) -> None:
         st.info(tr("mlp_not_reached", best=format_number(100 * accuracies.max(), 2, language)), icon=":material/trending_up:")
 
 
-tv.final_report(VIEW, extra=epochs_to_target)
+final_report(VIEW, extra=epochs_to_target)
 
 with st.expander(tr("mlp_explain_title"), expanded=False):
     for key in ("mlp_explain_layers", "mlp_explain_sigmoid", "explain_test"):

@@ -10,8 +10,10 @@ from core.lesson import experiments, translation
 from core.numbers import format_count, format_number
 from ui import translation_view as tv
 from ui.common import chart, lang, option_labels, shared_chart, tr
+from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
+from ui.server import training_data
 from ui.share import control
-from ui.training_view import training_data
+from ui.shared_work import shift_curves_job, shift_grid_job
 
 language = lang()
 arrays = training_data()
@@ -135,7 +137,7 @@ def show_test_set() -> None:
     direction = control("direction", lambda: st.segmented_control(
         tr("trans_direction"), translation.DIRECTIONS, default="horizontal", required=True,
         format_func=option_labels("direction_"), key="trans_curve_direction", persist_state="session"))
-    curve_jobs = {name: tv.curves_job(model) for name, model in usable.items()}
+    curve_jobs = {name: shift_curves_job(model) for name, model in usable.items()}
     heatmap_names = list(usable)
     chosen = st.segmented_control(tr("trans_heatmap_model"), heatmap_names, default=heatmap_names[-1] if
                                   "mlp" not in heatmap_names else "mlp", required=True,
@@ -143,16 +145,13 @@ def show_test_set() -> None:
                                   # a new control when another model becomes ready, so that the default applies
                                   key="trans_heatmap_choice_" + "-".join(heatmap_names))
     chosen = chosen if chosen in usable else heatmap_names[0]
-    grid = tv.grid_job(usable[chosen])
-    polling = not (all(job.finished for job in curve_jobs.values()) and grid.finished)
+    grid = shift_grid_job(usable[chosen], tv.HEATMAP_DIGITS)
 
-    @st.fragment(run_every=tv.poll_every(0.5) if polling else None)
     def results() -> None:
-        tv.polled()
         left, right = st.columns([3, 2], gap="large")
         with left:
             finished = {name: job for name, job in curve_jobs.items() if job.finished and job.error is None}
-            tv.show_job_status(list(curve_jobs.values()))
+            job_status(list(curve_jobs.values()))
             shifts = list(range(translation.PAGE_SHIFT + 1))
             series = [dict(name=usable[name].label, x=shifts, y=job.result[direction], color=tf.MODEL_COLORS[name])
                       for name, job in finished.items()]
@@ -167,14 +166,13 @@ def show_test_set() -> None:
                 for name, job in finished.items():
                     tv.share_curve(usable[name], direction, shifts, job.result[direction])
         with right:
-            if tv.show_job_status([grid]) and grid.error is None:
+            if job_status([grid]) and grid.error is None:
                 shared_chart(tf.accuracy_heatmap, grid.result, tr("trans_heatmap_title", model=usable[chosen].label),
                              "dx", "dy", height=520, key="trans_heatmap")
                 st.caption(tr("trans_heatmap_caption", n=format_count(tv.HEATMAP_DIGITS, language)))
-        if polling and all(job.finished for job in curve_jobs.values()) and grid.finished:
-            st.rerun(scope="app")  # stop polling
 
-    results()
+    live(results, lambda: all(job.finished for job in curve_jobs.values()) and grid.finished,
+         base=MEASUREMENT_POLL_SECONDS)
     st.subheader(tr("trans_remedy_header"))
     st.markdown(tr("trans_remedy_text", shift=experiments.AUGMENTATION_SHIFT))
     st.page_link("lesson_pages/6_convolution.py", label=tr("trans_go_convolution"), icon=":material/arrow_forward:")

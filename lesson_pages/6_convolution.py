@@ -11,10 +11,12 @@ from core.figures.curves import curves_figure
 from core.lesson import convolution as cv
 from core.lesson import translation
 from core.numbers import format_count, format_number
-from ui import board, convolution_view, translation_view
+from ui import board, translation_view
 from ui.common import chart, lang, option_labels, shared_chart, tr
+from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live, show_failure
+from ui.server import training_data
 from ui.share import control
-from ui.training_view import poll_every, polled, show_job_error, training_data
+from ui.shared_work import pipeline_curves_job, pipeline_job, shift_curves_job
 
 language = lang()
 arrays = training_data()
@@ -233,33 +235,29 @@ def show_pipeline() -> None:
     models = {name: model for name, model in models.items() if name in ("softmax", "mlp")}
     with st.expander(tr("trans_models_title"), expanded=not all(m.ready for m in models.values())):
         translation_view.models_panel(models)
-    fit = convolution_view.pipeline_job(pool)
+    fit = pipeline_job(pool)
     ready = translation_view.ready(models)
-    jobs = {name: translation_view.curves_job(model) for name, model in ready.items()}
+    jobs = {name: shift_curves_job(model) for name, model in ready.items()}
 
     def all_finished() -> bool:
         if not (fit.finished and all(job.finished for job in jobs.values())):
             return False
-        return fit.error is not None or convolution_view.pipeline_curves_job(pool, fit.result).finished
+        return fit.error is not None or pipeline_curves_job(pool, fit.result).finished
 
-    polling = not all_finished()
-
-    @st.fragment(run_every=poll_every(0.5) if polling else None)
     def results() -> None:
-        polled()
         curves = {}
         if not fit.finished:
             st.caption(tr("conv_pipeline_training"))
         elif fit.error is not None:
-            show_job_error(fit.error)
+            show_failure(fit.error)
         else:
             pipeline = fit.result
             st.markdown(tr("conv_pipeline_result", accuracy=number(100 * pipeline.test_accuracy),
                            features=format_count(pipeline.bank.feature_count, language),
                            feature_seconds=number(pipeline.feature_seconds, 1),
                            fit_seconds=number(pipeline.fit_seconds, 1)))
-            own = convolution_view.pipeline_curves_job(pool, pipeline)
-            if translation_view.show_job_status([own]) and own.error is None:
+            own = pipeline_curves_job(pool, pipeline)
+            if job_status([own]) and own.error is None:
                 curves["convolution"] = own.result[direction]
                 board.share_panel(f"conv-{pool}-{direction}", "convolution", "pipeline",
                                   {"pool": int(pool), "train_size": int(pipeline.train_size)},
@@ -268,7 +266,7 @@ def show_pipeline() -> None:
                                   curve={"shifts": list(range(translation.PAGE_SHIFT + 1)),
                                          "accuracy": [float(v) for v in own.result[direction]],
                                          "direction": direction})
-        translation_view.show_job_status(list(jobs.values()))
+        job_status(list(jobs.values()))
         for name, job in jobs.items():
             if job.finished and job.error is None:
                 curves[name] = job.result[direction]
@@ -285,10 +283,8 @@ def show_pipeline() -> None:
                                conv=number(100 * curves["convolution"][shift], 1),
                                softmax=number(100 * curves["softmax"][shift], 1),
                                mlp=number(100 * curves["mlp"][shift], 1)))
-        if polling and all_finished():
-            st.rerun(scope="app")  # stop polling
 
-    results()
+    live(results, all_finished, base=MEASUREMENT_POLL_SECONDS)
     st.info(tr("conv_pipeline_honest"), icon=":material/info:")
 
 

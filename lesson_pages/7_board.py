@@ -12,6 +12,7 @@ from core.numbers import format_number
 from core.settings.pages import PAGE_SETTINGS
 from ui import board
 from ui.common import chart, lang, option_labels, tr
+from ui.server import configured_key, store
 from ui.share import qr_png
 
 REFRESH_SECONDS = 3.0
@@ -23,8 +24,8 @@ st.markdown(tr("board_intro"))
 
 def _open_board(code: str, key: str) -> None:
     try:
-        board.store().check_key(code, key, board.client())
-        info = board.store().class_info(code)
+        store().check_key(code, key, board.client())
+        info = store().class_info(code)
         st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key}
         st.session_state.pop("board_teacher_error", None)
     except BoardError as error:
@@ -32,12 +33,12 @@ def _open_board(code: str, key: str) -> None:
 
 
 def _create_clicked() -> None:
-    fixed = board.configured_key()
+    fixed = configured_key()
     typed = st.session_state.get("board_install_key_input", "")
     try:
         if fixed is not None and typed != fixed:
             raise board.board_store.WrongKey("wrong installation key")
-        info, key = board.store().create_class(fixed)
+        info, key = store().create_class(fixed)
         st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key}
         st.session_state.pop("board_teacher_error", None)
     except BoardError as error:
@@ -57,7 +58,7 @@ def start() -> None:
     with left:
         st.subheader(tr("board_create"))
         st.caption(tr("board_create_help"))
-        if board.configured_key() is not None:
+        if configured_key() is not None:
             st.text_input(tr("board_installation_key"), type="password", key="board_install_key_input")
         st.button(tr("board_create"), on_click=_create_clicked, type="primary", icon=":material/add:",
                   key="board_create")
@@ -114,7 +115,7 @@ def replay_link(run) -> str | None:
 
 teacher = st.session_state.get(board.TEACHER_KEY)
 try:
-    board.store()
+    store()
 except BoardError as error:
     st.error(board.error_text(error, detail=True), icon=":material/cloud_off:")
     st.stop()
@@ -125,7 +126,7 @@ if teacher is None:
 
 code, key = teacher["code"], teacher["key"]
 try:
-    info = board.store().class_info(code)
+    info = store().class_info(code)
 except BoardError as error:
     st.error(board.error_text(error, detail=True), icon=":material/cloud_off:")
     if st.button(tr("board_leave_board"), key="board_close"):
@@ -140,7 +141,7 @@ with top_left:
     link = join_link(code)
     st.caption(tr("board_join_link"))
     st.code(link, language=None, wrap_lines=True)
-    st.caption(tr("board_expires", hours=format_number(board.store().class_hours, 0, language)))
+    st.caption(tr("board_expires", hours=format_number(store().class_hours, 0, language)))
     with st.expander(tr("board_show_key"), icon=":material/key:", expanded=False):
         st.markdown(tr("board_key_note", secret=key))
 with top_right:
@@ -151,7 +152,7 @@ with top_right:
 
 def _set_option(name: str) -> None:
     try:
-        board.store().set_options(code, key, board.client(), **{name: st.session_state[f"board_opt_{name}"]})
+        store().set_options(code, key, board.client(), **{name: st.session_state[f"board_opt_{name}"]})
     except BoardError as error:
         st.session_state["board_teacher_error"] = board.error_text(error, detail=True)
 
@@ -165,7 +166,7 @@ options[2].toggle(tr("board_hide_names"), value=info.hide_names, key="board_opt_
                   on_change=_set_option, args=("hide_names",))
 with options[3]:
     try:
-        csv_text = board.store().export_csv(code, key, board.client())
+        csv_text = store().export_csv(code, key, board.client())
         st.download_button(tr("board_export"), csv_text.encode("utf-8"), file_name=f"class-{code}.csv",
                            mime="text/csv", icon=":material/download:", key="board_export")
     except BoardError as error:
@@ -179,10 +180,10 @@ if problem:
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_board() -> None:
     try:
-        current = board.store().class_info(code)
-        runs = board.store().runs(code)
-        asked = board.store().current_question(code)
-        answered = board.store().answer_count(code, asked.id) if asked and not asked.revealed else None
+        current = store().class_info(code)
+        runs = store().runs(code)
+        asked = store().current_question(code)
+        answered = store().answer_count(code, asked.id) if asked and not asked.revealed else None
     except BoardError as error:
         st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
         return
@@ -235,7 +236,7 @@ live_board()
 # ------------------------------------------------------------------ predict, then reveal
 st.subheader(tr("board_ask_title"))
 try:
-    question = board.store().current_question(code)
+    question = store().current_question(code)
 except BoardError as error:
     question = None
     st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
@@ -251,7 +252,7 @@ with st.form("board_ask_form", clear_on_submit=False, border=True):
     choices = st.text_area(tr("board_ask_choices"), key="board_ask_choices", height=110)
     if st.form_submit_button(tr("board_ask"), icon=":material/help:"):
         try:
-            board.store().ask(code, key, board.client(), text=text, kind=kind,
+            store().ask(code, key, board.client(), text=text, kind=kind,
                               choices=[line.strip() for line in choices.splitlines() if line.strip()]
                               if kind == "choice" else (),
                               low=low if kind == "number" else None, high=high if kind == "number" else None)
@@ -269,7 +270,7 @@ if question is not None:
         if not question.revealed:
             return
         try:
-            answers = board.store().answers(code, question.id, key, board.client())
+            answers = store().answers(code, question.id, key, board.client())
         except BoardError as error:
             st.warning(board.error_text(error, detail=True), icon=":material/cloud_off:")
             return
@@ -292,7 +293,7 @@ if question is not None:
                     st.error(tr("board_err_invalid", reason=measured_text), icon=":material/error:")
             if readable:
                 try:
-                    board.store().reveal(code, key, board.client(), question.id, measured)
+                    store().reveal(code, key, board.client(), question.id, measured)
                     board.question_changed()
                     st.rerun()
                 except BoardError as error:
@@ -302,7 +303,7 @@ if question is not None:
 with st.expander(tr("board_clear"), icon=":material/delete:"):
     if st.button(tr("board_clear_confirm"), key="board_clear_confirm", type="primary"):
         try:
-            count = board.store().clear_runs(code, key, board.client())
+            count = store().clear_runs(code, key, board.client())
             st.success(tr("board_cleared", count=count))
         except BoardError as error:
             st.error(board.error_text(error, detail=True), icon=":material/error:")

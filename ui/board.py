@@ -11,53 +11,24 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import threading
 import time
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import streamlit as st
 
 from core import texts
 from core.board import store as board_store
-from core.board.store import BoardError, BoardStore, Student
+from core.board.store import BoardError, Student
 from ui.common import tr
-from ui.training_view import viewer_id
+from ui.server import store, viewer_id
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE = ROOT / "var" / "class_board.sqlite3"
 JOIN_PARAM = "class"
 STUDENT_KEY = "board_student"     # the session's Student, once joined
 TEACHER_KEY = "board_teacher"     # {"code": ..., "key": ...} in the teacher's session only
 SHARED_KEY = "board_shared"       # the runs this session has shared (their signatures)
-
-
-def _secrets() -> Mapping | None:
-    try:
-        return {"board": dict(st.secrets["board"])} if "board" in st.secrets else None
-    except Exception:  # no secrets file at all: Streamlit raises rather than answering "no"
-        return None
-
-
-@st.cache_resource(show_spinner=False)
-def _store() -> BoardStore | BoardError:
-    try:
-        return BoardStore.from_settings(os.environ, _secrets(), DEFAULT_DATABASE)
-    except BoardError as error:
-        return error
-
-
-def store() -> BoardStore:
-    """The server's one store (raises :class:`BoardError` when the configuration is wrong)."""
-    found = _store()
-    if isinstance(found, BoardError):
-        raise found
-    return found
-
-
-def configured_key() -> str | None:
-    return BoardStore.configured_teacher_key(os.environ, _secrets())
 
 
 def client() -> str:

@@ -2,50 +2,19 @@
 
 from __future__ import annotations
 
-import gc
 from typing import Callable
 
 import numpy as np
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from core import data, texts
+from core import texts
 from core.figures import style
 from core.settings import links
-from core.training import threads
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
 PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "displayModeBar": False}
-
-
-@st.cache_resource(show_spinner=False)
-def configure_server() -> None:
-    """Once per server process: the heavy imports done, then one thread per computation.
-
-    On a shared classroom server the parallelism comes from running several
-    students' trainings side by side (one per core, see core.training.hub); splitting
-    small matrix products across busy cores instead makes them many times
-    slower (measured: a LogisticRegression fit 0.5 s with one thread, 5.9 s
-    with two while the other core was loaded). See core/training/threads.py.
-    """
-    # Import pandas now, once, before any page draws a chart. Plotly looks pandas up in
-    # sys.modules without importing it: while a first student's thread is half-way through
-    # importing pandas, a second student's chart found it "partially initialized" and raised
-    # (seen by the load test with ten students arriving at once). Every session calls this
-    # function first and waits for the first call to finish.
-    import pandas  # noqa: F401
-    import plotly.graph_objects  # noqa: F401
-    import sklearn.linear_model  # noqa: F401
-    import sklearn.neural_network  # noqa: F401
-
-    # every thread pool loaded by now (numpy's and scipy's OpenBLAS, OpenMP): one thread each
-    threads.limit_loaded_libraries()
-
-    # Everything imported so far lives as long as the server: move it out of the garbage
-    # collector's sight, so that the full collections Python still runs now and then do not walk
-    # the ~170 000 objects of the libraries' modules each time while holding the GIL.
-    gc.freeze()
 
 
 def lang() -> str:
@@ -82,21 +51,6 @@ def language_switch() -> str:
     elif st.query_params.get(LANG_KEY) != current:
         st.query_params[LANG_KEY] = current
     return current
-
-
-@st.cache_resource(show_spinner=False)
-def _shared_mnist() -> data.Mnist:
-    # One copy per server process, shared read-only by every session.
-    return data.load_mnist()
-
-
-def mnist() -> data.Mnist:
-    """MNIST for this page, or a clear message on the page and a stop."""
-    try:
-        return _shared_mnist()
-    except data.MnistDataError as error:
-        st.error(tr("data_error", problem=error.problem, path=error.path), icon=":material/warning:")
-        st.stop()
 
 
 def presenting() -> bool:
@@ -199,12 +153,6 @@ def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = Non
     figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), presenting())
     chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key)
 
-
-def coming_soon(title_key: str, summary_key: str) -> None:
-    """The placeholder of a lesson page that a later step of the project fills."""
-    st.title(tr(title_key))
-    st.info(f"**{tr('coming_soon_title')}** — {tr(summary_key)}", icon=":material/construction:")
-    st.caption(tr("coming_soon"))
 
 
 def option_labels(prefix: str):

@@ -7,8 +7,11 @@ from typing import Callable
 import streamlit as st
 
 from core.training.hub import FAILED, HubFull
+from ui import board
 from ui.common import tr
-from ui.training_view import POLL_SECONDS, open_run, poll_every, polled, viewer_id
+from ui.live import live, show_failure
+from ui.server import viewer_id
+from ui.shared_work import open_run
 
 
 def _open(settings_by_name: dict):
@@ -17,8 +20,6 @@ def _open(settings_by_name: dict):
 
 def _share_grid(key: str, runs: dict) -> None:
     """The experiment's runs on the class board, in one click (for a student in a class)."""
-    from ui import board
-
     records = []
     for name, run in runs.items():
         if run.state == FAILED or not run.checkpoints:
@@ -41,17 +42,14 @@ def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> No
     except HubFull:
         st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
         return
-    polling = not all(run.finished for run in runs.values())
+    finished_at_start = all(run.finished for run in runs.values())
 
-    @st.fragment(run_every=poll_every(POLL_SECONDS) if polling else None)
-    def live() -> None:
-        polled()
+    def view() -> None:
         for run in runs.values():
             run.want(viewer_id(), run.total_steps)
         done = sum(max(run.produced_step, 0) for run in runs.values())
         total = sum(run.total_steps for run in runs.values())
-        finished = all(run.finished for run in runs.values())
-        if not finished:
+        if not all(run.finished for run in runs.values()):
             waiting = [run.queue_position() for run in runs.values() if run.queue_position() is not None]
             text = tr("grid_progress", done=sum(r.finished for r in runs.values()), total=len(runs))
             if waiting and done == 0:
@@ -59,12 +57,10 @@ def grid(key: str, settings_by_name: dict, render: Callable[[dict], None]) -> No
             st.progress(done / total if total else 1.0, text=text)
         for name, run in runs.items():
             if run.state == FAILED:
-                st.error(tr("run_failed", error=f"{name}: {type(run.error).__name__}: {run.error}"), icon=":material/warning:")
+                show_failure(run.error, label=f"{name}: ")
         render({name: list(run.checkpoints) for name, run in runs.items()})
-        if finished and not polling:
+        if finished_at_start:
             _share_grid(key, runs)
-        if polling and finished:
-            st.rerun(scope="app")  # stop polling
 
     with st.container(key=f"grid_{key}"):
-        live()
+        live(view, lambda: all(run.finished for run in runs.values()))

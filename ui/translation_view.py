@@ -9,18 +9,19 @@ test set are shared jobs, one per model.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
-from core.lesson import experiments, translation
+from core.lesson import experiments
 from core.numbers import format_number
-from core.training import jobs
 from core.training.hub import DONE, FAILED, HubFull, SharedRun
+from ui import board
 from ui.common import lang, tr
-from ui.training_view import POLL_SECONDS, hub, open_run, poll_every, polled, show_job_error, training_data, viewer_id
+from ui.live import live, show_failure
+from ui.server import training_data, viewer_id
+from ui.shared_work import confident_digits_job, open_run
 
 MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
@@ -96,12 +97,10 @@ def _describe(model: TestedModel) -> str:
 
 def models_panel(models: dict[str, TestedModel]) -> None:
     """What each model is and how far its training is, live until every model is ready."""
-    polling = not all(model.run.finished for model in models.values())
     language = lang()
+    finished_at_start = {name for name, model in models.items() if model.run.finished}
 
-    @st.fragment(run_every=poll_every(POLL_SECONDS) if polling else None)
     def panel() -> None:
-        polled()
         for model in models.values():
             if not model.run.finished:
                 model.run.want(viewer_id(), model.run.total_steps)  # also this student's heartbeat
@@ -112,8 +111,7 @@ def models_panel(models: dict[str, TestedModel]) -> None:
                 st.markdown(f":material/check_circle: **{model.label}** — {_describe(model)} · "
                             + tr("trans_model_ready", accuracy=accuracy))
             elif run.state == FAILED:
-                st.error(tr("run_failed", error=f"{model.label}: {type(run.error).__name__}: {run.error}"),
-                         icon=":material/warning:")
+                show_failure(run.error, label=f"{model.label}: ")
             else:
                 done = max(run.produced_step, 0)
                 unit = tr("unit_iterations" if model.name == "softmax" else "unit_epochs")
@@ -124,33 +122,13 @@ def models_panel(models: dict[str, TestedModel]) -> None:
                 st.progress(done / run.total_steps, text=f"{text} — {_describe(model)}")
         if not all(model.run.finished for model in models.values()):
             st.caption(tr("trans_models_wait"))
-        if polling and any(model.run.finished for model in models.values()):
-            newly = st.session_state.get("trans_seen_finished", set())
-            finished = {name for name, model in models.items() if model.run.finished}
-            if finished - newly:
-                st.session_state["trans_seen_finished"] = finished
-                st.rerun(scope="app")  # a model became ready: the experiments below can use it
 
-    panel()
-
-
-# ------------------------------------------------------------- shared jobs
-def curves_job(model: TestedModel):
-    """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per model."""
-    return hub().job(("shift_curves", model.run.key),
-                     functools.partial(jobs.shift_curves, model.run.model, translation.PAGE_SHIFT))
-
-
-def grid_job(model: TestedModel):
-    """The dx × dy accuracy map on a fixed sample of test digits, once per model."""
-    return hub().job(("shift_grid", model.run.key),
-                     functools.partial(jobs.shift_grid, model.run.model, HEATMAP_DIGITS, translation.PAGE_SHIFT))
+    # a model that becomes ready reruns the page: the experiments below can use it
+    live(panel, lambda: {name for name, model in models.items() if model.run.finished} != finished_at_start)
 
 
 def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) -> None:
     """A model's accuracy-against-shift curve on the class board (for a student in a class)."""
-    from ui import board
-
     settings, last = model.run.key, model.run.checkpoints[-1]
     board.share_panel(f"trans-{model.name}-{direction}-{hash(settings)}", "translation", model.name,
                       board.settings_dict(settings), seed=getattr(settings, "seed", None),
@@ -161,21 +139,6 @@ def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) ->
                       label=tr("board_share_model", model=model.label))
 
 
-def show_job_status(jobs: list) -> bool:
-    """A line saying where unfinished jobs stand; True when all are finished."""
-    if all(job.finished for job in jobs):
-        for job in jobs:
-            if job.error is not None:
-                show_job_error(job.error)
-        return True
-    positions = [job.queue_position() for job in jobs if not job.finished and job.queue_position() is not None]
-    if positions and len(positions) == sum(not job.finished for job in jobs):
-        st.caption(tr("trans_computing_waiting", position=min(positions) + 1))
-    else:
-        st.caption(tr("trans_computing"))
-    return False
-
-
 def recognised_digit(models: dict[str, TestedModel], rng: np.random.Generator) -> int | None:
     """A random test digit that every ready model reads right with at least 90 % confidence."""
     arrays = training_data()
@@ -184,7 +147,7 @@ def recognised_digit(models: dict[str, TestedModel], rng: np.random.Generator) -
         return None
     good = np.ones(arrays.y_test.size, dtype=bool)
     for model in usable.values():  # once per model for the server, in a worker (a second at most)
-        job = hub().job(("confident_digits", model.run.key), functools.partial(jobs.confident_digits, model.run.model))
+        job = confident_digits_job(model)
         if not job.wait(30) or job.error is not None:
             return None
         good &= job.result

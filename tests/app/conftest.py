@@ -57,13 +57,13 @@ def small_translation_models(monkeypatch):
 @pytest.fixture(autouse=True)
 def board_database(tmp_path, monkeypatch):
     """Every AppTest's class board in its own SQLite file (never the app's var/ folder)."""
-    from ui import board
+    from ui import board, server
 
     url = f"sqlite:///{tmp_path / 'board.sqlite3'}"
     monkeypatch.setenv("BOARD_DATABASE_URL", url)
     monkeypatch.delenv("BOARD_TEACHER_KEY", raising=False)
-    board._store.clear()
+    server._store.clear()
     board.question_changed()
     yield url
-    board._store.clear()
+    server._store.clear()
     board.question_changed()

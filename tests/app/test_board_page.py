@@ -200,10 +200,10 @@ def test_bad_codes_keys_and_nicknames_get_messages(board_database):
 
 
 def test_an_unreachable_database_leaves_the_lessons_working(monkeypatch):
-    from ui import board
+    from ui import server
 
     monkeypatch.setenv("BOARD_DATABASE_URL", "postgresql://nobody@127.0.0.1:9/none")
-    board._store.clear()
+    server._store.clear()
     at = open_page("softmax", "en")
     at.text_input(key="board_code_input").input("K7P-4QA")
     at.button(key="board_join").click().run()
@@ -261,10 +261,10 @@ def _share_the_same_result_twice(code: str) -> None:
     """A page whose share callback runs twice for one click (Streamlit may do that on a rerun race)."""
     import streamlit as st
 
-    from ui import board
+    from ui import board, server
 
     if "board_student" not in st.session_state:
-        st.session_state["board_student"] = board.store().join(code, "twice")
+        st.session_state["board_student"] = server.store().join(code, "twice")
     current = st.session_state["board_student"]
     record = dict(page="training", model="softmax", settings={"learning_rate": 0.003}, seed=0, test_accuracy=0.9)
     for _ in range(2):

@@ -2,11 +2,10 @@
 
 import pytest
 import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from core import data
 from core.texts import t
-from streamlit.testing.v1 import AppTest
-
 from tests.app.conftest import APP, PAGES, open_page
 
 TITLES = {

@@ -49,9 +49,9 @@ DASHBOARD_FIGURES = ("accuracy_figure", "loss_figure", "digits_figure", "weight_
 def figures_built(monkeypatch):
     """How many dashboard figures were built (each renderer counted), from a cleared shared cache."""
     from core.figures import dashboard
-    from ui import training_view
+    from ui import common
 
-    training_view.shared_figure.clear()
+    common.shared_figure.clear()
     built = []
     for name in DASHBOARD_FIGURES:
         def counting(*args, _original=getattr(dashboard, name), _name=name, **kwargs):
@@ -59,7 +59,7 @@ def figures_built(monkeypatch):
             return _original(*args, **kwargs)
         monkeypatch.setattr(dashboard, name, counting)
     yield built
-    training_view.shared_figure.clear()
+    common.shared_figure.clear()
 
 
 def first_step(at):

@@ -139,7 +139,7 @@ def test_a_database_that_is_down_costs_only_the_durability():
 
 
 def test_a_lesson_model_is_settled_once_read_back_claimed_or_found_computing_elsewhere(stores):
-    """What a starting server waits for before it opens (ui.training_view.warm_up_server)."""
+    """What a starting server waits for before it opens (ui.warm_up.warm_up_server)."""
     a = RunHub(slots=1, results=DurableResults(stores()))
     computing = a.run("lesson-mlp", functools.partial(CountingTrainer, 40, delay=0.2), 40, 10, durable=True)
     computing.keep()

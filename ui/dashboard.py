@@ -9,9 +9,6 @@ computed once; each student's cursor, pause and charts stay in their session.
 
 from __future__ import annotations
 
-import functools
-import os
-import uuid
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -19,30 +16,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import data
 from core.figures import dashboard
-from core.lesson import experiments
-from core.models import registry, softmax_regression
 from core.numbers import format_number
-from core.training import jobs, results, workers
-from core.training.checkpoint import TrainingDiverged, confusion_matrix
-from core.training.hub import DONE, FAILED, WAITING, HubFull, RunHub
-from core.training.polling import Pollers
-from ui.common import (
-    chart,
-    configure_server,
-    frozen,
-    lang,
-    mnist,
-    option_labels,
-    presenting,
-    shared_chart,
-    shared_figure,
-    tr,
-)
+from core.training.checkpoint import confusion_matrix
+from core.training.hub import DONE, FAILED, WAITING, HubFull
+from ui import board, share
+from ui.common import chart, frozen, lang, option_labels, presenting, shared_chart, shared_figure, tr
+from ui.live import POLL_SECONDS, live, show_failure
+from ui.server import TrainingData, poll_every, training_data, viewer_id
 from ui.share import control
+from ui.shared_work import logistic_reference_job, open_run
 
-POLL_SECONDS = 0.4
 # With all six views on screen a redraw costs several times a single view's, in the server's
 # one Python and in the browser, which mounts every changed chart anew (two Plotly drawings
 # each): redraw them less often. On this 2-core machine, with Chromium beside the server, the
@@ -54,114 +38,8 @@ POLL_SECONDS_ALL_VIEWS = 1.2
 # The longest a live poll waits for news (core.training.hub.Run.await_news): a click made meanwhile is
 # answered once the wait is over, since Streamlit stops a run only at its next element.
 NEWS_WAIT_SECONDS = 0.5
-# How long the start-up waits for each lesson model to be read back or claimed (a database that
-# does not answer: the server opens anyway, and the model is computed here).
-WARM_UP_SETTLE_SECONDS = 30.0
 VIEWS = ["all", "accuracy", "loss", "batch", "test", "weights", "biases"]
-
-
-@dataclass(frozen=True)
-class TrainingData:
-    """MNIST as the models read it: float32 rows in [0, 1], read-only, memory-mapped (one copy in
-    the page cache for the server and its worker processes, core.data.training_rows)."""
-
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_test: np.ndarray
-    y_test: np.ndarray
-    images_train: np.ndarray  # the uint8 images, to draw digits
-    images_test: np.ndarray
-
-
-@st.cache_resource(show_spinner=False)
-def _training_data(_dataset: data.Mnist) -> TrainingData:
-    rows = data.training_rows()
-    return TrainingData(rows.x_train, _dataset.y_train, rows.x_test, _dataset.y_test, _dataset.x_train,
-                        _dataset.x_test)
-
-
-def training_data() -> TrainingData:
-    return _training_data(mnist())
-
-
-@st.cache_resource(show_spinner=False)
-def hub() -> RunHub:
-    """The server's one hub: every training and fit computed in worker processes, one per core."""
-    from ui import board  # the board's module reads this one's viewer_id
-
-    executor = workers.ProcessWorkers(os.cpu_count() or 1)
-    executor.start()  # they import their libraries and map the digits while the first page is drawn
-    try:  # the lesson's models kept in the board's database (core.training.results), when it can be opened
-        stored = results.DurableResults(board.store())
-    except board.BoardError:
-        stored = None
-    return RunHub(executor=executor, results=stored)
-
-
-@st.cache_resource(show_spinner=False)
-def warm_up() -> list:
-    """Once per server: the lesson's shared models read back or computed at once (returned, opened).
-
-    The translation and convolution pages test the lesson's three models and the fixed-filter
-    pipeline; a class opening them should find them ready. They are durable (core.training.results): a
-    restarted server reads them back in seconds, two servers on one database compute them once.
-    app.py calls it before the server opens (:func:`warm_up_server`); ``lesson.py`` calls it on each
-    run too, a no-op then, for a script started without app.py (AppTest). The computing is in the
-    workers: this only opens the runs.
-    """
-    from core.lesson import convolution
-    from ui import convolution_view
-
-    opened = []
-    for settings in experiments.TRANSLATION_MODELS.values():
-        run = open_run(settings, durable=True)
-        run.keep()
-        opened.append(run)
-    opened.append(convolution_view.pipeline_job(convolution.DEFAULT_POOL, background=True))
-    opened.append(logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True))
-    return opened
-
-
-def warm_up_server() -> None:
-    """Once, before the server opens (app.py's start-up hook): nothing left for a first student to wait for.
-
-    The libraries every page uses imported, MNIST mapped, the worker processes started, and the
-    lesson's shared models opened (:func:`warm_up`) and each one settled: read back from the
-    database, or claimed there and set computing in the background (or found computing on another
-    server), so that a restarted server opens with them ready.
-    """
-    from ui import board, convolution_view, experiments_view, share, translation_view  # noqa: F401
-
-    configure_server()
-    training_data()
-    for opened in warm_up():  # each one read back, or its claim stored (several servers, one database)
-        opened.settled(timeout=WARM_UP_SETTLE_SECONDS)
-
-
-def viewer_id() -> str:
-    if "viewer_id" not in st.session_state:
-        st.session_state["viewer_id"] = uuid.uuid4().hex
-    return st.session_state["viewer_id"]
-
-
-@st.cache_resource(show_spinner=False)
-def pollers() -> Pollers:
-    """The server's count of students polling a live view now."""
-    return Pollers()
-
-
-def poll_every(base: float) -> float:
-    """This session's refresh period for a live view, longer when many students poll at once.
-
-    Also counts this session as polling: call it where the view is defined, and call
-    :func:`polled` in each of its reruns.
-    """
-    return pollers().period(viewer_id(), base)
-
-
-def polled() -> None:
-    """This session is still polling (a fragment's rerun)."""
-    pollers().beat(viewer_id())
+REFERENCE_POLL_SECONDS = 1.0  # the library's reference fit: a few seconds to wait, one line to refresh
 
 
 @dataclass(frozen=True)
@@ -189,15 +67,6 @@ def _set_state(view: ModelView, state: dict | None) -> None:
         st.session_state.pop(f"{view.name}_run", None)
     else:
         st.session_state[f"{view.name}_run"] = state
-
-
-def open_run(settings, durable: bool = False):
-    """The server's shared run for ``settings`` (any model), computed in the worker processes.
-
-    ``durable``: a lesson model, stored once finished (see :func:`warm_up`).
-    """
-    return hub().run(settings, functools.partial(registry.mnist_trainer, settings), settings.total_steps,
-                     settings.chunk, durable=durable)
 
 
 def _cursor_step(state: dict) -> int:
@@ -310,13 +179,7 @@ def _status(view: ModelView, state: dict) -> None:
     st.progress(fraction, text=label)
     mode = state["mode"]
     if mode == "failed":
-        error = run.error
-        if isinstance(error, TrainingDiverged):
-            st.error(tr("run_diverged"), icon=":material/error:")
-        elif isinstance(error, workers.WorkerError):
-            st.error(tr("run_worker_died", error=str(error)), icon=":material/warning:")
-        else:
-            st.error(tr("run_failed", error=f"{type(error).__name__}: {error}"), icon=":material/warning:")
+        show_failure(run.error)
     elif run.computed_elsewhere:
         st.info(tr("run_elsewhere"), icon=":material/dns:")
     elif run.state == WAITING and not run.checkpoints:
@@ -444,16 +307,6 @@ def live_dashboard(view: ModelView) -> None:
     live()
 
 
-def show_job_error(error: BaseException, label: str = "") -> None:
-    """Why a shared job gave no result, in the page's words."""
-    if isinstance(error, HubFull):
-        st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
-    elif isinstance(error, workers.WorkerError):
-        st.error(tr("run_worker_died", error=f"{label}{error}"), icon=":material/warning:")
-    else:
-        st.error(tr("run_failed", error=f"{label}{type(error).__name__}: {error}"), icon=":material/warning:")
-
-
 # ------------------------------------------------------------ final report
 def _record(view: ModelView, state: dict) -> None:
     if state["recorded"]:
@@ -512,8 +365,6 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
 
 def _share_with_class(view: ModelView, state: dict) -> None:
     """The finished run on the class board (for a student in a class)."""
-    from ui import board, share  # the board's module uses this one's viewer_id
-
     settings, last = state["settings"], state["run"].checkpoints[-1]
     board.share_panel(f"{view.name}-{hash(settings)}-{last.step}", st.session_state.get(share.CURRENT_PAGE, ""),
                       view.name, board.settings_dict(settings), seed=settings.seed,
@@ -521,32 +372,12 @@ def _share_with_class(view: ModelView, state: dict) -> None:
                       train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds)
 
 
-def logistic_reference_job(settings, background: bool = False):
-    """The server's one LogisticRegression fit for these settings' digits (``background``: the warm-up's).
-
-    Durable, as the lesson's models are: the default page's reference (all 60 000 digits, about
-    14 s of a core) is fitted when the server starts, not after the first student's run, where it
-    took a core from every run started in the next seconds.
-    """
-    from core.models.reference import work_key
-
-    train_size, seed = work_key(settings.train_size, settings.seed, training_data().y_train.size)
-    return hub().job(("logistic_regression", train_size, seed),
-                     functools.partial(jobs.logistic_reference, train_size, seed), durable=True,
-                     background=background)
-
-
 def logistic_reference(settings, checkpoints=None) -> None:
     """scikit-learn's LogisticRegression on the same digits, fitted once per setting for the server."""
     job = logistic_reference_job(settings)
     language = lang()
 
-    polling = not job.finished
-
-    @st.fragment(run_every=1.0 if polling else None)
     def show() -> None:
-        if polling and job.finished:
-            st.rerun(scope="app")  # stop polling
         st.markdown(f"**{tr('reference_title')}**")
         if not job.finished:
             position = job.queue_position()
@@ -554,11 +385,11 @@ def logistic_reference(settings, checkpoints=None) -> None:
                        else tr("reference_running"))
             return
         if job.error is not None:
-            show_job_error(job.error)
+            show_failure(job.error)
             return
         result = job.result
         st.markdown(tr("reference_result", accuracy=format_number(100 * result.test_accuracy, 2, language),
                        seconds=format_number(result.fit_seconds, 1, language),
                        digits=f"{result.train_size:,}".replace(",", " ")))
 
-    show()
+    live(show, lambda: job.finished, base=REFERENCE_POLL_SECONDS)
