@@ -602,7 +602,7 @@ class Student:
             await self.think()
         await self.open_page("softmax")
         await self.think()
-        self.set_widget("softmax_z", "string_value", plan["vector"])
+        self.set_widget("softmax_vector", "string_value", plan["vector"])
         await self.rerun("softmax", "type vector")
         await self.think()
         self.set_widget("softmax_decimals", "double_array_value", [plan["decimals"]])
@@ -611,9 +611,9 @@ class Student:
 
         await self.open_page("training")
         await self.think()
-        self.set_widget("softmax_iterations", "string_array_value", [str(plan["iterations"])])
-        self.set_widget("softmax_train_size", "string_array_value", [str(plan["train_size"])])
-        self.set_widget("softmax_seed", "double_value", float(plan["seed"]))
+        self.set_widget("training_iterations", "string_array_value", [str(plan["iterations"])])
+        self.set_widget("training_train_size", "string_array_value", [str(plan["train_size"])])
+        self.set_widget("training_seed", "double_value", float(plan["seed"]))
         await self.rerun("training", "settings")
         await self.think()
         self.training_started = time.monotonic()
@@ -643,13 +643,13 @@ class Student:
         await self.think()
         await self.open_page("softmax")
         await self.think()
-        self.set_widget("softmax_z", "string_value", plan["vector2"])
+        self.set_widget("softmax_vector", "string_value", plan["vector2"])
         await self.rerun("softmax", "type vector")
         if plan["extra_pages"]:
             await self.think()
             await self.open_page("translation")
             await self.think()
-            self.set_widget("trans_dx", "double_array_value", [float(plan["shift"])])
+            self.set_widget("translation_dx", "double_array_value", [float(plan["shift"])])
             await self.rerun("translation", "move slider")
             await self.think()
             await self.open_page("convolution")
@@ -1220,7 +1220,7 @@ class LessonStudent(Student):
 
         await self.visit("softmax")
         await self.think()
-        self.set_widget("softmax_z", "string_value", plan["vectors"][loop % len(plan["vectors"])])
+        self.set_widget("softmax_vector", "string_value", plan["vectors"][loop % len(plan["vectors"])])
         await self.act("type vector", by_text("markdown", READ_AS))
         await self.think()
         self.choose("softmax_temperature", plan["temperature"] + loop)
@@ -1233,17 +1233,17 @@ class LessonStudent(Student):
         await self.visit("training")
         learning_rate = plan["softmax_lr"][loop % len(plan["softmax_lr"])]
         await self.model_page("softmax", loop, [
-            *([("softmax_lr", "choose", learning_rate)] if learning_rate != DEFAULT_SOFTMAX_LR else []),
-            ("softmax_seed", "double_value", float(plan["seed"] + 1000 * loop)),
+            *([("training_learning_rate", "choose", learning_rate)] if learning_rate != DEFAULT_SOFTMAX_LR else []),
+            ("training_seed", "double_value", float(plan["seed"] + 1000 * loop)),
         ], lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1),
                                 reference=(by_text("markdown", REFERENCE_RESULT), 1)))
 
         await self.visit("five-layers")
         await self.model_page("mlp", loop, [
-            ("mlp_activation", "choose", 1),           # ReLU
-            ("mlp_epochs", "choose", plan["mlp_epochs"]),
-            ("mlp_train_size", "choose", plan["mlp_train_size"]),
-            ("mlp_seed", "double_value", float(plan["seed"] + 1000 * loop)),
+            ("five_layers_activation", "choose", 1),           # ReLU
+            ("five_layers_epochs", "choose", plan["mlp_epochs"]),
+            ("five_layers_train_size", "choose", plan["mlp_train_size"]),
+            ("five_layers_seed", "double_value", float(plan["seed"] + 1000 * loop)),
         ], lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1)))
 
         await self.limits(loop)
@@ -1287,13 +1287,13 @@ class LessonStudent(Student):
                     if not loop:
                         return
                     # a later lesson opens on the section seen last (the session keeps it)
-                self.choose("limits_section", index)
+                self.choose("overfitting_section", index)
                 await self.act(f"section {section}", answered)
 
             await self.train(section, start, complete)
             await self.think()
             if section == "remedies" and self.plan["move_l2"]:  # another L2 strength: one more run
-                self.choose("remedy_l2", (2 + loop) % 3)
+                self.choose("overfitting_l2", (2 + loop) % 3)
                 await self.train("remedies l2", lambda: self.act("l2 strength", answered), complete)
                 await self.think()
 
@@ -1305,15 +1305,15 @@ class LessonStudent(Student):
             self.set_widget("trans_use_own", "bool_value", False)
             await self.act("server's models", any_of(by_text("markdown", MODEL_READY), PROGRESS))
             await self.think()
-        if loop and "trans_dx" not in self.widgets:  # a later lesson opens on the section seen last
-            self.choose("trans_section", 0)
+        if loop and "translation_dx" not in self.widgets:  # a later lesson opens on the section seen last
+            self.choose("translation_section", 0)
             await self.act("section shift", by_key("trans_pair"))
-        self.set_widget("trans_dx", "double_array_value", [float(self.plan["shift"])])
+        self.set_widget("translation_dx", "double_array_value", [float(self.plan["shift"])])
         await self.act("shift slider", by_key("trans_pair"))
         await self.think()
 
         async def test_set():
-            self.choose("trans_section", 1)
+            self.choose("translation_section", 1)
             await self.act("section test set", any_of(by_text("markdown", *COMPUTING), by_key("trans_curves"),
                                                       by_key("trans_heatmap"), by_text("alert", "")))
 
@@ -1328,23 +1328,23 @@ class LessonStudent(Student):
         await self.visit("convolution")
         await self.think()
         if "conv_row" not in self.widgets:  # a later lesson opens on the section seen last
-            self.choose("conv_section", 0)
+            self.choose("convolution_section", 0)
             await self.act("section filter", by_key("conv_map"))
         self.set_widget("conv_row", "double_array_value", [float(self.plan["row"])])
         await self.act("row slider", by_key("conv_step_maps"), fragment_key="conv_row")
         await self.think()
-        self.choose("conv_section", 1)
+        self.choose("convolution_section", 1)
         await self.act("section bank", by_key("conv_bank_maps"))
         await self.think()
-        self.choose("conv_section", 2)
+        self.choose("convolution_section", 2)
         await self.act("section shift", by_key("conv_shift_pictures"))
         await self.think(0.5)
-        self.set_widget("conv_dx", "double_array_value", [float(self.plan["conv_shift"])])
+        self.set_widget("convolution_dx", "double_array_value", [float(self.plan["conv_shift"])])
         await self.act("shift slider", by_key("conv_shift_pictures"))
         await self.think()
 
         async def pipeline():
-            self.choose("conv_section", 3)
+            self.choose("convolution_section", 3)
             await self.act("section pipeline", any_of(by_text("markdown", PIPELINE_FITTING),
                                                       by_text("markdown", "features"), PROGRESS))
 

@@ -9,10 +9,12 @@ from core.lesson import examples
 from core.lesson import softmax as sm
 from core.numbers import format_number, format_vector
 from core.vectors import VectorError, parse_vector
-from ui.common import lang, option_labels, shared_chart, tr
-from ui.share import control
+from core.settings.pages import SoftmaxPage, shown
+from ui.common import lang, shared_chart, tr
+from ui.settings import widget
 
 language = lang()
+PAGE = shown("softmax", SoftmaxPage)
 
 st.title(tr("softmax_title"))
 st.markdown(tr("softmax_intro"))
@@ -34,28 +36,21 @@ def read_vector(text: str, state_key: str, default: np.ndarray) -> np.ndarray:
 
 # ------------------------------------------------------------ the calculator
 def reset_vector() -> None:
-    st.session_state["softmax_z"] = examples.z_text(language)
+    st.session_state[PAGE.key("vector")] = examples.z_text(language)
 
 
 controls, options = st.columns([3, 2], gap="large")
 with controls:
-    text = control("z", lambda: st.text_input(
-        tr("softmax_vector_label"), value=examples.z_text(language), key="softmax_z", help=tr("softmax_vector_help"),
-        persist_state="session"))
+    text = widget(PAGE, "vector")
     st.button(tr("softmax_reset"), on_click=reset_vector, icon=":material/restart_alt:")
     z = read_vector(text, "softmax_last_z", examples.Z)
 with options:
-    decimals = control("decimals", lambda: st.slider(
-        tr("precision_decimals"), 0, 6, 2, key="softmax_decimals", persist_state="session"))
-    mode = control("mode", lambda: st.radio(
-        tr("precision_mode"), ["truncate", "round"], horizontal=True, key="softmax_mode",
-        format_func=option_labels("mode_"), persist_state="session"))
-    temperature = control("temperature", lambda: st.select_slider(
-        tr("temperature"), options=examples.TEMPERATURES, value=1.0, key="softmax_temperature",
-        help=tr("temperature_help"), format_func=lambda v: format_number(v, 1, language), persist_state="session"))
+    decimals = widget(PAGE, "decimals")
+    mode = widget(PAGE, "rounding")
+    temperature = widget(PAGE, "temperature")
 
 result = examples.softmax_table(z, temperature)
-shown = {name: sm.reduce_precision(result[name], decimals, mode) for name in ("softmax", "sigmoid")}
+reduced = {name: sm.reduce_precision(result[name], decimals, mode) for name in ("softmax", "sigmoid")}
 
 
 def as_text(values) -> list[str]:
@@ -73,17 +68,17 @@ with col_z:
                  text=[format_number(v, 2, language) for v in z], key="chart_z")
 with col_softmax:
     shared_chart(style.bars, result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
-                 style.COLORS["main"], text=as_text(shown["softmax"]), y_range=(0, 1.1), key="chart_softmax")
+                 style.COLORS["main"], text=as_text(reduced["softmax"]), y_range=(0, 1.1), key="chart_softmax")
 with col_sigmoid:
     shared_chart(style.bars, result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
-                 style.COLORS["third"], text=as_text(shown["sigmoid"]), y_range=(0, 1.1), key="chart_sigmoid")
+                 style.COLORS["third"], text=as_text(reduced["sigmoid"]), y_range=(0, 1.1), key="chart_sigmoid")
 
 table = pd.DataFrame({
     tr("col_index"): components,
     tr("col_z"): [format_number(v, 4, language) for v in z],
     **({tr("col_exp"): [format_number(v, 4, language) for v in result["exp"]]} if result["exp"] is not None else {}),
-    tr("col_softmax"): as_text(shown["softmax"]),
-    tr("col_sigmoid"): as_text(shown["sigmoid"]),
+    tr("col_softmax"): as_text(reduced["softmax"]),
+    tr("col_sigmoid"): as_text(reduced["sigmoid"]),
 })
 table_col, formula_col = st.columns([3, 2], gap="large")
 with table_col:
@@ -102,15 +97,10 @@ st.markdown(tr("ce_intro"))
 st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\log(y_i)")
 picker, scores_col = st.columns([2, 3], gap="large")
 with picker:
-    label = control("label", lambda: st.segmented_control(
-        tr("ce_label"), options=list(range(10)), default=examples.CE_LABEL, required=True, key="ce_label",
-        persist_state="session"))
-    normalisation = control("norm", lambda: st.radio(
-        tr("ce_normalisation"), ["sum", "softmax"], horizontal=True, key="ce_norm",
-        format_func=option_labels("norm_"), persist_state="session"))
+    label = widget(PAGE, "true_digit")
+    normalisation = widget(PAGE, "normalisation")
 with scores_col:
-    scores_text = control("scores", lambda: st.text_input(
-        tr("ce_scores_label"), value=examples.scores_text(language), key="ce_scores", persist_state="session"))
+    scores_text = widget(PAGE, "scores")
     scores = read_vector(scores_text, "ce_last_scores", examples.CE_SCORES)
     probabilities = None
     if scores.size != 10:
@@ -144,8 +134,7 @@ with ce_right:
 st.header(tr("shapes_title"), divider="red")
 st.markdown(tr("shapes_intro"))
 st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
-batch = control("batch", lambda: st.select_slider(
-    tr("shapes_batch"), options=examples.BATCH_SIZES, value=100, key="shapes_batch", persist_state="session"))
+batch = widget(PAGE, "batch")
 shared_chart(style.matrix_shapes, batch, {
              "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
              "broadcast": tr("shape_broadcast"),

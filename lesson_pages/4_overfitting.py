@@ -6,19 +6,18 @@ import streamlit as st
 from core.figures.curves import curves_figure, gap_bars_figure
 from core.lesson import experiments as ex
 from core.numbers import format_number
+from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
 from ui.common import chart, lang, option_labels, tr
-from ui.share import control
+from ui.settings import widget
 
 language = lang()
 st.title(tr("overfit_title"))
 st.markdown(tr("overfit_intro"))
 st.caption(tr("overfit_shared"))
 
-SECTIONS = ("overfitting", "remedies", "plateau", "slow")
-section = control("section", lambda: st.segmented_control(
-    tr("limits_choice"), SECTIONS, default="overfitting", required=True, format_func=option_labels("limits_section_"),
-    key="limits_section", persist_state="session"))
+PAGE = shown("overfitting", LimitsPage)
+section = widget(PAGE, "section")
 
 # ------------------------------------------------------------ overfitting
 sizes = ex.overfit_by_size()
@@ -81,9 +80,7 @@ def show_remedies() -> None:
     st.markdown(tr("remedies_text"))
     chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
                       format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
-    strength = control("l2", lambda: st.select_slider(
-        tr("remedy_l2_strength"), ex.L2_STRENGTHS, value=1.0, key="remedy_l2",
-        format_func=lambda v: format_number(v, None, language), persist_state="session", disabled="l2" not in chosen))
+    strength = widget(PAGE, "l2", disabled="l2" not in chosen)
     remedy_settings = {name: ex.remedy(name, strength) for name in ["none", *chosen]}
     experiments_view.grid("remedies", remedy_settings, draw_remedies)
 

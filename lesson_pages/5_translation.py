@@ -8,14 +8,16 @@ from core.figures import translation as tf
 from core.figures.curves import curves_figure
 from core.lesson import experiments, translation
 from core.numbers import format_count, format_number
+from core.settings.pages import TranslationPage, shown
 from ui import translation_view as tv
 from ui.common import chart, lang, option_labels, shared_chart, tr
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import training_data
-from ui.share import control
+from ui.settings import widget
 from ui.shared_work import shift_curves_job, shift_grid_job
 
 language = lang()
+PAGE = shown("translation", TranslationPage)
 arrays = training_data()
 st.title(tr("trans_title"))
 st.markdown(tr("trans_intro"))
@@ -51,27 +53,24 @@ def verdicts(probabilities: dict, truth: int | None) -> None:
             st.markdown(tr("trans_reads_right" if digit == truth else "trans_reads_wrong", truth=truth, **values))
 
 
-SECTIONS = ("shift", "test_set", "draw")
-section = control("section", lambda: st.segmented_control(
-    tr("trans_choice"), SECTIONS, default="shift", required=True, format_func=option_labels("trans_section_"),
-    key="trans_section", persist_state="session"))
+section = widget(PAGE, "section")
 
 
 # ------------------------------------------------------------ shift a digit
 def pick_random() -> None:
-    st.session_state["trans_index"] = int(np.random.default_rng().integers(arrays.y_test.size))
+    st.session_state[PAGE.key("digit")] = int(np.random.default_rng().integers(arrays.y_test.size))
 
 
 def pick_recognised() -> None:
     index = tv.recognised_digit(models, np.random.default_rng())
     st.session_state["trans_recognised_none"] = index is None
-    st.session_state["trans_index"] = index if index is not None else \
+    st.session_state[PAGE.key("digit")] = index if index is not None else \
         int(np.random.default_rng().integers(arrays.y_test.size))
 
 
 def recentre() -> None:
-    st.session_state["trans_dx"] = 0
-    st.session_state["trans_dy"] = 0
+    st.session_state[PAGE.key("dx")] = 0
+    st.session_state[PAGE.key("dy")] = 0
 
 
 def show_shift() -> None:
@@ -79,9 +78,7 @@ def show_shift() -> None:
     st.markdown(tr("trans_shift_text"))
     controls, images = st.columns([2, 3], gap="large")
     with controls:
-        index = control("digit", lambda: st.number_input(
-            tr("trans_digit_index"), min_value=0, max_value=arrays.y_test.size - 1, value=0, step=1,
-            key="trans_index", persist_state="session"))
+        index = widget(PAGE, "digit")
         with st.container(horizontal=True):
             st.button(tr("trans_random"), icon=":material/casino:", on_click=pick_random, key="trans_random")
             st.button(tr("trans_recognised"), icon=":material/verified:", on_click=pick_recognised,
@@ -90,12 +87,8 @@ def show_shift() -> None:
                       key="trans_recentre")
         if st.session_state.pop("trans_recognised_none", False):
             st.info(tr("trans_recognised_none"), icon=":material/info:")
-        dx = control("dx", lambda: st.slider(
-            tr("trans_dx"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="trans_dx",
-            persist_state="session"))
-        dy = control("dy", lambda: st.slider(
-            tr("trans_dy"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="trans_dy",
-            persist_state="session"))
+        dx = widget(PAGE, "dx")
+        dy = widget(PAGE, "dy")
     image, truth = arrays.images_test[int(index)], int(arrays.y_test[int(index)])
     moved = translation.shift_images(image, int(dx), int(dy))
     with images:
@@ -134,9 +127,7 @@ def show_test_set() -> None:
     if not usable:
         st.info(tr("trans_none_ready"), icon=":material/hourglass_top:")
         return
-    direction = control("direction", lambda: st.segmented_control(
-        tr("trans_direction"), translation.DIRECTIONS, default="horizontal", required=True,
-        format_func=option_labels("direction_"), key="trans_curve_direction", persist_state="session"))
+    direction = widget(PAGE, "direction")
     curve_jobs = {name: shift_curves_job(model) for name, model in usable.items()}
     heatmap_names = list(usable)
     chosen = st.segmented_control(tr("trans_heatmap_model"), heatmap_names, default=heatmap_names[-1] if
@@ -209,9 +200,7 @@ def show_draw() -> None:
         picture = read_canvas()
         with st.container(horizontal=True):
             st.button(tr("trans_clear"), icon=":material/ink_eraser:", on_click=clear_canvas, key="trans_clear")
-            skip = control("nocentre", lambda: st.toggle(
-                tr("trans_skip_centering"), key="trans_skip_centering", help=tr("trans_skip_centering_help"),
-                persist_state="session"))
+            skip = widget(PAGE, "skip_centering")
     try:
         if picture is None:
             raise translation.DrawingError("drawing_empty")

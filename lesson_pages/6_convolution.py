@@ -11,14 +11,16 @@ from core.figures.curves import curves_figure
 from core.lesson import convolution as cv
 from core.lesson import translation
 from core.numbers import format_count, format_number
+from core.settings.pages import ConvolutionPage, shown
 from ui import board, translation_view
 from ui.common import chart, lang, option_labels, shared_chart, tr
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live, show_failure
 from ui.server import training_data
-from ui.share import control
+from ui.settings import widget
 from ui.shared_work import pipeline_curves_job, pipeline_job, shift_curves_job
 
 language = lang()
+PAGE = shown("convolution", ConvolutionPage)
 arrays = training_data()
 st.title(tr("conv_title"))
 st.markdown(tr("conv_intro"))
@@ -30,7 +32,7 @@ def number(value: float, digits: int = 2) -> str:
 
 # ------------------------------------------------------------- the digit
 def random_digit() -> None:
-    st.session_state["conv_index"] = int(np.random.default_rng().integers(arrays.y_test.size))
+    st.session_state[PAGE.key("digit")] = int(np.random.default_rng().integers(arrays.y_test.size))
 
 
 drawing = st.session_state.get("trans_drawing")
@@ -45,17 +47,12 @@ with st.container(border=True):
             st.info(tr("conv_no_drawing"), icon=":material/draw:")
         if source == "test" or drawing is None:
             with st.container(horizontal=True, vertical_alignment="bottom"):
-                index = control("digit", lambda: st.number_input(
-                    tr("conv_digit_index"), min_value=0, max_value=arrays.y_test.size - 1, value=0, step=1,
-                    key="conv_index", persist_state="session"))
+                index = widget(PAGE, "digit")
                 st.button(tr("trans_random"), icon=":material/casino:", on_click=random_digit, key="conv_random")
 digit = drawing if source == "drawing" and drawing is not None else arrays.images_test[int(index)]
 image = data.to_float(digit)
 
-SECTIONS = ("filter", "bank", "shift", "pipeline")
-section = control("section", lambda: st.segmented_control(
-    tr("conv_choice"), SECTIONS, default="filter", required=True, format_func=option_labels("conv_section_"),
-    key="conv_section", persist_state="session"))
+section = widget(PAGE, "section")
 bank = cv.FilterBank()
 bank_names = [tr(f"filter_{name}") for name in bank.presets]
 bank_names += [tr("conv_negative", name=name) for name in bank_names]
@@ -64,10 +61,7 @@ bank_names += [tr("conv_negative", name=name) for name in bank_names]
 # ------------------------------------------------------- one filter
 def chosen_kernel() -> np.ndarray | None:
     """The kernel picked or typed, or None after a message saying what is wrong with it."""
-    choices = [*cv.PRESETS, "custom"]
-    name = control("filter", lambda: st.selectbox(
-        tr("conv_filter_choice"), choices, format_func=option_labels("filter_"), key="conv_filter",
-        persist_state="session"))
+    name = widget(PAGE, "filter")
     if name != "custom":
         return cv.PRESETS[name]
     size = st.segmented_control(tr("conv_custom_size"), list(cv.KERNEL_SIZES), default=3, required=True,
@@ -182,20 +176,16 @@ def show_shift() -> None:
     st.markdown(tr("conv_shift_text"))
     controls, pictures = st.columns([1, 3], gap="large")
     with controls:
-        dx = control("dx", lambda: st.slider(
-            tr("trans_dx"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 3, key="conv_dx",
-            persist_state="session"))
-        dy = control("dy", lambda: st.slider(
-            tr("trans_dy"), -translation.PAGE_SHIFT, translation.PAGE_SHIFT, 0, key="conv_dy",
-            persist_state="session"))
-        shown = st.selectbox(tr("conv_filter_choice"), range(len(bank_names)), format_func=bank_names.__getitem__,
+        dx = widget(PAGE, "dx")
+        dy = widget(PAGE, "dy")
+        chosen_filter = st.selectbox(tr("conv_filter_choice"), range(len(bank_names)), format_func=bank_names.__getitem__,
                              key="conv_shift_filter")
     moved = data.to_float(translation.shift_images(digit, int(dx), int(dy)))
     maps = bank.maps(np.stack([image, moved]))
     pooled = cv.max_pool(maps, 4)
-    limit = float(pooled[:, shown].max()) or 1.0
+    limit = float(pooled[:, chosen_filter].max()) or 1.0
     with pictures:
-        shared_chart(cf.heatmaps_figure, [image, moved, pooled[0, shown], pooled[1, shown]],
+        shared_chart(cf.heatmaps_figure, [image, moved, pooled[0, chosen_filter], pooled[1, chosen_filter]],
                      [tr("conv_input_title"), tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}"),
                       tr("conv_pooled_original"),
                       tr("conv_pooled_moved")],
@@ -224,9 +214,7 @@ def show_pipeline() -> None:
     st.markdown(tr("conv_pipeline_text", digits=format_count(cv.PIPELINE_TRAIN_SIZE, language)))
     settings, direction_column = st.columns(2)
     with settings:
-        pool = control("pool", lambda: st.segmented_control(
-            tr("conv_pool_choice"), list(cv.POOL_SIZES), default=4, required=True, format_func=option_labels("pool_"),
-            key="conv_pool", persist_state="session"))
+        pool = widget(PAGE, "pool")
     with direction_column:
         direction = st.segmented_control(tr("trans_direction"), translation.DIRECTIONS, default="horizontal",
                                          required=True, format_func=option_labels("direction_"),

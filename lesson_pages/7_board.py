@@ -9,9 +9,10 @@ import streamlit as st
 from core.board.store import BoardError
 from core.figures import board as bf
 from core.numbers import format_number
-from core.settings.pages import PAGE_SETTINGS
+from core.settings import links
+from core.settings.pages import entries, replay_values
 from ui import board
-from ui.common import chart, lang, option_labels, tr
+from ui.common import chart, context, lang, option_labels, tr
 from ui.server import configured_key, store
 from ui.share import qr_png
 
@@ -85,29 +86,18 @@ def replay_link(run) -> str | None:
     The training pages get every setting, seed included (same seed, same result); the other
     pages open on the section and setting the run came from.
     """
-    settings = PAGE_SETTINGS.get(run.page)
-    if not settings:
-        return None
     values = dict(run.settings)
     curve = run.curve if isinstance(run.curve, dict) else {}
     by_page = {
-        "training": {"softmax_lr": values.get("learning_rate"), "softmax_batch": values.get("batch_size"),
-                     "softmax_iterations": values.get("iterations"), "softmax_train_size": values.get("train_size"),
-                     "softmax_eval_every": values.get("eval_every"), "softmax_seed": values.get("seed")},
-        "five-layers": {"mlp_layers": "-".join(str(n) for n in values.get("hidden_layers") or []),
-                        "mlp_activation": values.get("activation"), "mlp_solver": values.get("solver"),
-                        "mlp_lr": values.get("learning_rate"), "mlp_batch": values.get("batch_size"),
-                        "mlp_epochs": values.get("epochs"), "mlp_alpha": values.get("alpha"),
-                        "mlp_train_size": values.get("train_size"), "mlp_seed": values.get("seed")},
-        "overfitting": {"limits_section": "overfitting"},
-        "translation": {"trans_section": "test_set", "trans_curve_direction": curve.get("direction")},
-        "convolution": {"conv_section": "pipeline", "conv_pool": values.get("pool")},
+        "training": values,
+        "five-layers": values,
+        "overfitting": {"section": "overfitting"},
+        "translation": {"section": "test_set", "direction": curve.get("direction")},
+        "convolution": {"section": "pipeline", "pool": values.get("pool")},
     }.get(run.page)
     if by_page is None:
         return None
-    from core.settings import links
-
-    params = links.to_params(settings, {k: v for k, v in by_page.items() if v not in (None, "")}, language)
+    params = links.to_params(entries(run.page), replay_values(run.page, by_page), context())
     if language != "fr":
         params["lang"] = language
     return f"/{run.page}" + ("?" + urlencode(params) if params else "")

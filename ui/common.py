@@ -11,6 +11,7 @@ from plotly.basedatatypes import BaseFigure
 from core import texts
 from core.figures import style
 from core.settings import links
+from core.settings.fields import Context
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
@@ -53,9 +54,19 @@ def language_switch() -> str:
     return current
 
 
+def link_params() -> dict[str, str]:
+    """This page's URL parameters (its link)."""
+    return {key: st.query_params.get(key) for key in st.query_params}
+
+
 def presenting() -> bool:
     """Presenter mode, asked for by the link (?present=1)."""
-    return links.presenting({key: st.query_params.get(key) for key in st.query_params})
+    return links.presenting(link_params())
+
+
+def context() -> Context:
+    """What a setting's default may depend on: this session's language, presenter mode."""
+    return Context(lang(), presenting())
 
 
 PRESENTER_CSS = """

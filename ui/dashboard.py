@@ -20,11 +20,12 @@ from core.figures import dashboard
 from core.numbers import format_number
 from core.training.checkpoint import confusion_matrix
 from core.training.hub import DONE, FAILED, WAITING, HubFull
+from core.settings.pages import DashboardSettings, shown
 from ui import board, share
-from ui.common import chart, frozen, lang, option_labels, presenting, shared_chart, shared_figure, tr
+from ui.common import chart, frozen, lang, presenting, shared_chart, shared_figure, tr
 from ui.live import POLL_SECONDS, live, show_failure
 from ui.server import TrainingData, poll_every, training_data, viewer_id
-from ui.share import control
+from ui.settings import widget
 from ui.shared_work import logistic_reference_job, open_run
 
 # With all six views on screen a redraw costs several times a single view's, in the server's
@@ -38,7 +39,6 @@ POLL_SECONDS_ALL_VIEWS = 1.2
 # The longest a live poll waits for news (core.training.hub.Run.await_news): a click made meanwhile is
 # answered once the wait is over, since Streamlit stops a run only at its next element.
 NEWS_WAIT_SECONDS = 0.5
-VIEWS = ["all", "accuracy", "loss", "batch", "test", "weights", "biases"]
 REFERENCE_POLL_SECONDS = 1.0  # the library's reference fit: a few seconds to wait, one line to refresh
 
 
@@ -47,6 +47,7 @@ class ModelView:
     """What the shared dashboard needs to know about one model page."""
 
     name: str                                  # namespace of this page's state, e.g. "softmax"
+    page: str                                  # the page's url path (its settings: core.settings.pages)
     step_label: str                            # text key of the x axis ("iterations", "epochs")
     reference: tuple[float, str] | None        # the lesson's accuracy, and its text key
     weight_titles: Callable[[int], list[str]]
@@ -259,13 +260,9 @@ def live_dashboard(view: ModelView) -> None:
     """Progress and the six views, refreshed in place while this student's run goes on."""
     arrays = training_data()
     top = st.columns([3, 1])
-    with top[0]:
-        which = control("view", lambda: st.segmented_control(
-            tr("view_choice"), VIEWS, default="accuracy" if presenting() else "all", required=True,
-            format_func=option_labels("view_name_"), key=f"{view.name}_view", persist_state="session"))
-    with top[1]:
-        slow = control("slow", lambda: st.toggle(tr("run_slow_motion"), key=f"{view.name}_slow",
-                                                 help=tr("run_slow_motion_help"), persist_state="session"))
+    shown_as = shown(view.page, DashboardSettings)
+    which = widget(shown_as, "view", top[0])
+    slow = widget(shown_as, "slow", top[1])
     state = _state(view)
     if state is None:
         st.info(tr("run_press_start"), icon=":material/play_arrow:")
@@ -366,7 +363,7 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
 def _share_with_class(view: ModelView, state: dict) -> None:
     """The finished run on the class board (for a student in a class)."""
     settings, last = state["settings"], state["run"].checkpoints[-1]
-    board.share_panel(f"{view.name}-{hash(settings)}-{last.step}", st.session_state.get(share.CURRENT_PAGE, ""),
+    board.share_panel(f"{view.name}-{hash(settings)}-{last.step}", share.current_page(),
                       view.name, board.settings_dict(settings), seed=settings.seed,
                       train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
                       train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds)

@@ -3,49 +3,43 @@
 ``lesson.py`` calls :func:`apply_link` before the page runs (a link's settings become the
 widgets' values, wrong ones are said and ignored), :func:`sync_link` after it (the URL
 always shows the page's current settings, so copying it copies them) and
-:func:`share_box` in the sidebar. A page wraps each setting's widget in :func:`control`,
-which leaves it out when the link hides it.
+:func:`share_box` in the sidebar. The page's widgets (``ui.settings``) leave out those the
+link hides.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from core import texts
 from core.settings import links
-from core.settings.pages import PAGE_SETTINGS
-from ui.common import lang, tr
+from core.settings.fields import SettingProblem
+from core.settings.pages import entries
+from ui.common import context, lang, link_params, presenting, tr
 
 CURRENT_PAGE = "link_page"
 WRITTEN = "link_written"  # the URLs this session wrote (the last few), never applied back as a new link
 WRITTEN_KEPT = 30
 
 
-def _params() -> dict[str, str]:
-    return {key: st.query_params.get(key) for key in st.query_params}
-
-
-def _settings(page: str) -> list[links.Setting]:
-    return PAGE_SETTINGS.get(page, [])
+def current_page() -> str:
+    """The url path of the page this session is running (set before the page runs)."""
+    return st.session_state.get(CURRENT_PAGE, "")
 
 
 def _signature(page: str, params: dict) -> tuple:
     return page, tuple(sorted(params.items()))
 
 
-def presenting() -> bool:
-    return links.presenting(_params())
-
-
 def apply_link(page: str) -> None:
     """Set the widgets from a newly opened link's parameters; remember what was wrong in it."""
     st.session_state[CURRENT_PAGE] = page
-    params = _params()
+    params = link_params()
     signature = _signature(page, params)
     if st.session_state.get("link_signature") == signature or signature in st.session_state.get(WRITTEN, ()):
         # The URL shows what this session has, or had: a rerun sent by the browser before it
@@ -53,9 +47,10 @@ def apply_link(page: str) -> None:
         # times) carries an older URL this session wrote itself. Applying it would move the
         # slider back under the student's finger.
         return
-    values, problems = links.read(_settings(page), params)
+    declared = dict(entries(page))
+    values, problems = links.read(declared.items(), params)
     for key, value in values.items():
-        st.session_state[key] = value
+        st.session_state[key] = declared[key].to_widget(value)
     st.session_state["link_problems"] = problems
     st.session_state["link_signature"] = _signature(page, params)
 
@@ -67,30 +62,28 @@ def link_notices() -> None:
 
 
 def hidden() -> set[str]:
-    return links.hidden_names(_settings(st.session_state.get(CURRENT_PAGE, "")), _params())
-
-
-def control(name: str, render: Callable[[], Any]) -> Any:
-    """The widget of setting ``name`` (``render()``), or, when the link hides it, its value."""
-    page = st.session_state.get(CURRENT_PAGE, "")
-    if name not in hidden():
-        return render()
-    setting = next(s for s in _settings(page) if s.name == name)
-    values, _ = links.read([setting], _params())
-    if setting.key in values:
-        return values[setting.key]
-    return st.session_state.get(setting.key, links.default_of(setting, lang()))
+    """The settings (their names in links) that the link hides on this page."""
+    return links.hidden_names(entries(current_page()), link_params())
 
 
 def _current_values(page: str) -> dict[str, Any]:
-    return {s.key: st.session_state.get(s.key) for s in _settings(page)}
+    """The page's settings as its widgets hold them now, as the settings hold them (a typed text that
+    is not a value yet is left out)."""
+    values = {}
+    for key, declared in entries(page):
+        if key in st.session_state:
+            try:
+                values[key] = declared.from_widget(st.session_state[key])
+            except SettingProblem:
+                pass
+    return values
 
 
 def sync_link(page: str) -> None:
     """Write the page's current settings in the URL (defaults left out), keeping lang, hide and present."""
-    params = _params()
+    params = link_params()
     wanted = {key: value for key, value in params.items() if key in links.RESERVED}
-    wanted.update(links.to_params(_settings(page), _current_values(page), lang()))
+    wanted.update(links.to_params(entries(page), _current_values(page), context()))
     if wanted != params:
         st.query_params.from_dict(wanted)
     signature = _signature(page, wanted)
@@ -104,7 +97,7 @@ def sync_link(page: str) -> None:
 def link_for(page: str, hide: list[str], present: bool) -> str:
     """The link to this page with its current settings, the hidden controls and presenter mode."""
     params = {"lang": lang()} if lang() != "fr" else {}
-    params.update(links.to_params(_settings(page), _current_values(page), lang()))
+    params.update(links.to_params(entries(page), _current_values(page), context()))
     if hide:
         params[links.HIDE_PARAM] = ",".join(hide)
     if present:
@@ -126,14 +119,14 @@ def qr_png(link: str) -> bytes:
 
 def share_box(page: str) -> None:
     """In the sidebar: the link to this page as it is set, what it hides, presenter mode, a QR code."""
-    settings = _settings(page)
+    settings = [declared for _, declared in entries(page)]
     with st.sidebar.expander(tr("share_title"), icon=":material/share:"):
         hide = []
-        labels = {s.name: s.label for s in settings}
+        labels = {s.url: s.label for s in settings}
         language = lang()  # bound now: Streamlit may call format_func outside this run
         if settings:
             # one widget per page (each page has its own settings), starting from what the URL hides
-            hide = st.multiselect(tr("share_hide"), [s.name for s in settings], default=sorted(hidden()),
+            hide = st.multiselect(tr("share_hide"), [s.url for s in settings], default=sorted(hidden()),
                                   format_func=lambda name: texts.t(labels[name], language),
                                   key=f"share_hide_{page}", help=tr("share_hide_help"))
         present = st.toggle(tr("share_present"), value=presenting(), key="share_present",

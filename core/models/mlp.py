@@ -21,7 +21,8 @@ from sklearn.neural_network import MLPClassifier
 from core import data
 from core.lesson import translation
 from core.lesson.softmax import LOG_EPSILON
-from core.training.checkpoint import Checkpoint, TrainingDiverged, out_of_range, percentiles
+from core.settings.fields import SettingProblem, Settings, setting
+from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
 
 LESSON_LAYERS = (200, 100, 60, 30)
 PRESETS = {
@@ -31,11 +32,12 @@ PRESETS = {
 }
 ACTIVATIONS = ("logistic", "relu", "tanh")
 SOLVERS = ("adam", "sgd")
-LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3]
-BATCH_SIZES = [10, 20, 50, 100, 200, 500, 1000]
-EPOCHS = [1, 2, 3, 5, 10, 15, 20, 30, 50, 100]
-ALPHAS = [0.0, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
-TRAIN_SIZES = [1000, 2000, 5000, 10000, 20000, 30000, 60000]
+LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
+BATCH_SIZES = (10, 20, 50, 100, 200, 500, 1000)
+EPOCHS = (1, 2, 3, 5, 10, 15, 20, 30, 50, 100)
+ALPHAS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0)
+TRAIN_SIZES = (1000, 2000, 5000, 10000, 20000, 30000, 60000)
+SEEDS = (0, 9999)  # what the page offers; any seed up to 2**31 - 1 trains
 MAX_LAYERS = 6
 MAX_NEURONS = 2000
 # Training accuracy and loss are measured on a fixed sample: all 60 000 would cost a fifth of an epoch.
@@ -48,12 +50,8 @@ AUGMENTATION_CHUNK = 10000
 TARGET_ACCURACY = 0.975
 
 
-class LayerSpecError(ValueError):
+class LayerSpecError(SettingProblem):
     """A layer specification that cannot be a network: ``code`` names a message in core.texts."""
-
-    def __init__(self, code: str, **details):
-        self.code, self.details = code, details
-        super().__init__(f"{code} {details}")
 
 
 def parse_layers(text: str) -> tuple[int, ...]:
@@ -74,6 +72,19 @@ def parse_layers(text: str) -> tuple[int, ...]:
     return tuple(sizes)
 
 
+def layers_text(layers: tuple[int, ...]) -> str:
+    """Hidden layer sizes as the page writes them: "200-100-60-30"."""
+    return "-".join(str(size) for size in layers)
+
+
+def layers_problem(layers) -> tuple[str, dict] | None:
+    """Why ``layers`` cannot be a network's hidden layers; None when they can."""
+    if not (isinstance(layers, tuple) and 1 <= len(layers) <= MAX_LAYERS
+            and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= MAX_NEURONS for n in layers)):
+        return "layers_invalid", {"max_layers": MAX_LAYERS, "max": MAX_NEURONS}
+    return None
+
+
 def parameter_count(hidden_layers: tuple[int, ...], n_inputs: int = 784, n_outputs: int = 10) -> int:
     """Weights plus biases of a fully connected network."""
     sizes = (n_inputs, *hidden_layers, n_outputs)
@@ -81,49 +92,42 @@ def parameter_count(hidden_layers: tuple[int, ...], n_inputs: int = 784, n_outpu
 
 
 @dataclass(frozen=True)
-class MLPSettings:
+class MLPSettings(Settings):
     """The 5-layer network's hyperparameters (defaults: the lesson's network)."""
 
-    hidden_layers: tuple = LESSON_LAYERS
-    activation: str = "logistic"
-    solver: str = "adam"
-    learning_rate: float = 0.001
-    batch_size: int = 100
-    epochs: int = 20
-    alpha: float = 0.0001
-    train_size: int = 60000
-    seed: int = 0
+    hidden_layers: tuple = setting(LESSON_LAYERS, kind="layers", url="layers", label="set_layers",
+                                   help="set_layers_help", widget="text_input", parse_text=parse_layers,
+                                   format_text=layers_text, validate=layers_problem)
+    activation: str = setting("logistic", url="act", label="set_activation", widget="segmented", offered=ACTIVATIONS,
+                              option_prefix="activation_")
+    solver: str = setting("adam", url="solver", label="set_solver", widget="segmented", offered=SOLVERS,
+                          option_prefix="solver_")
+    learning_rate: float = setting(0.001, url="lr", label="set_learning_rate", help="set_mlp_learning_rate_help",
+                                   widget="select_slider", offered=LEARNING_RATES, bounds=(1e-6, 1.0), decimals=None)
+    batch_size: int = setting(100, url="batch", label="set_batch_size", widget="select_slider", offered=BATCH_SIZES,
+                              bounds=(1, 1000))
+    epochs: int = setting(20, url="epochs", label="set_epochs", help="set_epochs_help", widget="select_slider",
+                          offered=EPOCHS, bounds=(1, 200))
+    alpha: float = setting(0.0001, url="alpha", label="set_alpha", help="set_alpha_help", widget="select_slider",
+                           offered=ALPHAS, bounds=(0.0, 10.0), decimals=None)
+    train_size: int = setting(60000, url="train", label="set_train_size", help="set_train_size_help",
+                              widget="select_slider", offered=TRAIN_SIZES, bounds=(100, 60000))
+    seed: int = setting(0, url="seed", label="set_seed", help="set_seed_help", widget="number_input", offered=SEEDS,
+                        bounds=(0, 2**31 - 1))
     # for experiments: a share of the chosen digits held out to decide when to stop early,
     # and a fixed sample of the test digits to measure faster
-    validation_fraction: float = 0.0
-    test_digits: int = 10000
+    validation_fraction: float = setting(0.0, bounds=(0.0, 0.5))
+    test_digits: int = setting(10000, bounds=(100, 10000))
     # data augmentation (translation page): each epoch, every training digit moved by its own
     # random shift of up to this many pixels in x and y; 0 trains on the digits as they are
-    shift_augmentation: int = 0
+    shift_augmentation: int = setting(0, bounds=(0, MAX_AUGMENTATION_SHIFT))
 
     model: str = field(default="mlp", init=False)
 
-    LIMITS = {
-        "learning_rate": (1e-6, 1.0), "batch_size": (1, 1000), "epochs": (1, 200), "alpha": (0.0, 10.0),
-        "train_size": (100, 60000), "seed": (0, 2**31 - 1), "validation_fraction": (0.0, 0.5),
-        "test_digits": (100, 10000), "shift_augmentation": (0, MAX_AUGMENTATION_SHIFT),
-    }
-
-    def problems(self) -> list[tuple[str, dict]]:
-        """Why these settings cannot be trained, as (text key, values); empty when valid."""
-        found = []
-        layers = self.hidden_layers
-        if not (isinstance(layers, tuple) and 1 <= len(layers) <= MAX_LAYERS
-                and all(isinstance(n, int) and 1 <= n <= MAX_NEURONS for n in layers)):
-            found.append(("layers_invalid", {"max_layers": MAX_LAYERS, "max": MAX_NEURONS}))
-        if self.activation not in ACTIVATIONS:
-            found.append(("setting_out_of_range", {"name": "activation", "low": ACTIVATIONS[0], "high": ACTIVATIONS[-1]}))
-        if self.solver not in SOLVERS:
-            found.append(("setting_out_of_range", {"name": "solver", "low": SOLVERS[0], "high": SOLVERS[-1]}))
-        found += out_of_range(self, self.LIMITS)
-        if not found and self.batch_size > self.train_size:
-            found.append(("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size}))
-        return found
+    def checks(self) -> list[tuple[str, dict]]:
+        if self.batch_size > self.train_size:
+            return [("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size})]
+        return []
 
     @property
     def total_steps(self) -> int:

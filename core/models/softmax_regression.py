@@ -17,7 +17,8 @@ import numpy as np
 
 from core import data
 from core.lesson.softmax import LOG_EPSILON, softmax
-from core.training.checkpoint import Checkpoint, TrainingDiverged, out_of_range, percentiles
+from core.settings.fields import Settings, setting
+from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
 
 
 class SoftmaxRegression:
@@ -81,57 +82,42 @@ class SoftmaxRegression:
 
 # Under this evaluation interval the test curve uses a fixed sample of the test digits.
 FULL_TEST_MIN_INTERVAL = 50
-
-
 TEST_SAMPLE_SIZE = 2000
 
-
 # The choices offered on the page (log scale where it matters).
-LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
-
-
-BATCH_SIZES = [1, 10, 20, 50, 100, 200, 500, 1000]
-
-
-ITERATIONS = [100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000]
-
-
-TRAIN_SIZES = [1000, 2000, 5000, 10000, 20000, 30000, 60000]
-
-
-EVAL_INTERVALS = [10, 20, 50, 100, 200, 500, 1000]
+LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+BATCH_SIZES = (1, 10, 20, 50, 100, 200, 500, 1000)
+ITERATIONS = (100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
+TRAIN_SIZES = (1000, 2000, 5000, 10000, 20000, 30000, 60000)
+EVAL_INTERVALS = (10, 20, 50, 100, 200, 500, 1000)
+SEEDS = (0, 9999)  # what a page offers; any seed up to 2**31 - 1 trains
 
 
 @dataclass(frozen=True)
-class SoftmaxSettings:
+class SoftmaxSettings(Settings):
     """The lesson's hyperparameters for the 10-neuron model (defaults: the lesson's)."""
 
-    learning_rate: float = 0.003
-    batch_size: int = 100
-    iterations: int = 10000
-    train_size: int = 60000
-    eval_every: int = 100
-    seed: int = 0
+    learning_rate: float = setting(0.003, url="lr", label="set_learning_rate", help="set_learning_rate_help",
+                                   widget="select_slider", offered=LEARNING_RATES, bounds=(1e-5, 10.0), decimals=None)
+    batch_size: int = setting(100, url="batch", label="set_batch_size", help="set_batch_size_help",
+                              widget="select_slider", offered=BATCH_SIZES, bounds=(1, 1000))
+    iterations: int = setting(10000, url="iter", label="set_iterations", widget="select_slider", offered=ITERATIONS,
+                              bounds=(1, 50000))
+    train_size: int = setting(60000, url="train", label="set_train_size", help="set_train_size_help",
+                              widget="select_slider", offered=TRAIN_SIZES, bounds=(1000, 60000))
+    eval_every: int = setting(100, url="every", label="set_eval_every", help="set_eval_every_help",
+                              widget="select_slider", offered=EVAL_INTERVALS, bounds=(1, 50000))
+    seed: int = setting(0, url="seed", label="set_seed", help="set_seed_help", widget="number_input", offered=SEEDS,
+                        bounds=(0, 2**31 - 1))
 
     model: str = field(default="softmax", init=False)
 
-    LIMITS = {
-        "learning_rate": (1e-5, 10.0),
-        "batch_size": (1, 1000),
-        "iterations": (1, 50000),
-        "train_size": (1000, 60000),
-        "eval_every": (1, 50000),
-        "seed": (0, 2**31 - 1),
-    }
-
-    def problems(self) -> list[tuple[str, dict]]:
-        """Why these settings cannot be trained, as (text key, values); empty when valid."""
-        found = out_of_range(self, self.LIMITS)
-        if not found and self.batch_size > self.train_size:
-            found.append(("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size}))
-        if not found and self.eval_every > self.iterations:
-            found.append(("setting_interval_too_long", {"every": self.eval_every, "total": self.iterations}))
-        return found
+    def checks(self) -> list[tuple[str, dict]]:
+        if self.batch_size > self.train_size:
+            return [("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size})]
+        if self.eval_every > self.iterations:
+            return [("setting_interval_too_long", {"every": self.eval_every, "total": self.iterations})]
+        return []
 
     @property
     def total_steps(self) -> int:

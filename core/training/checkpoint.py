@@ -43,15 +43,6 @@ class Checkpoint:
     validation_loss: float | None = None
 
 
-def out_of_range(settings, limits: dict[str, tuple[float, float]]) -> list[tuple[str, dict]]:
-    """One ("setting_out_of_range", values) problem per numeric setting outside [low, high] (NaN included)."""
-    found = []
-    for name, (low, high) in limits.items():
-        value = getattr(settings, name)
-        if not (isinstance(value, (int, float)) and np.isfinite(value) and low <= value <= high):
-            found.append(("setting_out_of_range", {"name": name, "low": low, "high": high}))
-    return found
-
 
 def percentiles(values: np.ndarray) -> np.ndarray:
     return np.percentile(values, PERCENTILES).astype(np.float32)

@@ -59,9 +59,9 @@ def test_a_student_joins_by_link_shares_a_run_and_the_board_shows_it(board_datab
     student = at.session_state["board_student"]
     assert student.code == info.code and student.number == 1
     assert "class" not in at.query_params                                       # the URL forgets the code
-    at.select_slider(key="softmax_iterations").set_value(500).run()
-    at.select_slider(key="softmax_train_size").set_value(5000).run()
-    at.number_input(key="softmax_seed").set_value(7).run()
+    at.select_slider(key="training_iterations").set_value(500).run()
+    at.select_slider(key="training_train_size").set_value(5000).run()
+    at.number_input(key="training_seed").set_value(7).run()
     at.button(key="softmax_start").click().run()
     run_until(at, has_result("en"))
     share = [b for b in at.button if b.key and b.key.startswith("board_share_")]
@@ -96,13 +96,13 @@ def test_auto_share_and_closed_posting(board_database):
     info, key = store(board_database).create_class()
     store(board_database).set_options(info.code, key, "t", auto_share=True)
     at = student_on("training", {"class": info.code})
-    at.select_slider(key="softmax_iterations").set_value(500).run()
-    at.select_slider(key="softmax_train_size").set_value(5000).run()
+    at.select_slider(key="training_iterations").set_value(500).run()
+    at.select_slider(key="training_train_size").set_value(5000).run()
     at.button(key="softmax_start").click().run()
     run_until(at, has_result("en"))
     assert len(store(board_database).runs(info.code)) == 1                      # shared without a click
     store(board_database).set_options(info.code, key, "t", posting_open=False, auto_share=False)
-    at.number_input(key="softmax_seed").set_value(3).run()
+    at.number_input(key="training_seed").set_value(3).run()
     at.button(key="softmax_start").click().run()
     run_until(at, has_result("en"))
     assert t("board_err_closed", "en") in [c.value for c in at.caption]

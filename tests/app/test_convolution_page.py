@@ -29,26 +29,26 @@ def test_a_filter_slides_one_multiply_and_add_at_a_time(lang):
 
 def test_a_typed_filter_is_checked():
     at = open_page("convolution", "en")
-    at.selectbox(key="conv_filter").set_value("custom").run()
+    at.selectbox(key="convolution_filter").set_value("custom").run()
     assert not at.exception and not at.error
     assert len(at.get("plotly_chart")) == 4
-    at.selectbox(key="conv_filter").set_value("blur_5").run()
+    at.selectbox(key="convolution_filter").set_value("blur_5").run()
     assert not at.exception
 
 
 def test_the_bank_shift_and_pipeline_sections():
     at = open_page("convolution", "en")
-    at.segmented_control(key="conv_section").set_value("bank").run()
+    at.segmented_control(key="convolution_section").set_value("bank").run()
     assert not at.exception and len(at.get("plotly_chart")) == 3
     assert any("392" in m.value for m in at.markdown)
-    at.segmented_control(key="conv_section").set_value("shift").run()
+    at.segmented_control(key="convolution_section").set_value("shift").run()
     metrics = {m.label: float(m.value) for m in at.metric}
     pixels = metrics[t("conv_similarity_pixels_metric", "en")]
     pooled = metrics[t("conv_similarity_pooled_metric", "en")]
     assert pooled > pixels + 0.1                       # a 3-pixel shift: pooled maps stay closer
-    at.slider(key="conv_dx").set_value(0).run()
+    at.slider(key="convolution_dx").set_value(0).run()
     assert float(at.metric[0].value) == 1.0
-    at.segmented_control(key="conv_section").set_value("pipeline").run()
+    at.segmented_control(key="convolution_section").set_value("pipeline").run()
     reading = lambda a: [m.value for m in a.markdown if m.value.startswith("At 2 pixels")]  # noqa: E731
     run_until(at, lambda a: reading(a), timeout=240)
     numbers = [float(part.rstrip("%")) for part in reading(at)[0].replace("*", "").split() if part.endswith("%")]
@@ -61,7 +61,7 @@ def test_my_drawing_is_offered_once_there_is_one():
     at = open_page("convolution", "fr")
     at.segmented_control(key="conv_source").set_value("drawing").run()
     assert [i.value for i in at.info] == [t("conv_no_drawing", "fr")]
-    assert [n.key for n in at.number_input] == ["conv_index"]      # meanwhile, a test digit
+    assert [n.key for n in at.number_input] == ["convolution_digit"]      # meanwhile, a test digit
     drawing = np.zeros((28, 28), dtype=np.uint8)
     drawing[4:24, 13:15] = 255                           # a "1"
     at.session_state["trans_drawing"] = drawing

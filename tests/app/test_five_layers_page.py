@@ -9,10 +9,10 @@ from tests.app.test_training_page import has_result, run_until
 def test_tiny_network_trains_to_its_result():
     at = open_page("five_layers", "en")
     at.button(key="mlp_preset_tiny").click().run()
-    assert at.text_input(key="mlp_layers").value == "16"
-    at.select_slider(key="mlp_train_size").set_value(2000).run()
-    at.select_slider(key="mlp_epochs").set_value(3).run()
-    at.segmented_control(key="mlp_activation").set_value("relu").run()
+    assert at.text_input(key="five_layers_hidden_layers").value == "16"
+    at.select_slider(key="five_layers_train_size").set_value(2000).run()
+    at.select_slider(key="five_layers_epochs").set_value(3).run()
+    at.segmented_control(key="five_layers_activation").set_value("relu").run()
     at.button(key="mlp_start").click().run()
     run_until(at, has_result("en"))
     metrics = {m.label: m.value for m in at.metric}
@@ -27,7 +27,7 @@ def test_the_diagram_and_parameter_count_follow_the_layers():
     at = open_page("five_layers")
     expected = f"{mlp.parameter_count((200, 100, 60, 30)):,}".replace(",", " ")
     assert any(expected in c.value for c in at.caption)
-    at.text_input(key="mlp_layers").set_value("50-20").run()
+    at.text_input(key="five_layers_hidden_layers").set_value("50-20").run()
     expected = f"{mlp.parameter_count((50, 20)):,}".replace(",", " ")
     assert any(expected in c.value for c in at.caption)
 
@@ -40,7 +40,7 @@ def test_invalid_layers_get_a_message_and_start_is_disabled():
         ("5000", "layers_out_of_range", {"token": "5000", "max": 2000}),
         ("", "layers_empty", {}),
     ]:
-        at.text_input(key="mlp_layers").set_value(text).run()
+        at.text_input(key="five_layers_hidden_layers").set_value(text).run()
         assert not at.exception
         assert [e.value for e in at.error] == [t(key, "fr", **details)]
         assert at.button(key="mlp_start").disabled

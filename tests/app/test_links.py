@@ -24,8 +24,8 @@ def open_link(page: str, params: dict, lang: str = "en") -> AppTest:
 def test_a_link_sets_the_training_page_and_hides_what_it_says():
     at = open_link("training", {"lr": "0.01", "iter": "2000", "train": "10000", "hide": "seed,lr"})
     sliders = {s.key: s.value for s in at.select_slider}
-    assert sliders["softmax_iterations"] == 2000 and sliders["softmax_train_size"] == 10000
-    assert "softmax_lr" not in sliders and [n.key for n in at.number_input] == []   # hidden
+    assert sliders["training_iterations"] == 2000 and sliders["training_train_size"] == 10000
+    assert "training_learning_rate" not in sliders and [n.key for n in at.number_input] == []   # hidden
     assert not at.warning
     at.button(key="softmax_start").click().run()
     state = at.session_state["softmax_run"]
@@ -40,15 +40,15 @@ def test_a_bad_value_falls_back_to_the_default_with_a_notice():
     assert [w.value for w in at.warning] == [
         t("link_bad_value", "en", name="iter", value="12345"), t("link_bad_value", "en", name="seed", value="abc")]
     sliders = {s.key: s.value for s in at.select_slider}
-    assert sliders["softmax_iterations"] == 10000 and sliders["softmax_batch"] == 200
-    assert at.number_input(key="softmax_seed").value == 0
+    assert sliders["training_iterations"] == 10000 and sliders["training_batch_size"] == 200
+    assert at.number_input(key="training_seed").value == 0
 
 
 def test_the_url_follows_the_widgets_and_the_share_box_gives_the_link():
     at = open_link("five_layers", {"layers": "100-50", "act": "relu"})
-    assert at.text_input(key="mlp_layers").value == "100-50"
-    assert at.segmented_control(key="mlp_activation").value == "relu"
-    at.select_slider(key="mlp_epochs").set_value(5).run()
+    assert at.text_input(key="five_layers_hidden_layers").value == "100-50"
+    assert at.segmented_control(key="five_layers_activation").value == "relu"
+    at.select_slider(key="five_layers_epochs").set_value(5).run()
     assert at.query_params["epochs"] == "5" and at.query_params["act"] == "relu"
     assert at.query_params["lang"] == "en"
     links = [c.value for c in at.sidebar.code]
@@ -64,12 +64,12 @@ def test_the_url_follows_the_widgets_and_the_share_box_gives_the_link():
 
 @pytest.mark.parametrize("page, params, check", [
     ("translation", {"dx": "5", "digit": "12"},
-     lambda at: at.slider(key="trans_dx").value == 5 and at.number_input(key="trans_index").value == 12),
+     lambda at: at.slider(key="translation_dx").value == 5 and at.number_input(key="translation_digit").value == 12),
     ("convolution", {"filter": "blur", "digit": "3"},
-     lambda at: at.selectbox(key="conv_filter").value == "blur" and at.number_input(key="conv_index").value == 3),
+     lambda at: at.selectbox(key="convolution_filter").value == "blur" and at.number_input(key="convolution_digit").value == 3),
     ("softmax", {"z": "1; 2; 3", "decimals": "3"},
-     lambda at: at.text_input(key="softmax_z").value == "1; 2; 3" and at.slider(key="softmax_decimals").value == 3),
-    ("overfitting", {"section": "plateau"}, lambda at: at.segmented_control(key="limits_section").value == "plateau"),
+     lambda at: at.text_input(key="softmax_vector").value == "1; 2; 3" and at.slider(key="softmax_decimals").value == 3),
+    ("overfitting", {"section": "plateau"}, lambda at: at.segmented_control(key="overfitting_section").value == "plateau"),
 ])
 def test_links_reach_every_page(page, params, check):
     at = open_link(page, params, lang="fr")
@@ -78,26 +78,26 @@ def test_links_reach_every_page(page, params, check):
 
 def test_presenter_mode_shows_one_chart_at_a_time_with_larger_type():
     at = open_link("training", {"present": "1"})
-    assert at.segmented_control(key="softmax_view").value == "accuracy"
+    assert at.segmented_control(key="training_view").value == "accuracy"
     assert any("font-size: 1.3rem" in str(h.proto) for h in at.get("html"))
     plain = open_link("training", {})
-    assert plain.segmented_control(key="softmax_view").value == "all"
+    assert plain.segmented_control(key="training_view").value == "all"
     assert not plain.get("html")
 
 
 def test_an_old_url_of_this_session_does_not_move_a_widget_back():
     """A rerun sent before the browser had the last URL carries an older one: it is not a new link."""
     at = open_link("training", {})
-    at.select_slider(key="softmax_iterations").set_value(2000).run()
+    at.select_slider(key="training_iterations").set_value(2000).run()
     assert at.query_params["iter"] == "2000"
-    at.select_slider(key="softmax_iterations").set_value(5000).run()
+    at.select_slider(key="training_iterations").set_value(5000).run()
     assert at.query_params["iter"] == "5000"
     at.query_params["iter"] = "2000"          # the URL the browser still had when the student moved on
-    at.select_slider(key="softmax_iterations").set_value(20000).run()
+    at.select_slider(key="training_iterations").set_value(20000).run()
     assert not at.exception
-    assert at.select_slider(key="softmax_iterations").value == 20000
+    assert at.select_slider(key="training_iterations").value == 20000
     assert at.query_params["iter"] == "20000"
     # a link this session never wrote is still applied
     at.query_params["iter"] = "1000"
     at.run()
-    assert at.select_slider(key="softmax_iterations").value == 1000
+    assert at.select_slider(key="training_iterations").value == 1000

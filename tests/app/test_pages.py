@@ -55,12 +55,12 @@ def test_softmax_default_shows_the_lessons_numbers(lang, shown):
 
 def test_softmax_reacts_to_a_new_vector():
     at = open_page("softmax")
-    at.text_input(key="softmax_z").set_value("0; 0; 0; 10").run()
+    at.text_input(key="softmax_vector").set_value("0; 0; 0; 10").run()
     assert not at.exception and not at.error
     assert not at.success  # no longer the lesson's example
     column = list(at.dataframe[0].value[t("col_softmax", "fr")])
     assert column == ["0,00", "0,00", "0,00", "0,99"]  # e^10/(3+e^10) = 0.99986, truncated
-    at.radio(key="softmax_mode").set_value("round").run()
+    at.radio(key="softmax_rounding").set_value("round").run()
     assert list(at.dataframe[0].value[t("col_softmax", "fr")])[-1] == "1,00"
 
 
@@ -74,8 +74,8 @@ def test_softmax_reacts_to_a_new_vector():
 ])
 def test_softmax_bad_input_gets_a_message_and_keeps_the_last_result(text, key, details):
     at = open_page("softmax")
-    at.text_input(key="softmax_z").set_value("2; 1").run()
-    at.text_input(key="softmax_z").set_value(text).run()
+    at.text_input(key="softmax_vector").set_value("2; 1").run()
+    at.text_input(key="softmax_vector").set_value(text).run()
     assert not at.exception
     assert [e.value for e in at.error] == [t(key, "fr", **details)]
     # the last valid vector (2; 1) is still the one computed and shown
@@ -84,7 +84,7 @@ def test_softmax_bad_input_gets_a_message_and_keeps_the_last_result(text, key, d
 
 def test_extreme_values_stay_finite():
     at = open_page("softmax", "en")
-    at.text_input(key="softmax_z").set_value("1000, -1000, 0").run()
+    at.text_input(key="softmax_vector").set_value("1000, -1000, 0").run()
     assert not at.exception and not at.error
     assert list(at.dataframe[0].value[t("col_softmax", "en")]) == ["1.00", "0.00", "0.00"]
 
@@ -93,14 +93,14 @@ def test_cross_entropy_follows_the_label_and_the_normalisation():
     at = open_page("softmax")
     result = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert result == ["### " + t("ce_result", "fr", label=6, probability="0,391", loss="0,938")]
-    at.segmented_control(key="ce_label").set_value(3).run()
+    at.segmented_control(key="softmax_true_digit").set_value(3).run()
     result = [m.value for m in at.markdown if m.value.startswith("### ")]
     assert result == ["### " + t("ce_result", "fr", label=3, probability="0,130", loss="2,037")]
-    at.text_input(key="ce_scores").set_value("-1 0 0 0 0 0 0 0 0 0").run()
+    at.text_input(key="softmax_scores").set_value("-1 0 0 0 0 0 0 0 0 0").run()
     assert [e.value for e in at.error] == [t("ce_negative", "fr")]
-    at.radio(key="ce_norm").set_value("softmax").run()
+    at.radio(key="softmax_normalisation").set_value("softmax").run()
     assert not at.error and not at.exception
-    at.text_input(key="ce_scores").set_value("1 2 3").run()
+    at.text_input(key="softmax_scores").set_value("1 2 3").run()
     assert [e.value for e in at.error] == [t("ce_need_ten", "fr", count=3)]
 
 

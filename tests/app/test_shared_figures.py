@@ -39,7 +39,7 @@ def test_a_class_opening_the_softmax_page_has_its_charts_built_once(bars_built):
     # moving a widget of one section reruns the page: the other charts are not built again
     second.slider(key="softmax_decimals").set_value(3).run()
     assert len(bars_built) == 5  # the softmax and sigmoid bars write 3 decimals now; z's did not change
-    second.text_input(key="softmax_z").set_value("1; 2; 3").run()
+    second.text_input(key="softmax_vector").set_value("1; 2; 3").run()
     assert len(bars_built) == 8 and not second.exception
     z_bars = specs(second)[0]["data"][0]
     assert z_bars["type"] == "bar" and z_bars["text"] == ["1,00", "2,00", "3,00"]

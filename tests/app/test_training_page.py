@@ -26,8 +26,8 @@ def has_result(lang):
 def test_a_short_run_from_start_to_result(lang):
     at = open_page("training", lang)
     assert [i.value for i in at.info] == [t("run_press_start", lang)]
-    at.select_slider(key="softmax_iterations").set_value(500).run()
-    at.select_slider(key="softmax_train_size").set_value(5000).run()
+    at.select_slider(key="training_iterations").set_value(500).run()
+    at.select_slider(key="training_train_size").set_value(5000).run()
     at.button(key="softmax_start").click().run()
     assert not at.exception
     run_until(at, has_result(lang))
@@ -63,7 +63,7 @@ def figures_built(monkeypatch):
 
 
 def first_step(at):
-    at.select_slider(key="softmax_iterations").set_value(1000).run()
+    at.select_slider(key="training_iterations").set_value(1000).run()
     at.button(key="softmax_step").click().run()
     return run_until(at, lambda a: any(p.proto.text.startswith("100 / 1 000") for p in a.get("progress")))
 
@@ -90,7 +90,7 @@ def test_step_advances_one_measurement_then_pauses(figures_built):
 
 def test_an_impossible_setting_is_refused_with_a_message():
     at = open_page("training")
-    at.select_slider(key="softmax_iterations").set_value(100).run()
-    at.select_slider(key="softmax_eval_every").set_value(500).run()
+    at.select_slider(key="training_iterations").set_value(100).run()
+    at.select_slider(key="training_eval_every").set_value(500).run()
     assert [e.value for e in at.error] == [t("setting_interval_too_long", "fr", every=500, total=100)]
     assert at.button(key="softmax_start").disabled

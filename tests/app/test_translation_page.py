@@ -38,15 +38,15 @@ def open_ready(lang="fr"):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_well_read_digit_breaks_when_shifted(lang):
     at = open_ready(lang)
-    at.number_input(key="trans_index").set_value(0).run()     # a 7 that every model reads
+    at.number_input(key="translation_digit").set_value(0).run()     # a 7 that every model reads
     assert all(right for _, right in verdicts(at, lang).values()) and len(verdicts(at, lang)) == 3
-    at.slider(key="trans_dx").set_value(6).run()
+    at.slider(key="translation_dx").set_value(6).run()
     shifted = verdicts(at, lang)
     assert not shifted["softmax"][1] and not shifted["mlp"][1], shifted
-    assert at.number_input(key="trans_index").value == 0
+    assert at.number_input(key="translation_digit").value == 0
     assert len(at.get("plotly_chart")) == 3          # the two images, the probabilities, the sweep
     at.button(key="trans_recentre").click().run()
-    assert at.slider(key="trans_dx").value == 0 and at.slider(key="trans_dy").value == 0
+    assert at.slider(key="translation_dx").value == 0 and at.slider(key="translation_dy").value == 0
     assert all(right for _, right in verdicts(at, lang).values())
 
 
@@ -56,7 +56,7 @@ def test_a_well_recognised_digit_is_read_right_by_every_model():
     for _ in range(3):
         at.button(key="trans_recognised").click().run()
         assert all(right for _, right in verdicts(at, "en").values()) and len(verdicts(at, "en")) == 3
-        chosen.add(at.number_input(key="trans_index").value)
+        chosen.add(at.number_input(key="translation_digit").value)
     assert len(chosen) > 1                            # at random among them
     at.button(key="trans_random").click().run()
     assert not at.exception
@@ -64,7 +64,7 @@ def test_a_well_recognised_digit_is_read_right_by_every_model():
 
 def test_the_whole_test_set_shows_the_collapse_and_the_remedy():
     at = open_ready("en")
-    at.segmented_control(key="trans_section").set_value("test_set").run()
+    at.segmented_control(key="translation_section").set_value("test_set").run()
     readings = lambda a: [m.value for m in a.markdown if "unshifted" in m.value]  # noqa: E731
     run_until(at, lambda a: len(readings(a)) == 3 and len(a.get("plotly_chart")) == 2, timeout=120)
     values = {}
@@ -73,17 +73,17 @@ def test_the_whole_test_set_shows_the_collapse_and_the_remedy():
         values[line.split("**")[1]] = numbers[:2]    # (unshifted, at 4 pixels)
     plain, augmented = values[LABELS["mlp"]["en"]], values[LABELS["augmented"]["en"]]
     assert plain[1] < plain[0] - 30 and augmented[1] > plain[1] + 20, values
-    at.segmented_control(key="trans_curve_direction").set_value("diagonal").run()
+    at.segmented_control(key="translation_direction").set_value("diagonal").run()
     assert not at.exception and any("(diagonal)" in m.value for m in at.markdown)
     assert any(m.value.startswith(t("trans_remedy_text", "en", shift=4)[:40]) for m in at.markdown)
 
 
 def test_the_drawing_area_waits_for_a_digit():
     at = open_ready("fr")
-    at.segmented_control(key="trans_section").set_value("draw").run()
+    at.segmented_control(key="translation_section").set_value("draw").run()
     assert not at.exception
     assert [i.value for i in at.info] == [t("trans_draw_prompt", "fr")]
-    assert at.toggle(key="trans_skip_centering").value is False
+    assert at.toggle(key="translation_skip_centering").value is False
     assert any(getattr(element, "key", None) == "trans_canvas_0" for element in at.main)
     at.button(key="trans_clear").click().run()
     assert any(getattr(element, "key", None) == "trans_canvas_1" for element in at.main)
@@ -91,8 +91,8 @@ def test_the_drawing_area_waits_for_a_digit():
 
 def test_a_student_who_trained_the_ten_neuron_model_gets_it_tested():
     at = open_page("training", "en")
-    at.select_slider(key="softmax_iterations").set_value(200).run()
-    at.select_slider(key="softmax_train_size").set_value(5000).run()
+    at.select_slider(key="training_iterations").set_value(200).run()
+    at.select_slider(key="training_train_size").set_value(5000).run()
     at.button(key="softmax_start").click().run()
     run_until(at, has_result("en"))
     at.switch_page("lesson_pages/5_translation.py").run()

@@ -337,7 +337,7 @@ def test_draw_a_digit_centred_then_not(new_page, translation_server, screenshot_
 
     # ... left where it was drawn ("Do not centre"), the 10-neuron model no longer reads a 1.
     # (Measured: it reads a 5 at 100 %, the probability of 1 rounds to 0.)
-    keyed(page, "trans_skip_centering").locator("label").first.click()
+    keyed(page, "translation_skip_centering").locator("label").first.click()
     expect(page.get_by_role("switch", name=t("trans_skip_centering", "en"))).to_be_checked(timeout=UI_TIMEOUT)
     seen_title(page, "en", centred=False)
     expect(page.locator(CAPTION).filter(has_text=t("trans_uncentred_note", "en"))).to_be_visible()
