@@ -19,7 +19,10 @@ import streamlit as st
 from core.figures import dashboard
 from core.numbers import format_number
 from core.training.checkpoint import confusion_matrix
-from core.training.hub import DONE, FAILED, WAITING, HubFull
+from core.training.hub import DONE as RUN_DONE
+from core.training.hub import FAILED as RUN_FAILED
+from core.training.hub import WAITING, HubFull, SharedRun
+from core.training.run_state import FAILED, PAUSED, RUNNING, RunState
 from core.settings.pages import DashboardSettings, shown
 from ui import board, share
 from ui.common import chart, frozen, lang, presenting, shared_chart, shared_figure, tr
@@ -59,80 +62,66 @@ class ModelView:
 
 
 # ------------------------------------------------------------------- state
-def _state(view: ModelView) -> dict | None:
+@dataclass
+class Watched:
+    """The run a student watches on a page: its settings, the shared run and their place in it."""
+
+    settings: Any
+    run: SharedRun
+    state: RunState
+
+    def tell_run(self) -> None:
+        """How far this student wants the run computed (also their heartbeat)."""
+        self.run.want(viewer_id(), self.state.wanted_step(self.run.checkpoints, self.settings.total_steps,
+                                                          self.settings.chunk))
+
+
+def watched(view: ModelView) -> Watched | None:
+    """The run this session watches on ``view``'s page, if any."""
     return st.session_state.get(f"{view.name}_run")
 
 
-def _set_state(view: ModelView, state: dict | None) -> None:
-    if state is None:
-        st.session_state.pop(f"{view.name}_run", None)
-    else:
-        st.session_state[f"{view.name}_run"] = state
-
-
-def _cursor_step(state: dict) -> int:
-    run = state["run"]
-    return run.checkpoints[state["cursor"]].step if state["cursor"] >= 0 else 0
-
-
-def _wanted_step(state: dict) -> int:
-    """How far this student wants the run computed, derived from their mode and cursor."""
-    run, settings = state["run"], state["settings"]
-    if state["mode"] == "running":
-        return settings.total_steps
-    if state["mode"] == "stepping":  # one chunk past the checkpoint before the target
-        before = run.checkpoints[state["target"] - 1].step if state["target"] > 0 else 0
-        return before + settings.chunk
-    return _cursor_step(state)  # paused: nothing more than what is on screen
-
-
-def _tell_run(state: dict) -> None:
-    state["run"].want(viewer_id(), _wanted_step(state))
-
-
-def start(view: ModelView, settings, mode: str = "running") -> None:
+def start(view: ModelView, settings, stepping: bool = False) -> None:
     reset(view)
     try:
         run = open_run(settings)
     except HubFull:
         st.session_state[f"{view.name}_busy"] = True
         return
-    state = {"settings": settings, "run": run, "cursor": -1, "mode": mode, "target": 0, "recorded": False}
-    _tell_run(state)
-    _set_state(view, state)
+    current = Watched(settings, run, RunState.started(stepping))
+    current.tell_run()
+    st.session_state[f"{view.name}_run"] = current
 
 
 def pause_or_resume(view: ModelView) -> None:
-    state = _state(view)
-    if state is None or state["mode"] in ("done", "failed"):
-        return
-    state["mode"] = "paused" if state["mode"] == "running" else "running"
-    _tell_run(state)
+    current = watched(view)
+    if current is not None and not current.state.finished:
+        current.state.pause_or_resume()
+        current.tell_run()
 
 
 def step(view: ModelView, settings) -> None:
-    state = _state(view)
-    if state is None or state["mode"] in ("done", "failed"):
-        start(view, settings, mode="stepping")
+    current = watched(view)
+    if current is None or current.state.finished:
+        start(view, settings, stepping=True)
         return
-    state["mode"] = "stepping"
-    state["target"] = state["cursor"] + 1
-    _tell_run(state)
+    current.state.step()
+    current.tell_run()
 
 
 def reset(view: ModelView) -> None:
-    state = _state(view)
-    if state is not None:
-        state["run"].release(viewer_id())
-    _set_state(view, None)
+    current = watched(view)
+    if current is not None:
+        current.run.release(viewer_id())
+    st.session_state.pop(f"{view.name}_run", None)
     st.session_state.pop(f"{view.name}_busy", None)
 
 
 # ---------------------------------------------------------------- controls
 def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) -> None:
     """Start, Pause/Resume, Step and Reset, disabled where they make no sense."""
-    state = _state(view)
-    mode = state["mode"] if state else None
+    current = watched(view)
+    mode = current.state.mode if current else None
     valid = not problems
     cols = st.columns(4)
     cols[0].button(tr("run_start"), type="primary", icon=":material/play_arrow:", disabled=not valid,
@@ -144,62 +133,46 @@ def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) ->
                    key=f"{view.name}_pause", width="stretch")
     cols[2].button(tr("run_step"), icon=":material/skip_next:", disabled=not valid or mode == "running",
                    on_click=step, args=(view, settings), key=f"{view.name}_step", width="stretch")
-    cols[3].button(tr("run_reset"), icon=":material/restart_alt:", disabled=state is None, on_click=reset,
+    cols[3].button(tr("run_reset"), icon=":material/restart_alt:", disabled=current is None, on_click=reset,
                    args=(view,), key=f"{view.name}_reset", width="stretch")
     for key, values in problems:
         st.error(tr(key, **values), icon=":material/error:")
     if st.session_state.get(f"{view.name}_busy"):
         st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
-    if state is not None and state["settings"] != settings and mode not in ("running", "stepping"):
+    if current is not None and current.settings != settings and not current.state.active:
         st.info(tr("run_settings_changed"), icon=":material/info:")
 
 
 # --------------------------------------------------------------- dashboard
-def _advance_cursor(view: ModelView, state: dict, slow: bool) -> None:
-    run = state["run"]
-    available = len(run.checkpoints) - 1
-    _tell_run(state)  # also this student's heartbeat
-    if state["mode"] == "running":
-        state["cursor"] = min(available, state["cursor"] + 1) if slow else available
-    elif state["mode"] == "stepping":
-        state["cursor"] = min(available, state["target"])
-        if state["cursor"] == state["target"]:
-            state["mode"] = "paused"
-    if run.state == FAILED:
-        state["mode"] = "failed"
-    elif run.state == DONE and state["cursor"] == available:
-        state["mode"] = "done"
-
-
-def _status(view: ModelView, state: dict) -> None:
-    run, settings = state["run"], state["settings"]
-    step_now = _cursor_step(state)
+def _status(view: ModelView, current: Watched) -> None:
+    run, settings = current.run, current.settings
+    step_now = current.state.cursor_step(run.checkpoints)
     fraction = min(1.0, step_now / settings.total_steps) if settings.total_steps else 1.0
     label = tr("run_progress", step=f"{step_now:,}".replace(",", " "),
                total=f"{settings.total_steps:,}".replace(",", " "), unit=tr(view.step_label))
     st.progress(fraction, text=label)
-    mode = state["mode"]
-    if mode == "failed":
+    mode = current.state.mode
+    if mode == FAILED:
         show_failure(run.error)
     elif run.computed_elsewhere:
         st.info(tr("run_elsewhere"), icon=":material/dns:")
     elif run.state == WAITING and not run.checkpoints:
         position = run.queue_position()
         st.info(tr("run_waiting", position=(position or 0) + 1), icon=":material/hourglass_top:")
-    elif mode == "paused":
+    elif mode == PAUSED:
         st.caption(tr("run_paused"))
     if run.live_viewers() > 1:
         st.caption(tr("run_shared", count=run.live_viewers()))
 
 
-def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> None:
-    run = state["run"]
-    checkpoints = run.checkpoints[:state["cursor"] + 1]
+def _views(view: ModelView, current: Watched, which: str, arrays: TrainingData) -> None:
+    run = current.run
+    checkpoints = run.checkpoints[:current.state.cursor + 1]
     if not checkpoints:
         st.caption(tr("run_no_data"))
         return
     last = checkpoints[-1]
-    total = state["settings"].total_steps
+    total = current.settings.total_steps
     x_title = tr(view.step_label)
     single = which != "all"
     height = 620 if single else 400
@@ -209,7 +182,7 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
     steps = np.array([c.step for c in checkpoints])
     layers = list(last.weight_percentiles)
     others = [(label, x, y) for label, x, y in st.session_state.get(f"{view.name}_previous", [])
-              if label != view.short_name(state["settings"])]
+              if label != view.short_name(current.settings)]
     render = {
         "accuracy": lambda: dashboard.accuracy_figure(checkpoints, tr("view_accuracy"), x_title, names, height,
                                                       reference, total, others=others),
@@ -235,7 +208,7 @@ def _views(view: ModelView, state: dict, which: str, arrays: TrainingData) -> No
     # so it is built once for the server and shown to every student at that point of that run
     # (half a class often trains the lesson's settings), and again at each poll that finds
     # nothing new. Only the accuracy chart also draws this student's own earlier runs.
-    shown = (view.name, run.key, run.created, state["cursor"], lang(), presenting(), height)
+    shown = (view.name, run.key, run.created, current.state.cursor, lang(), presenting(), height)
     mine = frozen(others)
 
     def figure(name: str):
@@ -263,11 +236,11 @@ def live_dashboard(view: ModelView) -> None:
     shown_as = shown(view.page, DashboardSettings)
     which = widget(shown_as, "view", top[0])
     slow = widget(shown_as, "slow", top[1])
-    state = _state(view)
-    if state is None:
+    first = watched(view)
+    if first is None:
         st.info(tr("run_press_start"), icon=":material/play_arrow:")
         return
-    active = state["mode"] in ("running", "stepping")
+    active = first.state.active
 
     base = POLL_SECONDS_ALL_VIEWS if which == "all" else POLL_SECONDS
     poll = poll_every(base) if active else None
@@ -276,23 +249,25 @@ def live_dashboard(view: ModelView) -> None:
 
     @st.fragment(run_every=poll)
     def live() -> None:
-        current = _state(view)
+        current = watched(view)
         if current is None:
             return
+        state, run = current.state, current.run
         wanted = poll_every(base)  # also: this session still polls
-        if poll is not None and current["mode"] in ("running", "stepping"):
+        if poll is not None and state.active:
             if wanted >= 2 * poll or 2 * wanted <= poll:  # the class grew or left: poll at the new pace
                 st.rerun(scope="app")
-        if poll is not None and current["mode"] == "running" and not page_run[0]:
+        if poll is not None and state.mode == RUNNING and not page_run[0]:
             # A poll waits (in this session's thread, the GIL free) for news due soon: never
             # a page's run, which answers a click.
-            current["run"].await_news(_cursor_step(current) if current["cursor"] >= 0 else -1,
-                                      min(poll, NEWS_WAIT_SECONDS))
+            run.await_news(state.cursor_step(run.checkpoints) if state.cursor >= 0 else -1,
+                           min(poll, NEWS_WAIT_SECONDS))
         page_run[0] = False
-        was_active = current["mode"] in ("running", "stepping")
-        _advance_cursor(view, current, slow)
-        if was_active and current["mode"] not in ("running", "stepping"):
-            if current["mode"] == "done":
+        was_active = state.active
+        current.tell_run()  # also this student's heartbeat
+        state.follow(len(run.checkpoints) - 1, slow, run_done=run.state == RUN_DONE, run_failed=run.state == RUN_FAILED)
+        if was_active and not state.active:
+            if state.done:
                 _record(view, current)
             # Stop polling and show the final report, without drawing the views here first:
             # the whole page's run draws them again at once (a browser mounts each changed
@@ -305,21 +280,21 @@ def live_dashboard(view: ModelView) -> None:
 
 
 # ------------------------------------------------------------ final report
-def _record(view: ModelView, state: dict) -> None:
-    if state["recorded"]:
+def _record(view: ModelView, current: Watched) -> None:
+    if current.state.recorded:
         return
-    state["recorded"] = True
-    checkpoints = state["run"].checkpoints
+    current.state.recorded = True
+    checkpoints = current.run.checkpoints
     last = checkpoints[-1]
     previous = st.session_state.setdefault(f"{view.name}_previous", [])
-    label = view.short_name(state["settings"])
+    label = view.short_name(current.settings)
     previous[:] = [entry for entry in previous if entry[0] != label][-2:]
     previous.append((label, np.array([c.step for c in checkpoints]), np.array([c.test_accuracy for c in checkpoints])))
     runs = st.session_state.setdefault("run_table", [])
     runs.append({
         "run": len(runs) + 1,
         "model": view.name,
-        **view.describe(state["settings"]),
+        **view.describe(current.settings),
         "test_accuracy": round(100 * last.test_accuracy, 2),
         "test_loss": round(last.test_loss, 4),
         "last_batch_accuracy": round(100 * last.train_accuracy, 1),
@@ -329,10 +304,10 @@ def _record(view: ModelView, state: dict) -> None:
 
 def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = None) -> None:
     """After a run: final accuracy, confusion matrix, the library's reference, this student's runs."""
-    state = _state(view)
-    if state is not None and state["mode"] == "done":
+    current = watched(view)
+    if current is not None and current.state.done:
         arrays = training_data()
-        last = state["run"].checkpoints[-1]
+        last = current.run.checkpoints[-1]
         st.header(tr("final_title"), divider="red")
         left, right = st.columns([1, 2], gap="large")
         with left:
@@ -341,9 +316,9 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
             st.metric(tr("final_test_loss"), format_number(last.test_loss, 3, language))
             st.metric(tr("final_time"), format_number(last.seconds, 2, language) + " s")
             st.caption(tr("explain_test"))
-            _share_with_class(view, state)
+            _share_with_class(view, current)
             if extra is not None:
-                extra(state["settings"], state["run"].checkpoints)
+                extra(current.settings, current.run.checkpoints)
         with right:
             matrix = confusion_matrix(arrays.y_test[last.test_indices], last.test_predictions)
             shared_chart(dashboard.confusion_figure, matrix, tr("confusion_title"), tr("confusion_predicted"),
@@ -360,9 +335,9 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
                            mime="text/csv", icon=":material/download:", key=f"{view.name}_download")
 
 
-def _share_with_class(view: ModelView, state: dict) -> None:
+def _share_with_class(view: ModelView, current: Watched) -> None:
     """The finished run on the class board (for a student in a class)."""
-    settings, last = state["settings"], state["run"].checkpoints[-1]
+    settings, last = current.settings, current.run.checkpoints[-1]
     board.share_panel(f"{view.name}-{hash(settings)}-{last.step}", share.current_page(),
                       view.name, board.settings_dict(settings), seed=settings.seed,
                       train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,

@@ -55,9 +55,9 @@ class TestedModel:
 def _own_run(name: str) -> SharedRun | None:
     """The student's finished run of this model on an earlier page, if any."""
     page = OWN_PAGES.get(name)
-    state = st.session_state.get(f"{page}_run") if page else None
-    if state and state.get("mode") == "done" and state["run"].model is not None:
-        return state["run"]
+    current = st.session_state.get(f"{page}_run") if page else None
+    if current is not None and current.state.done and current.run.model is not None:
+        return current.run
     return None
 
 

@@ -74,7 +74,7 @@ def test_a_student_joins_by_link_shares_a_run_and_the_board_shows_it(board_datab
     run = runs[0]
     assert (run.page, run.model, run.seed, run.student_number) == ("training", "softmax", 7, 1)
     assert run.settings["iterations"] == 500 and run.settings["train_size"] == 5000
-    final = at.session_state["softmax_run"]["run"].checkpoints[-1]
+    final = at.session_state["softmax_run"].run.checkpoints[-1]
     assert run.test_accuracy == pytest.approx(final.test_accuracy)
     # shared once: the button is gone on the next run
     at.run()

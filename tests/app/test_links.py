@@ -28,9 +28,9 @@ def test_a_link_sets_the_training_page_and_hides_what_it_says():
     assert "training_learning_rate" not in sliders and [n.key for n in at.number_input] == []   # hidden
     assert not at.warning
     at.button(key="softmax_start").click().run()
-    state = at.session_state["softmax_run"]
-    assert state["settings"].learning_rate == 0.01 and state["settings"].iterations == 2000
-    assert state["settings"].train_size == 10000 and state["settings"].seed == 0
+    settings = at.session_state["softmax_run"].settings
+    assert settings.learning_rate == 0.01 and settings.iterations == 2000
+    assert settings.train_size == 10000 and settings.seed == 0
     # the teacher's share box starts from the link's hidden controls
     assert at.multiselect(key="share_hide_training").value == ["lr", "seed"]
 
