@@ -10,7 +10,7 @@ from core.lesson import softmax as sm
 from core.numbers import format_number, format_vector
 from core.vectors import VectorError, parse_vector
 from core.settings.pages import SoftmaxPage, shown
-from ui.common import lang, shared_chart, tr
+from ui.common import lang, shared_chart, tr, tr_choice
 from ui.settings import widget
 
 language = lang()
@@ -57,7 +57,7 @@ def as_text(values) -> list[str]:
     return [format_number(v, decimals, language) for v in values]
 
 
-st.caption(tr(f"precision_shown_{mode}", decimals=decimals))
+st.caption(tr_choice("precision_shown_", mode, decimals=decimals))
 if examples.is_lesson_example(z, temperature):
     st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon=":material/check_circle:")
 
@@ -141,6 +141,6 @@ shared_chart(style.matrix_shapes, batch, {
          }, key="chart_shapes")
 st.dataframe(pd.DataFrame([
     {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): f"{count:,}".replace(",", " "),
-     tr("shape_col_meaning"): tr(f"shape_{name}")}
+     tr("shape_col_meaning"): tr_choice("shape_", name)}
     for name, shape, count in examples.shapes(batch)
 ]), hide_index=True, width="stretch")

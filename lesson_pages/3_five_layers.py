@@ -7,7 +7,7 @@ from core.figures import dashboard
 from core.models import mlp
 from core.numbers import format_number
 from core.settings.pages import shown
-from ui.common import chart, lang, tr
+from ui.common import chart, lang, tr, tr_choice
 from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
 from ui.settings import SettingsForm
 
@@ -45,14 +45,14 @@ with st.container(border=True):
     with architecture:
         with st.container(horizontal=True):
             for name in mlp.PRESETS:
-                st.button(tr(f"preset_{name}"), on_click=use_preset, args=(name,), key=f"mlp_preset_{name}",
+                st.button(tr_choice("preset_", name), on_click=use_preset, args=(name,), key=f"mlp_preset_{name}",
                           icon=":material/tune:")
         layers = form.widget("hidden_layers")
         activation = form.widget("activation")
         form.widget("solver")
     with diagram:
-        chart(dashboard.network_figure(layers, {"input": tr("net_input"), "hidden": tr("net_hidden", act=tr(
-            f"activation_{activation}")), "output": tr("net_output")}), key="mlp_network")
+        chart(dashboard.network_figure(layers, {"input": tr("net_input"), "hidden": tr("net_hidden", act=tr_choice(
+            "activation_", activation)), "output": tr("net_output")}), key="mlp_network")
         st.caption(tr("mlp_parameters", count=f"{mlp.parameter_count(layers):,}".replace(",", " "),
                       layers=len(layers) + 1))
     form.grid(columns=3)

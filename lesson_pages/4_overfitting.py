@@ -8,7 +8,7 @@ from core.lesson import experiments as ex
 from core.numbers import format_number
 from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
-from ui.common import chart, lang, option_labels, tr
+from ui.common import chart, lang, option_labels, tr, tr_choice
 from ui.settings import widget
 
 language = lang()
@@ -93,7 +93,7 @@ def draw_remedies(points: dict) -> None:
     for name, c in curves.items():
         if name == "early_stopping":
             continue
-        series.append(dict(name=tr(f"remedy_{name}"), x=c.steps, y=c.gap, color=colors[name]))
+        series.append(dict(name=tr_choice("remedy_", name), x=c.steps, y=c.gap, color=colors[name]))
         rows.append((name, len(c.steps) - 1))
     if "early_stopping" in curves and curves["early_stopping"].validation_loss is not None:
         c = curves["early_stopping"]
@@ -106,7 +106,7 @@ def draw_remedies(points: dict) -> None:
         chart(curves_figure(series, tr("remedies_gap_chart"), tr("unit_epochs"), tr("axis_gap_points"),
                                markers=markers), key="remedies_gap")
     table = pd.DataFrame([{
-        tr("remedies_col_option"): tr(f"remedy_{name}"),
+        tr("remedies_col_option"): tr_choice("remedy_", name),
         tr("remedies_col_epoch"): int(curves[name].steps[i]),
         tr("remedies_col_train"): format_number(100 * curves[name].train_accuracy[i], 1, language),
         tr("remedies_col_test"): format_number(100 * curves[name].test_accuracy[i], 1, language),
@@ -114,7 +114,7 @@ def draw_remedies(points: dict) -> None:
         tr("remedies_col_test_loss"): format_number(curves[name].test_loss[i], 3, language),
     } for name, i in rows])
     with right:
-        chart(gap_bars_figure([tr(f"remedy_{name}") for name, _ in rows],
+        chart(gap_bars_figure([tr_choice("remedy_", name) for name, _ in rows],
                                  [float(curves[name].gap[i]) for name, i in rows], [colors[name] for name, _ in rows],
                                  tr("remedies_bars_chart"), tr("axis_gap_points")), key="remedies_bars")
     st.dataframe(table, hide_index=True, width="stretch")

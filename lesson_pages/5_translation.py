@@ -10,7 +10,7 @@ from core.lesson import experiments, translation
 from core.numbers import format_count, format_number
 from core.settings.pages import TranslationPage, shown
 from ui import translation_view as tv
-from ui.common import chart, lang, option_labels, shared_chart, tr
+from ui.common import chart, lang, option_labels, shared_chart, tr, tr_choice
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import training_data
 from ui.settings import widget
@@ -114,7 +114,7 @@ def show_shift() -> None:
                    y=translation.class_probability_sweep(model.predict_proba, image, truth, shifts, direction))
               for name, model in usable.items()]
     current = {"horizontal": dx, "vertical": dy, "diagonal": dx if dx == dy else None}[direction]
-    sweep = curves_figure(series, tr("trans_sweep_title", digit=truth, direction=tr(f"direction_{direction}")),
+    sweep = curves_figure(series, tr("trans_sweep_title", digit=truth, direction=tr_choice("direction_", direction)),
                           tr("trans_shift_axis"), "%", percent=True, height=400, vertical=current, y_range=(-2, 105))
     chart(sweep, key="trans_sweep")
     st.caption(tr("trans_sweep_caption"))
@@ -147,13 +147,13 @@ def show_test_set() -> None:
             series = [dict(name=usable[name].label, x=shifts, y=job.result[direction], color=tf.MODEL_COLORS[name])
                       for name, job in finished.items()]
             if series:
-                chart(curves_figure(series, tr("trans_curves_title", direction=tr(f"direction_{direction}")),
+                chart(curves_figure(series, tr("trans_curves_title", direction=tr_choice("direction_", direction)),
                                     tr("trans_shift_axis"), "%", percent=True, height=460),
                       key="trans_curves")
                 for name, job in finished.items():
                     curve = job.result[direction]
                     st.markdown(tr("trans_curves_reading", model=usable[name].label, at0=percent(curve[0], 1),
-                                   shift=4, at_shift=percent(curve[4], 1), direction=tr(f"direction_{direction}")))
+                                   shift=4, at_shift=percent(curve[4], 1), direction=tr_choice("direction_", direction)))
                 for name, job in finished.items():
                     tv.share_curve(usable[name], direction, shifts, job.result[direction])
         with right:

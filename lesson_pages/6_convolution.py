@@ -13,7 +13,7 @@ from core.lesson import translation
 from core.numbers import format_count, format_number
 from core.settings.pages import ConvolutionPage, shown
 from ui import board, translation_view
-from ui.common import chart, lang, option_labels, shared_chart, tr
+from ui.common import chart, lang, option_labels, shared_chart, tr, tr_choice
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live, show_failure
 from ui.server import training_data
 from ui.settings import widget
@@ -54,7 +54,7 @@ image = data.to_float(digit)
 
 section = widget(PAGE, "section")
 bank = cv.FilterBank()
-bank_names = [tr(f"filter_{name}") for name in bank.presets]
+bank_names = [tr_choice("filter_", name) for name in bank.presets]
 bank_names += [tr("conv_negative", name=name) for name in bank_names]
 
 
@@ -202,9 +202,9 @@ def show_shift() -> None:
     shifts = list(range(translation.PAGE_SHIFT + 1))
     likeness = cv.shift_similarity(digit, bank, shifts, direction)
     colors = {"pixels": "#5F6368", "maps": "#0B57D0", "pool_2": "#E37400", "pool_4": "#B3261E"}
-    chart(curves_figure([dict(name=tr(f"conv_similarity_{name}"), x=shifts, y=values, color=colors[name])
+    chart(curves_figure([dict(name=tr_choice("conv_similarity_", name), x=shifts, y=values, color=colors[name])
                          for name, values in likeness.items()],
-                        tr("conv_similarity_title", direction=tr(f"direction_{direction}")),
+                        tr("conv_similarity_title", direction=tr_choice("direction_", direction)),
                         tr("trans_shift_axis"), "cos", height=420), key="conv_similarity")
 
 
@@ -263,11 +263,11 @@ def show_pipeline() -> None:
         if curves:
             chart(curves_figure([dict(name=labels[name], x=shifts, y=values, color=tf.MODEL_COLORS[name])
                                  for name, values in curves.items()],
-                                tr("conv_pipeline_chart", direction=tr(f"direction_{direction}")),
+                                tr("conv_pipeline_chart", direction=tr_choice("direction_", direction)),
                                 tr("trans_shift_axis"), "%", percent=True, height=480), key="conv_pipeline_chart")
         if {"convolution", "softmax", "mlp"} <= set(curves):
             for shift in (2, 4):
-                st.markdown(tr("conv_pipeline_reading", shift=shift, direction=tr(f"direction_{direction}"),
+                st.markdown(tr("conv_pipeline_reading", shift=shift, direction=tr_choice("direction_", direction),
                                conv=number(100 * curves["convolution"][shift], 1),
                                softmax=number(100 * curves["softmax"][shift], 1),
                                mlp=number(100 * curves["mlp"][shift], 1)))

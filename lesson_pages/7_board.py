@@ -12,7 +12,7 @@ from core.numbers import format_number
 from core.settings import links
 from core.settings.pages import entries, replay_values
 from ui import board
-from ui.common import chart, context, lang, option_labels, tr
+from ui.common import chart, context, lang, option_labels, tr, tr_choice
 from ui.server import configured_key, store
 from ui.share import qr_png
 
@@ -189,14 +189,14 @@ def live_board() -> None:
     student_label = tr("board_student_number", number="{number}")
     tabs = st.tabs([tr("board_tab_table"), tr("board_tab_overfitting"), tr("board_tab_rate"), tr("board_tab_shift")])
     with tabs[0]:
-        labels = {name: tr(f"col_board_{name}") for name in bf.TABLE_COLUMNS}
+        labels = {name: tr_choice("col_board_", name) for name in bf.TABLE_COLUMNS}
         labels["student_number"] = student_label
         st.dataframe(bf.runs_table(runs, hide, labels, language), hide_index=True, width="stretch")
     with tabs[1]:
         chart(bf.overfitting_figure(runs, tr("board_fig_overfitting"), tr("board_axis_train"),
                                     tr("board_axis_test"), tr("board_axis_size"), hide, student_label),
               key="board_fig_overfitting")
-    model_labels = {name: tr(f"trans_model_{name}") for name in ("softmax", "mlp", "augmented")}
+    model_labels = {name: tr_choice("trans_model_", name) for name in ("softmax", "mlp", "augmented")}
     model_labels["pipeline"] = tr("board_model_pipeline")
     with tabs[2]:
         chart(bf.learning_rate_figure(runs, tr("board_fig_rate"), tr("board_axis_rate"), tr("board_axis_test"),

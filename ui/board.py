@@ -18,10 +18,10 @@ from typing import Any
 
 import streamlit as st
 
-from core import texts
+from core.texts import families
 from core.board import store as board_store
 from core.board.store import BoardError, Student
-from ui.common import tr
+from ui.common import tr, tr_choice
 from ui.server import store, viewer_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,8 +54,9 @@ def error_text(error: BoardError, detail: bool = False) -> str:
         if isinstance(error, kind):
             return tr(key, seconds=round(getattr(error, "retry_after", 0) or 0))
     if isinstance(error, board_store.InvalidInput):
-        key = f"board_err_invalid_{error.field}"
-        return tr(key if key in texts.TEXTS else "board_err_invalid", reason=str(error))
+        if error.field in families.FAMILIES["board_err_invalid_"]:  # what a person typed: said precisely
+            return tr_choice("board_err_invalid_", error.field, reason=str(error))
+        return tr("board_err_invalid", reason=str(error))
     LOG.warning("class board unavailable: %s", error)  # BoardUnavailable, or anything unforeseen
     return tr("board_err_unavailable", reason=str(error)) if detail else tr("board_err_unavailable_short")
 

@@ -9,6 +9,7 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from core import texts
+from core.texts import families
 from core.figures import style
 from core.settings import links
 from core.settings.fields import Context
@@ -26,6 +27,11 @@ def lang() -> str:
 def tr(key: str, **values) -> str:
     """The text ``key`` in this session's language."""
     return texts.t(key, lang(), **values)
+
+
+def tr_choice(prefix: str, value, **values) -> str:
+    """The text of ``value`` in the family of keys ``prefix`` (core.texts.families), in this session's language."""
+    return texts.t(families.key(prefix, value), lang(), **values)
 
 
 def language_switch() -> str:
@@ -172,5 +178,6 @@ def option_labels(prefix: str):
     The language is fixed when the widget is built, so the labels never depend on
     state read later (Streamlit may call the function outside the script run).
     """
+    families.FAMILIES[prefix]  # a family that is not declared fails here, not when an option is shown
     language = lang()
-    return lambda value: texts.t(f"{prefix}{value}", language)
+    return lambda value: texts.t(families.key(prefix, value), language)

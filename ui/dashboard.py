@@ -25,7 +25,7 @@ from core.training.hub import WAITING, HubFull, SharedRun
 from core.training.run_state import FAILED, PAUSED, RUNNING, RunState
 from core.settings.pages import DashboardSettings, shown
 from ui import board, share
-from ui.common import chart, frozen, lang, presenting, shared_chart, shared_figure, tr
+from ui.common import chart, frozen, lang, presenting, shared_chart, shared_figure, tr, tr_choice
 from ui.live import POLL_SECONDS, live, show_failure
 from ui.server import TrainingData, poll_every, training_data, viewer_id
 from ui.settings import widget
@@ -218,7 +218,7 @@ def _views(view: ModelView, current: Watched, which: str, arrays: TrainingData) 
         chart(figure(which), key=f"{view.name}_view_{which}")
         if which == "weights":
             chart(figure("weight_spread"), key=f"{view.name}_view_weight_spread")
-        st.caption(tr(f"explain_{which}"))
+        st.caption(tr_choice("explain_", which))
         return
     layout = [("accuracy", "loss"), ("batch", "test"), ("weights", "weight_spread"), ("biases", None)]
     for left, right in layout:
@@ -328,8 +328,8 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
     if runs:
         st.subheader(tr("runs_title"))
         table = pd.DataFrame(runs)
-        table["model"] = table["model"].map(lambda name: tr(f"model_{name}"))
-        table.columns = [tr(f"col_{column}") for column in table.columns]
+        table["model"] = table["model"].map(lambda name: tr_choice("model_", name))
+        table.columns = [tr_choice("col_", column) for column in table.columns]
         st.dataframe(table, hide_index=True, width="stretch")
         st.download_button(tr("runs_download"), table.to_csv(index=False).encode("utf-8"), file_name="runs.csv",
                            mime="text/csv", icon=":material/download:", key=f"{view.name}_download")

@@ -18,7 +18,7 @@ from core.lesson import experiments
 from core.numbers import format_number
 from core.training.hub import DONE, FAILED, HubFull, SharedRun
 from ui import board
-from ui.common import lang, tr
+from ui.common import lang, tr, tr_choice
 from ui.live import live, show_failure
 from ui.server import training_data, viewer_id
 from ui.shared_work import confident_digits_job, open_run
@@ -42,7 +42,7 @@ class TestedModel:
 
     @property
     def label(self) -> str:
-        return tr(f"trans_model_{self.name}")
+        return tr_choice("trans_model_", self.name)
 
     def predict_proba(self, rows: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -92,7 +92,7 @@ def _describe(model: TestedModel) -> str:
         text = (f"η={settings.learning_rate:g}, {settings.iterations} it." if model.name == "softmax"
                 else f"{'-'.join(map(str, settings.hidden_layers))} {settings.activation}, {settings.epochs} ep.")
         return tr("trans_model_own", settings=text)
-    return tr(f"trans_model_default_{model.name}", shift=experiments.AUGMENTATION_SHIFT)
+    return tr_choice("trans_model_default_", model.name, shift=experiments.AUGMENTATION_SHIFT)
 
 
 def models_panel(models: dict[str, TestedModel]) -> None:

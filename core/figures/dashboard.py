@@ -31,6 +31,10 @@ MARGINS = {
     "biases": dict(l=72, r=86, t=50, b=72),  # the ten digits' legend on the right
     "confusion": dict(l=32, r=10, t=50, b=42),  # one-digit ticks and the axes' titles
 }
+# The columns of a student's table of runs (ui.dashboard), in this order where a model has them.
+RUN_COLUMNS = ("run", "model", "layers", "activation", "solver", "learning_rate", "batch_size", "iterations", "epochs",
+               "alpha", "train_digits", "eval_every", "seed", "test_accuracy", "test_loss", "last_batch_accuracy",
+               "compute_s")
 DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 

@@ -50,6 +50,7 @@ BANK_PRESETS = ("vertical_edges", "horizontal_edges", "diagonal", "anti_diagonal
 # maps, 7: 4×4 maps), fitted on 20 000 training digits. Measured (2 cores, pooling 4): features
 # 1.5 s, fit 3.9 s, 96.97 % on the test digits.
 POOL_SIZES = (2, 4, 7)
+SIMILARITY_POOLS = (2, 4)  # the pooled maps compared with the moved digit's
 DEFAULT_POOL = 4  # the page's default pooling, whose pipeline the server fits as soon as it starts
 PIPELINE_TRAIN_SIZE = 20000
 
@@ -228,7 +229,7 @@ def fit_pipeline(bank: FilterBank, images_train: np.ndarray, y_train: np.ndarray
 
 
 def shift_similarity(image: np.ndarray, bank: FilterBank, shifts, direction: str,
-                     pools: tuple[int, ...] = (2, 4)) -> dict[str, np.ndarray]:
+                     pools: tuple[int, ...] = SIMILARITY_POOLS) -> dict[str, np.ndarray]:
     """How much a digit still looks like itself once moved, as the network would compare it.
 
     For each shift along ``direction``: the cosine similarity between the
