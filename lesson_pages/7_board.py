@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core.board.store import BoardError
+from core.board.errors import BoardError, WrongKey
 from core.figures import board as bf
 from core.numbers import format_number
 from core.settings import links
@@ -38,7 +38,7 @@ def _create_clicked() -> None:
     typed = st.session_state.get("board_install_key_input", "")
     try:
         if fixed is not None and typed != fixed:
-            raise board.board_store.WrongKey("wrong installation key")
+            raise WrongKey("wrong installation key")
         info, key = store().create_class(fixed)
         st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key}
         st.session_state.pop("board_teacher_error", None)

@@ -19,8 +19,10 @@ from typing import Any
 import streamlit as st
 
 from core import texts
-from core.board import store as board_store
-from core.board.store import BoardError, Student
+from core.board import errors
+from core.board.errors import NICKNAME_MAX, BoardError
+from core.board.keys import normalize_code
+from core.board.store import Student
 from ui.common import tr
 from ui.server import store, viewer_id
 
@@ -39,9 +41,9 @@ def client() -> str:
 LOG = logging.getLogger(__name__)
 
 
-ERROR_TEXTS = [(board_store.Throttled, "board_err_throttled"), (board_store.WrongCode, "board_err_code"),
-               (board_store.WrongKey, "board_err_key"), (board_store.PostingClosed, "board_err_closed"),
-               (board_store.BoardFull, "board_err_full")]
+ERROR_TEXTS = [(errors.Throttled, "board_err_throttled"), (errors.WrongCode, "board_err_code"),
+               (errors.WrongKey, "board_err_key"), (errors.PostingClosed, "board_err_closed"),
+               (errors.BoardFull, "board_err_full")]
 
 
 def error_text(error: BoardError, detail: bool = False) -> str:
@@ -53,7 +55,7 @@ def error_text(error: BoardError, detail: bool = False) -> str:
     for kind, key in ERROR_TEXTS:
         if isinstance(error, kind):
             return tr(key, seconds=round(getattr(error, "retry_after", 0) or 0))
-    if isinstance(error, board_store.InvalidInput):
+    if isinstance(error, errors.InvalidInput):
         key = f"board_err_invalid_{error.field}"
         return tr(key if key in texts.TEXTS else "board_err_invalid", reason=str(error))
     LOG.warning("class board unavailable: %s", error)  # BoardUnavailable, or anything unforeseen
@@ -94,7 +96,7 @@ def join_from_link() -> None:
     current = student()
     if current is not None:
         try:
-            if board_store.normalize_code(code) == current.code:
+            if normalize_code(code) == current.code:
                 return  # already in this class
         except BoardError:
             pass
@@ -127,14 +129,14 @@ def class_box() -> None:
             st.error(problem, icon=":material/error:")
         if current is None:
             st.text_input(tr("board_code"), key="board_code_input", max_chars=12, placeholder="K7P-4QA")
-            st.text_input(tr("board_nickname"), key="board_nickname_input", max_chars=board_store.NICKNAME_MAX,
+            st.text_input(tr("board_nickname"), key="board_nickname_input", max_chars=NICKNAME_MAX,
                           help=tr("board_nickname_help"))
             st.button(tr("board_join"), on_click=_join_clicked, icon=":material/login:", key="board_join")
             return
         st.markdown(tr("board_in_class", code=current.code,
                        name=plain(student_name(current.number, current.nickname))))
         st.text_input(tr("board_nickname"), value=current.nickname, key="board_rename_input",
-                      max_chars=board_store.NICKNAME_MAX, help=tr("board_nickname_help"))
+                      max_chars=NICKNAME_MAX, help=tr("board_nickname_help"))
         left, right = st.columns(2)
         left.button(tr("board_rename"), on_click=_rename_clicked, key="board_rename")
         right.button(tr("board_leave"), on_click=_leave_clicked, key="board_leave")

@@ -19,23 +19,22 @@ from dataclasses import replace
 import pytest
 import sqlalchemy as sa
 
+from core.board import schema
 from core.board import store as board_store
-from core.board.store import (
-    CODE_ALPHABET,
-    SCHEMA_VERSION,
+from core.board.errors import (
+    FAILURE_WINDOW,
     BoardError,
     BoardFull,
-    BoardStore,
     BoardUnavailable,
     InvalidInput,
     PostingClosed,
     Throttled,
     WrongCode,
     WrongKey,
-    database_url,
-    new_code,
-    normalize_code,
 )
+from core.board.keys import CODE_ALPHABET, new_code, normalize_code
+from core.board.schema import SCHEMA_VERSION
+from core.board.store import BoardStore, database_url
 from tests.postgres import free_port
 
 RUN = dict(page="training", model="MLP 784-128-10", settings={"hidden": 128, "lr": 0.1}, seed=1,
@@ -94,7 +93,7 @@ def row_counts(url: str) -> dict[str, int]:
     try:
         with engine.connect() as connection:
             return {table.name: connection.scalar(sa.select(sa.func.count()).select_from(table))
-                    for table in board_store.metadata.sorted_tables}
+                    for table in schema.metadata.sorted_tables}
     finally:
         engine.dispose()
 
@@ -295,7 +294,7 @@ def test_wrong_teacher_keys_are_refused_then_throttled(store, clock):
     assert 1 < longer.value.retry_after <= 2  # the wait doubles with each failure
     clock.advance(2.01)
     store.check_key(info.code, key, "teacher")
-    clock.advance(board_store.FAILURE_WINDOW)
+    clock.advance(FAILURE_WINDOW)
     for _ in range(5):  # old failures are forgotten
         with pytest.raises(WrongKey):
             store.check_key(info.code, "", "guesser")
@@ -310,7 +309,7 @@ def test_a_permanent_teacher_key_is_kept_and_only_its_hash_is_stored(store, db_u
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            stored = connection.scalar(sa.select(board_store.class_table.c.key_hash))
+            stored = connection.scalar(sa.select(schema.class_table.c.key_hash))
     finally:
         engine.dispose()
     assert key not in stored and stored.startswith("pbkdf2_sha256$")
@@ -516,7 +515,7 @@ def test_a_database_from_a_newer_app_is_not_touched(open_store, db_url):
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.begin() as connection:
-            connection.execute(board_store.schema_table.update().values(version=SCHEMA_VERSION + 1))
+            connection.execute(schema.schema_table.update().values(version=SCHEMA_VERSION + 1))
     finally:
         engine.dispose()
     newer = open_store()
@@ -533,7 +532,7 @@ def test_the_schema_is_created_once_and_reopened_without_change(open_store, db_u
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            assert connection.execute(sa.select(board_store.schema_table.c.version)).scalars().all() == [2]
+            assert connection.execute(sa.select(schema.schema_table.c.version)).scalars().all() == [2]
             assert set(sa.inspect(connection).get_table_names()) >= {
                 "board_schema", "classes", "students", "runs", "questions", "answers", "failures",
                 "shared_results"}
@@ -672,12 +671,12 @@ def test_a_version_1_database_gains_the_shared_results_and_keeps_its_classes(ope
 
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url)
-    version_1 = [table for table in board_store.metadata.sorted_tables if table.name != "shared_results"]
+    version_1 = [table for table in schema.metadata.sorted_tables if table.name != "shared_results"]
     try:
         with engine.begin() as connection:
-            board_store.metadata.create_all(connection, tables=version_1)
-            connection.execute(board_store.schema_table.insert().values(version=1))
-            connection.execute(board_store.class_table.insert().values(
+            schema.metadata.create_all(connection, tables=version_1)
+            connection.execute(schema.schema_table.insert().values(version=1))
+            connection.execute(schema.class_table.insert().values(
                 code="ACD-EFG", key_hash="x", created_at=0.0, expires_at=9e18, posting_open=True,
                 auto_share=False, hide_names=False, joined=0))
     finally:
@@ -689,7 +688,7 @@ def test_a_version_1_database_gains_the_shared_results_and_keeps_its_classes(ope
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            assert connection.scalar(sa.select(sa.func.max(board_store.schema_table.c.version))) == 2
+            assert connection.scalar(sa.select(sa.func.max(schema.schema_table.c.version))) == 2
     finally:
         engine.dispose()
 
