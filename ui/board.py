@@ -2,14 +2,14 @@
 
 A student joins with the teacher's link (``?class=K7P-4QA``) or by typing the code in the
 sidebar's "Classe" box, and stays in the class for the rest of the session, on every page.
-Pages call :func:`share_panel` under a finished run; the teacher's page is
-``lesson_pages/7_board.py``. Without a class, or when the database cannot be reached, every
-page works as before: the board's problems are said in its own box, never as a traceback.
+Pages call :func:`share_panel` under a finished run with its typed record (built by
+``core.board.records``); the teacher's page is ``lesson_pages/7_board.py``. Without a class,
+or when the database cannot be reached, every page works as before: the board's problems are
+said in its own box, never as a traceback.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
 import time
@@ -22,6 +22,7 @@ from core import texts
 from core.board import errors
 from core.board.errors import NICKNAME_MAX, BoardError
 from core.board.keys import normalize_code
+from core.board.records import Record
 from core.board.store import Student
 from ui.common import tr
 from ui.server import store, viewer_id
@@ -236,13 +237,7 @@ def _answer_button(current: Student, question_id: int, value: Any) -> None:
 
 
 # ------------------------------------------------------------------- sharing
-def settings_dict(settings) -> dict:
-    """A model's settings as JSON-ready data (tuples become lists)."""
-    values = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else dict(settings)
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in values.items()}
-
-
-def share_many(key: str, records: list[dict], label: str) -> None:
+def share_many(key: str, records: list[Record], label: str) -> None:
     """One button sharing several results at once (an experiment's grid of runs)."""
     current = student()
     if current is None or not records:
@@ -272,7 +267,7 @@ def share_many(key: str, records: list[dict], label: str) -> None:
               args=(current, signature, records, key))
 
 
-def _share(current: Student, signature: tuple, records: list[dict], key: str) -> None:
+def _share(current: Student, signature: tuple, records: list[Record], key: str) -> None:
     # Once per result: Streamlit may call a button's callback a second time when a rerun (a live
     # view's poll, a finished job's) reaches the server while the click's run starts; the browser
     # test of two servers saw one click stored as two runs.
@@ -280,20 +275,15 @@ def _share(current: Student, signature: tuple, records: list[dict], key: str) ->
         return
     try:
         for record in records:
-            store().share_run(current, **record)
+            store().share_run(current, record)
         st.session_state.setdefault(SHARED_KEY, set()).add(signature)
     except BoardError as error:
         st.session_state[f"board_share_error_{key}"] = error_text(error)
 
 
-def share_panel(key: str, page: str, model: str, settings: dict, *, seed: int | None = None,
-                train_accuracy: float | None = None, test_accuracy: float | None = None,
-                train_loss: float | None = None, test_loss: float | None = None, seconds: float | None = None,
-                curve: dict | None = None, label: str | None = None) -> None:
+def share_panel(key: str, record: Record, label: str | None = None) -> None:
     """"Share with the class" for one finished result (automatic when the teacher asked for it).
 
     ``key`` identifies the result in this session (the same result is shared once).
     """
-    share_many(key, [dict(page=page, model=model, settings=settings, seed=seed, train_accuracy=train_accuracy,
-                          test_accuracy=test_accuracy, train_loss=train_loss, test_loss=test_loss,
-                          seconds=seconds, curve=curve)], label or tr("board_share"))
+    share_many(key, [record], label or tr("board_share"))

@@ -11,7 +11,8 @@ write at once without the lock-upgrade deadlock of SQLite's default deferred tra
 The same SQLAlchemy Core statements run on both databases (the tables: ``core.board.schema``).
 Every database failure surfaces as :class:`~core.board.errors.BoardUnavailable`, never as a raw
 driver exception, so the UI has one thing to catch (``core.board.errors``). What is typed is
-checked before it is stored (``core.board.validation``); codes, keys and the slowing down of
+checked before it is stored (``core.board.validation``); a shared result is a typed record,
+checked, stored and read back by ``core.board.records``; codes, keys and the slowing down of
 wrong tries follow ``core.board.keys``. Nothing here knows about Streamlit: the caller passes a
 ``client`` string (one per browser session) for throttling wrong guesses.
 """
@@ -40,14 +41,12 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.pool import StaticPool
 
 from core.board.errors import (
-    CURVE_MAX_BYTES,
     FAILURE_WINDOW,
     LABEL_MAX,
     MAX_CHOICES,
     MIN_CHOICES,
     POST_WINDOW,
     QUESTION_MAX,
-    SETTINGS_MAX_BYTES,
     BoardError,
     BoardFull,
     BoardUnavailable,
@@ -67,6 +66,7 @@ from core.board.keys import (
     normalize_code,
     throttle_wait,
 )
+from core.board.records import Record, curve_data, read_record, record_columns
 from core.board.schema import (
     answer_table,
     class_table,
@@ -78,7 +78,7 @@ from core.board.schema import (
     schema_table,
     student_table,
 )
-from core.board.validation import clean_nickname, clean_seed, json_object, plain_text, real
+from core.board.validation import clean_nickname, plain_text, real
 
 # The server's finished shared computations (see core.training.results)
 RESULTS_KEPT = 200               # finished results kept, the oldest deleted first
@@ -86,7 +86,7 @@ RESULT_MAX_BYTES = 64 * 2**20    # one result's payload at the most
 CLAIM_SECONDS = 120.0            # a claim not renewed for this long is taken over by another server
 
 
-# ------------------------------------------------------------------------------ records
+# ------------------------------------------------------------------- what the store returns
 @dataclass(frozen=True)
 class ClassInfo:
     code: str
@@ -109,20 +109,13 @@ class Student:
 
 @dataclass(frozen=True)
 class SharedRun:
+    """A result on the class's board: who shared it, when, and what (a record of core.board.records)."""
+
     id: int
     student_number: int
     nickname: str
-    page: str
-    model: str
-    settings: dict
-    seed: int | None
-    train_accuracy: float | None
-    test_accuracy: float | None
-    train_loss: float | None
-    test_loss: float | None
-    seconds: float | None
-    curve: dict | None
     created_at: float
+    record: Record
 
 
 @dataclass(frozen=True)
@@ -471,10 +464,11 @@ class BoardStore:
                          "train_loss", "test_loss", "seconds", "shared_at_utc", "settings", "curve"])
         for run in shared:
             shared_at = datetime.fromtimestamp(run.created_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-            cells = [run.id, run.student_number, run.nickname, run.page, run.model, run.seed, run.train_accuracy,
-                     run.test_accuracy, run.train_loss, run.test_loss, run.seconds, shared_at,
-                     json.dumps(run.settings, ensure_ascii=False),
-                     "" if run.curve is None else json.dumps(run.curve, ensure_ascii=False)]
+            record = run.record
+            cells = [run.id, run.student_number, run.nickname, record.page, record.model, record.seed,
+                     record.train_accuracy, record.test_accuracy, record.train_loss, record.test_loss, record.seconds,
+                     shared_at, json.dumps(record.settings, ensure_ascii=False),
+                     "" if record.curve is None else json.dumps(curve_data(record.curve), ensure_ascii=False)]
             writer.writerow(["" if cell is None else _spreadsheet_safe(cell) for cell in cells])
         return out.getvalue()
 
@@ -585,22 +579,9 @@ class BoardStore:
         return Student(id=student.id, code=student.code, number=int(row.number), nickname=nickname)
 
     # --------------------------------------------------------------------------- runs
-    def share_run(self, student: Student, *, page: str, model: str, settings: Mapping, seed: int | None = None,
-                  train_accuracy=None, test_accuracy=None, train_loss=None, test_loss=None, seconds=None,
-                  curve: Mapping | None = None) -> SharedRun:
-        """Put a finished run on the class's board."""
-        values = dict(
-            page=plain_text(page, "page", LABEL_MAX, "page name"),
-            model=plain_text(model, "model", LABEL_MAX, "model name"),
-            settings=json_object(settings, "settings", SETTINGS_MAX_BYTES),
-            seed=clean_seed(seed),
-            train_accuracy=real(train_accuracy, "train_accuracy", 0.0, 1.0),
-            test_accuracy=real(test_accuracy, "test_accuracy", 0.0, 1.0),
-            train_loss=real(train_loss, "train_loss", 0.0),
-            test_loss=real(test_loss, "test_loss", 0.0),
-            seconds=real(seconds, "seconds", 0.0),
-            curve=None if curve is None else json_object(curve, "curve", CURVE_MAX_BYTES),
-        )
+    def share_run(self, student: Student, record: Record) -> SharedRun:
+        """Put a finished result on the class's board (``record``: see core.board.records)."""
+        values = record_columns(record)
         now = self._clock()
         with self._write() as connection:
             # the class row's lock makes posts of one class take turns: ids are committed in order,
@@ -621,12 +602,9 @@ class BoardStore:
             result = connection.execute(run_table.insert().values(
                 class_id=class_row.id, student_id=student_row.id, created_at=now, **values))
             run_id = int(result.inserted_primary_key[0])
+        # read back as the board will read it from the database
         return SharedRun(id=run_id, student_number=int(student_row.number), nickname=student_row.nickname,
-                         page=values["page"], model=values["model"], settings=json.loads(values["settings"]),
-                         seed=values["seed"], train_accuracy=values["train_accuracy"],
-                         test_accuracy=values["test_accuracy"], train_loss=values["train_loss"],
-                         test_loss=values["test_loss"], seconds=values["seconds"],
-                         curve=None if values["curve"] is None else json.loads(values["curve"]), created_at=now)
+                         created_at=now, record=read_record(values))
 
     def runs(self, code: str, after_id: int = 0, limit: int = 5000) -> list[SharedRun]:
         """The class's runs after ``after_id``, oldest first (a board refreshes with its last id)."""
@@ -638,11 +616,8 @@ class BoardStore:
                 .join(student_table, student_table.c.id == run_table.c.student_id)
                 .where(run_table.c.class_id == class_row.id, run_table.c.id > int(after_id))
                 .order_by(run_table.c.id).limit(max(0, int(limit)))).all()
-        return [SharedRun(id=row.id, student_number=row.number, nickname=row.nickname, page=row.page, model=row.model,
-                          settings=json.loads(row.settings), seed=row.seed, train_accuracy=row.train_accuracy,
-                          test_accuracy=row.test_accuracy, train_loss=row.train_loss, test_loss=row.test_loss,
-                          seconds=row.seconds, curve=None if row.curve is None else json.loads(row.curve),
-                          created_at=row.created_at) for row in rows]
+        return [SharedRun(id=row.id, student_number=row.number, nickname=row.nickname, created_at=row.created_at,
+                          record=read_record(row._mapping)) for row in rows]
 
     # ---------------------------------------------------------------------- questions
     @staticmethod
