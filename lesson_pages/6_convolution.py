@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core import data
+from core.board.records import pipeline_record
 from core.figures import convolution as cf
 from core.figures import translation as tf
 from core.figures.curves import curves_figure
@@ -247,13 +248,10 @@ def show_pipeline() -> None:
             own = pipeline_curves_job(pool, pipeline)
             if job_status([own]) and own.error is None:
                 curves["convolution"] = own.result[direction]
-                board.share_panel(f"conv-{pool}-{direction}", "convolution", "pipeline",
-                                  {"pool": int(pool), "train_size": int(pipeline.train_size)},
-                                  test_accuracy=float(pipeline.test_accuracy),
-                                  seconds=float(pipeline.feature_seconds + pipeline.fit_seconds),
-                                  curve={"shifts": list(range(translation.PAGE_SHIFT + 1)),
-                                         "accuracy": [float(v) for v in own.result[direction]],
-                                         "direction": direction})
+                board.share_panel(f"conv-{pool}-{direction}", pipeline_record(
+                    pool=pool, train_size=pipeline.train_size, test_accuracy=pipeline.test_accuracy,
+                    seconds=pipeline.feature_seconds + pipeline.fit_seconds,
+                    shifts=range(translation.PAGE_SHIFT + 1), accuracy=own.result[direction], direction=direction))
         job_status(list(jobs.values()))
         for name, job in jobs.items():
             if job.finished and job.error is None:

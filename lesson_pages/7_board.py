@@ -6,7 +6,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core.board.store import BoardError
+from core.board.errors import BoardError, WrongKey
+from core.board.records import PipelineRecord
 from core.figures import board as bf
 from core.numbers import format_number
 from core.settings import links
@@ -38,7 +39,7 @@ def _create_clicked() -> None:
     typed = st.session_state.get("board_install_key_input", "")
     try:
         if fixed is not None and typed != fixed:
-            raise board.board_store.WrongKey("wrong installation key")
+            raise WrongKey("wrong installation key")
         info, key = store().create_class(fixed)
         st.session_state[board.TEACHER_KEY] = {"code": info.code, "key": key}
         st.session_state.pop("board_teacher_error", None)
@@ -86,21 +87,20 @@ def replay_link(run) -> str | None:
     The training pages get every setting, seed included (same seed, same result); the other
     pages open on the section and setting the run came from.
     """
-    values = dict(run.settings)
-    curve = run.curve if isinstance(run.curve, dict) else {}
+    record = run.record
     by_page = {
-        "training": values,
-        "five-layers": values,
+        "training": record.settings,
+        "five-layers": record.settings,
         "overfitting": {"section": "overfitting"},
-        "translation": {"section": "test_set", "direction": curve.get("direction")},
-        "convolution": {"section": "pipeline", "pool": values.get("pool")},
-    }.get(run.page)
+        "translation": {"section": "test_set", "direction": None if record.curve is None else record.curve.direction},
+        "convolution": {"section": "pipeline", "pool": record.pool if isinstance(record, PipelineRecord) else None},
+    }.get(record.page)
     if by_page is None:
         return None
-    params = links.to_params(entries(run.page), replay_values(run.page, by_page), context())
+    params = links.to_params(entries(record.page), replay_values(record.page, by_page), context())
     if language != "fr":
         params["lang"] = language
-    return f"/{run.page}" + ("?" + urlencode(params) if params else "")
+    return f"/{record.page}" + ("?" + urlencode(params) if params else "")
 
 
 teacher = st.session_state.get(board.TEACHER_KEY)
@@ -215,8 +215,8 @@ def replay(runs: list) -> None:
         st.caption(tr("board_replay_none"))
         return
     chosen = st.selectbox(tr("board_replay"), list(by_id), key="board_replay_choice",
-                          format_func=lambda run_id: f"n° {run_id} · {by_id[run_id].model} · "
-                                                     f"{bf.size_label(by_id[run_id].settings)}",
+                          format_func=lambda run_id: f"n° {run_id} · {by_id[run_id].record.model} · "
+                                                     f"{bf.size_label(by_id[run_id].record.hidden_layers)}",
                           help=tr("board_replay_help"), label_visibility="collapsed")
     st.markdown(f"[{tr('board_replay_link', id=chosen)}]({replay_link(by_id[chosen])})")
 

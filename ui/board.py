@@ -2,14 +2,14 @@
 
 A student joins with the teacher's link (``?class=K7P-4QA``) or by typing the code in the
 sidebar's "Classe" box, and stays in the class for the rest of the session, on every page.
-Pages call :func:`share_panel` under a finished run; the teacher's page is
-``lesson_pages/7_board.py``. Without a class, or when the database cannot be reached, every
-page works as before: the board's problems are said in its own box, never as a traceback.
+Pages call :func:`share_panel` under a finished run with its typed record (built by
+``core.board.records``); the teacher's page is ``lesson_pages/7_board.py``. Without a class,
+or when the database cannot be reached, every page works as before: the board's problems are
+said in its own box, never as a traceback.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
 import time
@@ -18,9 +18,12 @@ from typing import Any
 
 import streamlit as st
 
+from core.board import errors
+from core.board.errors import NICKNAME_MAX, BoardError
+from core.board.keys import normalize_code
+from core.board.records import Record
+from core.board.store import Student
 from core.texts import families
-from core.board import store as board_store
-from core.board.store import BoardError, Student
 from ui.common import tr, tr_choice
 from ui.server import store, viewer_id
 
@@ -39,9 +42,9 @@ def client() -> str:
 LOG = logging.getLogger(__name__)
 
 
-ERROR_TEXTS = [(board_store.Throttled, "board_err_throttled"), (board_store.WrongCode, "board_err_code"),
-               (board_store.WrongKey, "board_err_key"), (board_store.PostingClosed, "board_err_closed"),
-               (board_store.BoardFull, "board_err_full")]
+ERROR_TEXTS = [(errors.Throttled, "board_err_throttled"), (errors.WrongCode, "board_err_code"),
+               (errors.WrongKey, "board_err_key"), (errors.PostingClosed, "board_err_closed"),
+               (errors.BoardFull, "board_err_full")]
 
 
 def error_text(error: BoardError, detail: bool = False) -> str:
@@ -53,7 +56,7 @@ def error_text(error: BoardError, detail: bool = False) -> str:
     for kind, key in ERROR_TEXTS:
         if isinstance(error, kind):
             return tr(key, seconds=round(getattr(error, "retry_after", 0) or 0))
-    if isinstance(error, board_store.InvalidInput):
+    if isinstance(error, errors.InvalidInput):
         if error.field in families.FAMILIES["board_err_invalid_"]:  # what a person typed: said precisely
             return tr_choice("board_err_invalid_", error.field, reason=str(error))
         return tr("board_err_invalid", reason=str(error))
@@ -95,7 +98,7 @@ def join_from_link() -> None:
     current = student()
     if current is not None:
         try:
-            if board_store.normalize_code(code) == current.code:
+            if normalize_code(code) == current.code:
                 return  # already in this class
         except BoardError:
             pass
@@ -128,14 +131,14 @@ def class_box() -> None:
             st.error(problem, icon=":material/error:")
         if current is None:
             st.text_input(tr("board_code"), key="board_code_input", max_chars=12, placeholder="K7P-4QA")
-            st.text_input(tr("board_nickname"), key="board_nickname_input", max_chars=board_store.NICKNAME_MAX,
+            st.text_input(tr("board_nickname"), key="board_nickname_input", max_chars=NICKNAME_MAX,
                           help=tr("board_nickname_help"))
             st.button(tr("board_join"), on_click=_join_clicked, icon=":material/login:", key="board_join")
             return
         st.markdown(tr("board_in_class", code=current.code,
                        name=plain(student_name(current.number, current.nickname))))
         st.text_input(tr("board_nickname"), value=current.nickname, key="board_rename_input",
-                      max_chars=board_store.NICKNAME_MAX, help=tr("board_nickname_help"))
+                      max_chars=NICKNAME_MAX, help=tr("board_nickname_help"))
         left, right = st.columns(2)
         left.button(tr("board_rename"), on_click=_rename_clicked, key="board_rename")
         right.button(tr("board_leave"), on_click=_leave_clicked, key="board_leave")
@@ -235,13 +238,7 @@ def _answer_button(current: Student, question_id: int, value: Any) -> None:
 
 
 # ------------------------------------------------------------------- sharing
-def settings_dict(settings) -> dict:
-    """A model's settings as JSON-ready data (tuples become lists)."""
-    values = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else dict(settings)
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in values.items()}
-
-
-def share_many(key: str, records: list[dict], label: str) -> None:
+def share_many(key: str, records: list[Record], label: str) -> None:
     """One button sharing several results at once (an experiment's grid of runs)."""
     current = student()
     if current is None or not records:
@@ -271,7 +268,7 @@ def share_many(key: str, records: list[dict], label: str) -> None:
               args=(current, signature, records, key))
 
 
-def _share(current: Student, signature: tuple, records: list[dict], key: str) -> None:
+def _share(current: Student, signature: tuple, records: list[Record], key: str) -> None:
     # Once per result: Streamlit may call a button's callback a second time when a rerun (a live
     # view's poll, a finished job's) reaches the server while the click's run starts; the browser
     # test of two servers saw one click stored as two runs.
@@ -279,20 +276,15 @@ def _share(current: Student, signature: tuple, records: list[dict], key: str) ->
         return
     try:
         for record in records:
-            store().share_run(current, **record)
+            store().share_run(current, record)
         st.session_state.setdefault(SHARED_KEY, set()).add(signature)
     except BoardError as error:
         st.session_state[f"board_share_error_{key}"] = error_text(error)
 
 
-def share_panel(key: str, page: str, model: str, settings: dict, *, seed: int | None = None,
-                train_accuracy: float | None = None, test_accuracy: float | None = None,
-                train_loss: float | None = None, test_loss: float | None = None, seconds: float | None = None,
-                curve: dict | None = None, label: str | None = None) -> None:
+def share_panel(key: str, record: Record, label: str | None = None) -> None:
     """"Share with the class" for one finished result (automatic when the teacher asked for it).
 
     ``key`` identifies the result in this session (the same result is shared once).
     """
-    share_many(key, [dict(page=page, model=model, settings=settings, seed=seed, train_accuracy=train_accuracy,
-                          test_accuracy=test_accuracy, train_loss=train_loss, test_loss=test_loss,
-                          seconds=seconds, curve=curve)], label or tr("board_share"))
+    share_many(key, [record], label or tr("board_share"))

@@ -16,14 +16,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.board.records import training_record
 from core.figures import dashboard
 from core.numbers import format_number
+from core.settings.pages import DashboardSettings, shown
 from core.training.checkpoint import confusion_matrix
 from core.training.hub import DONE as RUN_DONE
 from core.training.hub import FAILED as RUN_FAILED
 from core.training.hub import WAITING, HubFull, SharedRun
 from core.training.run_state import FAILED, PAUSED, RUNNING, RunState
-from core.settings.pages import DashboardSettings, shown
 from ui import board, share
 from ui.common import chart, frozen, lang, presenting, shared_chart, shared_figure, tr, tr_choice
 from ui.live import POLL_SECONDS, live, show_failure
@@ -338,10 +339,8 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
 def _share_with_class(view: ModelView, current: Watched) -> None:
     """The finished run on the class board (for a student in a class)."""
     settings, last = current.settings, current.run.checkpoints[-1]
-    board.share_panel(f"{view.name}-{hash(settings)}-{last.step}", share.current_page(),
-                      view.name, board.settings_dict(settings), seed=settings.seed,
-                      train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
-                      train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds)
+    board.share_panel(f"{view.name}-{hash(settings)}-{last.step}",
+                      training_record(share.current_page(), view.name, settings, last))
 
 
 def logistic_reference(settings, checkpoints=None) -> None:

@@ -6,6 +6,7 @@ from typing import Callable
 
 import streamlit as st
 
+from core.board.records import training_record
 from core.training.hub import FAILED, HubFull
 from ui import board
 from ui.common import tr
@@ -25,10 +26,7 @@ def _share_grid(key: str, runs: dict) -> None:
         if run.state == FAILED or not run.checkpoints:
             continue
         settings, last = run.key, run.checkpoints[-1]
-        records.append(dict(page="overfitting", model=getattr(settings, "model", "mlp"),
-                            settings=board.settings_dict(settings), seed=getattr(settings, "seed", None),
-                            train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
-                            train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds))
+        records.append(training_record("overfitting", getattr(settings, "model", "mlp"), settings, last))
     board.share_many(f"grid-{key}", records, tr("board_share_experiment"))
 
 

@@ -17,7 +17,8 @@ import numpy as np
 import streamlit as st
 
 from core import data
-from core.board.store import BoardError, BoardStore
+from core.board.errors import BoardError
+from core.board.store import BoardStore
 from core.training import results, threads, workers
 from core.training.hub import RunHub
 from core.training.polling import Pollers

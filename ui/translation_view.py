@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from core.board.records import shift_curve_record
 from core.lesson import experiments
 from core.numbers import format_number
 from core.training.hub import DONE, FAILED, HubFull, SharedRun
@@ -130,12 +131,8 @@ def models_panel(models: dict[str, TestedModel]) -> None:
 def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) -> None:
     """A model's accuracy-against-shift curve on the class board (for a student in a class)."""
     settings, last = model.run.key, model.run.checkpoints[-1]
-    board.share_panel(f"trans-{model.name}-{direction}-{hash(settings)}", "translation", model.name,
-                      board.settings_dict(settings), seed=getattr(settings, "seed", None),
-                      train_accuracy=last.train_accuracy, test_accuracy=last.test_accuracy,
-                      train_loss=last.train_loss, test_loss=last.test_loss, seconds=last.seconds,
-                      curve={"shifts": [int(s) for s in shifts], "accuracy": [float(v) for v in curve],
-                             "direction": direction},
+    board.share_panel(f"trans-{model.name}-{direction}-{hash(settings)}",
+                      shift_curve_record("translation", model.name, settings, last, shifts, curve, direction),
                       label=tr("board_share_model", model=model.label))
 
 

@@ -8,27 +8,24 @@ embedded SQLite file in WAL mode: readers never wait for the writer, and writers
 lock at the start of their transaction (``BEGIN IMMEDIATE``), so many threads of one server can
 write at once without the lock-upgrade deadlock of SQLite's default deferred transactions.
 
-The same SQLAlchemy Core statements run on both databases; JSON is stored as text so that both
-behave the same. Every database failure surfaces as :class:`BoardUnavailable`, never as a raw
-driver exception, so the UI has one thing to catch. Nothing here knows about Streamlit: the
-caller passes a ``client`` string (one per browser session) for throttling wrong guesses.
+The same SQLAlchemy Core statements run on both databases (the tables: ``core.board.schema``).
+Every database failure surfaces as :class:`~core.board.errors.BoardUnavailable`, never as a raw
+driver exception, so the UI has one thing to catch (``core.board.errors``). What is typed is
+checked before it is stored (``core.board.validation``); a shared result is a typed record,
+checked, stored and read back by ``core.board.records``; codes, keys and the slowing down of
+wrong tries follow ``core.board.keys``. Nothing here knows about Streamlit: the caller passes a
+``client`` string (one per browser session) for throttling wrong guesses.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
-import hashlib
-import hmac
 import io
 import json
 import math
-import numbers
-import secrets as secrets_module
 import sqlite3
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -43,71 +40,53 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.pool import StaticPool
 
+from core.board.errors import (
+    FAILURE_WINDOW,
+    LABEL_MAX,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    POST_WINDOW,
+    QUESTION_MAX,
+    BoardError,
+    BoardFull,
+    BoardUnavailable,
+    InvalidInput,
+    PostingClosed,
+    Throttled,
+    WrongCode,
+    WrongKey,
+)
+from core.board.keys import (
+    class_scope,
+    client_scope,
+    hash_key,
+    key_matches,
+    new_code,
+    new_key,
+    normalize_code,
+    throttle_wait,
+)
+from core.board.records import Record, curve_data, read_record, record_columns
+from core.board.schema import (
+    answer_table,
+    class_table,
+    create_or_migrate,
+    failure_table,
+    question_table,
+    result_table,
+    run_table,
+    schema_table,
+    student_table,
+)
+from core.board.validation import clean_nickname, plain_text, real
 
-# ------------------------------------------------------------------------------- errors
-class BoardError(Exception):
-    """Anything the board refuses or cannot do; the message is short English for the UI's log."""
-
-
-class BoardUnavailable(BoardError):
-    """The database cannot be used: unreachable, corrupt, unreadable, or newer than this code."""
-
-
-class WrongCode(BoardError):
-    """No live class has this code (it never existed, or it expired)."""
-
-
-class WrongKey(BoardError):
-    """The teacher key does not match the class's key."""
-
-
-class Throttled(BoardError):
-    """Too many wrong tries or posts: wait ``retry_after`` seconds before trying again."""
-
-    def __init__(self, message: str, retry_after: float):
-        super().__init__(message)
-        self.retry_after = float(retry_after)
-
-
-class PostingClosed(BoardError):
-    """The teacher closed posting for this class."""
-
-
-class BoardFull(BoardError):
-    """The class already holds as many runs as the board keeps."""
-
-
-class InvalidInput(BoardError):
-    """A value the board will not store; ``field`` names which one (e.g. "nickname")."""
-
-    def __init__(self, message: str, field: str):
-        super().__init__(message)
-        self.field = field
-
-
-# -------------------------------------------------------------------------------- codes
-CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B lookalikes
-CODE_LENGTH = 6
-_CODE_SEPARATORS = set(" -_.\u2010\u2011\u2012\u2013\u2014\u2212")
+# The server's finished shared computations (see core.training.results)
+RESULTS_KEPT = 200               # finished results kept, the oldest deleted first
+RESULT_MAX_BYTES = 64 * 2**20    # one result's payload at the most
+CLAIM_SECONDS = 120.0            # a claim not renewed for this long is taken over by another server
 
 
-def new_code() -> str:
-    """A fresh random class code such as ``K7P-4QA``: 3 + 3 characters easy to read aloud."""
-    chars = "".join(secrets_module.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{chars[:3]}-{chars[3:]}"
-
-
-def normalize_code(text: str) -> str:
-    """``text`` as typed by a student (any case, spaces, dashes) as ``XXX-XXX``, or WrongCode."""
-    if not isinstance(text, str):
-        raise WrongCode("a class code is six characters, like K7P-4QA")
-    chars = "".join(char for char in text if char not in _CODE_SEPARATORS and not char.isspace()).upper()
-    if len(chars) != CODE_LENGTH or any(char not in CODE_ALPHABET for char in chars):
-        raise WrongCode("a class code is six characters, like K7P-4QA")
-    return f"{chars[:3]}-{chars[3:]}"
-
-
-# ------------------------------------------------------------------------------ records
+# ------------------------------------------------------------------- what the store returns
 @dataclass(frozen=True)
 class ClassInfo:
     code: str
@@ -130,20 +109,13 @@ class Student:
 
 @dataclass(frozen=True)
 class SharedRun:
+    """A result on the class's board: who shared it, when, and what (a record of core.board.records)."""
+
     id: int
     student_number: int
     nickname: str
-    page: str
-    model: str
-    settings: dict
-    seed: int | None
-    train_accuracy: float | None
-    test_accuracy: float | None
-    train_loss: float | None
-    test_loss: float | None
-    seconds: float | None
-    curve: dict | None
     created_at: float
+    record: Record
 
 
 @dataclass(frozen=True)
@@ -169,237 +141,11 @@ class Answers:
         return len(self.values)
 
 
-# ------------------------------------------------------------------------------- limits
-NICKNAME_MAX = 24
-LABEL_MAX = 40          # page, model, a choice, a textual measured value
-QUESTION_MAX = 200
-SETTINGS_MAX_BYTES = 4096
-CURVE_MAX_BYTES = 16384
-MIN_CHOICES, MAX_CHOICES = 2, 6
-FAILURE_WINDOW = 600.0  # wrong tries older than this are forgotten
-FREE_FAILURES = 5       # wrong tries allowed in the window before each try must wait
-MAX_WAIT = 60.0
-POST_WINDOW = 60.0
-KEY_ITERATIONS = 100_000
-_SCOPE_MAX = 200
-
-# ------------------------------------------------------------------------------- schema
-SCHEMA_VERSION = 2
-metadata = sa.MetaData()
-
-# sqlite_autoincrement: SQLite must never hand out an id again after rows were deleted, or a
-# board refreshing with runs(after_id=...) would miss the runs shared after clear_runs.
-schema_table = sa.Table("board_schema", metadata, sa.Column("version", sa.Integer, nullable=False))
-
-class_table = sa.Table(
-    "classes", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("code", sa.String(7), nullable=False, unique=True),
-    sa.Column("key_hash", sa.String(200), nullable=False),
-    sa.Column("created_at", sa.Double, nullable=False),
-    sa.Column("expires_at", sa.Double, nullable=False, index=True),
-    sa.Column("posting_open", sa.Boolean, nullable=False),
-    sa.Column("auto_share", sa.Boolean, nullable=False),
-    sa.Column("hide_names", sa.Boolean, nullable=False),
-    sa.Column("joined", sa.Integer, nullable=False),  # the last student number handed out
-    sqlite_autoincrement=True,
-)
-
-student_table = sa.Table(
-    "students", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("number", sa.Integer, nullable=False),
-    sa.Column("nickname", sa.String(NICKNAME_MAX), nullable=False),
-    sa.Column("created_at", sa.Double, nullable=False),
-    sa.UniqueConstraint("class_id", "number", name="students_number_once"),
-    sqlite_autoincrement=True,
-)
-
-run_table = sa.Table(
-    "runs", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("page", sa.String(LABEL_MAX), nullable=False),
-    sa.Column("model", sa.String(LABEL_MAX), nullable=False),
-    sa.Column("settings", sa.Text, nullable=False),
-    sa.Column("seed", sa.BigInteger),
-    sa.Column("train_accuracy", sa.Double),
-    sa.Column("test_accuracy", sa.Double),
-    sa.Column("train_loss", sa.Double),
-    sa.Column("test_loss", sa.Double),
-    sa.Column("seconds", sa.Double),
-    sa.Column("curve", sa.Text),
-    sa.Column("created_at", sa.Double, nullable=False),
-    sa.Index("runs_by_class", "class_id", "id"),
-    sa.Index("runs_by_student", "student_id", "created_at"),
-    sqlite_autoincrement=True,
-)
-
-question_table = sa.Table(
-    "questions", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("class_id", sa.Integer, sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("text", sa.String(QUESTION_MAX), nullable=False),
-    sa.Column("kind", sa.String(10), nullable=False),
-    sa.Column("choices", sa.Text, nullable=False),  # JSON list
-    sa.Column("low", sa.Double),
-    sa.Column("high", sa.Double),
-    sa.Column("revealed", sa.Boolean, nullable=False),
-    sa.Column("measured", sa.Text),                 # JSON: a number, a string or null
-    sa.Column("created_at", sa.Double, nullable=False),
-    sa.Index("questions_by_class", "class_id", "id"),
-    sqlite_autoincrement=True,
-)
-
-answer_table = sa.Table(
-    "answers", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("question_id", sa.Integer, sa.ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("student_id", sa.Integer, sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("number", sa.Double),
-    sa.Column("choice", sa.String(LABEL_MAX)),
-    sa.Column("answered_at", sa.Double, nullable=False),
-    sa.UniqueConstraint("question_id", "student_id", name="answers_once_per_student"),
-    sqlite_autoincrement=True,
-)
-
-failure_table = sa.Table(
-    "failures", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("scope", sa.String(_SCOPE_MAX), nullable=False),  # "client:<id>" or "class:<code>"
-    sa.Column("created_at", sa.Double, nullable=False, index=True),
-    sa.Index("failures_by_scope", "scope", "created_at"),
-    sqlite_autoincrement=True,
-)
-
-# The server's finished shared computations (the lesson's models, the pipeline's fit), kept across
-# restarts and shared by several servers on one database: a key names the settings and the code
-# version; one server at a time computes a key (its claim, renewed while it works).
-result_table = sa.Table(
-    "shared_results", metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("description", sa.String(400), nullable=False),
-    sa.Column("state", sa.String(10), nullable=False),  # "computing" or "done"
-    sa.Column("owner", sa.String(80), nullable=False),
-    sa.Column("heartbeat_at", sa.Double, nullable=False),
-    sa.Column("payload", sa.LargeBinary),
-    sa.Column("created_at", sa.Double, nullable=False, index=True),
-)
-RESULTS_KEPT = 200               # finished results kept, the oldest deleted first
-RESULT_MAX_BYTES = 64 * 2**20    # one result's payload at the most
-CLAIM_SECONDS = 120.0            # a claim not renewed for this long is taken over by another server
-
-
-def _to_version_2(connection: sa.Connection) -> None:
-    result_table.create(connection)
-
-
-# MIGRATIONS[v] upgrades a database from version v - 1 to v, inside the set-up transaction.
-# Version 1 held the classes; version 2 adds the shared results. A version 3 is: change the tables
-# above, set SCHEMA_VERSION = 3, and add ``MIGRATIONS[3] = _to_version_3`` (altering a v2 database).
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {2: _to_version_2}
-assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1)), "one migration per version after 1"
-
-_ADVISORY_LOCK = 0x0B0A_4D00  # PostgreSQL: one server at a time creates or migrates the tables
-
-
-# --------------------------------------------------------------------------- validation
-def _plain_text(value: Any, field: str, limit: int, what: str, allow_empty: bool = False) -> str:
-    """``value`` as one line of printable text: Unicode spaces made plain, runs of them collapsed."""
-    if not isinstance(value, str):
-        raise InvalidInput(f"the {what} must be text", field)
-    text = unicodedata.normalize("NFC", value)
-    text = "".join(" " if unicodedata.category(char) == "Zs" else char for char in text)
-    if not text.isprintable():
-        raise InvalidInput(f"the {what} contains control characters", field)
-    text = " ".join(text.split())
-    if not text and not allow_empty:
-        raise InvalidInput(f"the {what} is empty", field)
-    if len(text) > limit:
-        raise InvalidInput(f"the {what} is longer than {limit} characters", field)
-    return text
-
-
-def clean_nickname(nickname: str) -> str:
-    """The nickname as stored ("" for none), or InvalidInput(field="nickname")."""
-    return _plain_text(nickname, "nickname", NICKNAME_MAX, "nickname", allow_empty=True)
-
-
-def _real(value: Any, field: str, low: float | None = None, high: float | None = None) -> float | None:
-    """``value`` as a finite float (None stays None) within [low, high], or InvalidInput."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidInput(f"{field} must be a number", field)
-    number = float(value)
-    if not math.isfinite(number):
-        raise InvalidInput(f"{field} must be a finite number", field)
-    if (low is not None and number < low) or (high is not None and number > high):
-        raise InvalidInput(f"{field} must be between {low:g} and {high:g}", field)
-    return number
-
-
-def _plain_json(value: Any) -> Any:
-    """json.dumps' fallback: NumPy scalars and arrays (anything with .tolist()) as plain lists/numbers."""
-    tolist = getattr(value, "tolist", None)
-    if callable(tolist):
-        return tolist()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def _json_object(value: Any, field: str, limit: int) -> str:
-    """A mapping as compact JSON text of at most ``limit`` bytes (tuples become lists), or InvalidInput."""
-    if not isinstance(value, Mapping):
-        raise InvalidInput(f"{field} must be a mapping", field)
-    try:
-        text = json.dumps(dict(value), allow_nan=False, ensure_ascii=False, separators=(",", ":"),
-                          default=_plain_json)
-    except (TypeError, ValueError, RecursionError):
-        raise InvalidInput(f"{field} cannot be stored as JSON (only numbers, text, lists, mappings)",
-                           field) from None
-    if len(text.encode("utf-8")) > limit:
-        raise InvalidInput(f"{field} is larger than {limit} bytes as JSON", field)
-    return text
-
-
-def _seed(value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not -2**63 <= int(value) < 2**63:
-        raise InvalidInput("seed must be a whole number", "seed")
-    return int(value)
-
-
 def _spreadsheet_safe(value: Any) -> Any:
     """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) made inert with a quote."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
-
-
-# ---------------------------------------------------------------------------- teacher keys
-@functools.lru_cache(maxsize=256)
-def _derive(key: str, salt: bytes, iterations: int) -> bytes:
-    # cached: a teacher's board checks the same key on every refresh; PBKDF2 is slow on purpose
-    return hashlib.pbkdf2_hmac("sha256", key.encode("utf-8", "surrogatepass"), salt, iterations)
-
-
-def _hash_key(key: str) -> str:
-    salt = secrets_module.token_bytes(16)
-    return f"pbkdf2_sha256${KEY_ITERATIONS}${salt.hex()}${_derive(key, salt, KEY_ITERATIONS).hex()}"
-
-
-def _key_matches(key: Any, stored: str) -> bool:
-    if not isinstance(key, str) or not key:
-        return False
-    try:
-        scheme, iterations, salt, digest = stored.split("$")
-        candidate = _derive(key, bytes.fromhex(salt), int(iterations))
-    except ValueError:
-        return False
-    return scheme == "pbkdf2_sha256" and hmac.compare_digest(candidate, bytes.fromhex(digest))
 
 
 # ------------------------------------------------------------------------------ settings
@@ -550,29 +296,12 @@ class BoardStore:
                     self._engine = self._make_engine()
                     self._writer = self._engine.execution_options(board_write=True)
                 with self._writer.begin() as connection:
-                    self._create_or_migrate(connection)
+                    create_or_migrate(connection, self._is_postgresql)
             except BoardError:
                 raise
             except (sa_exc.SQLAlchemyError, sqlite3.Error, OSError, ImportError) as error:
                 raise self._unavailable(error) from error
             self._ready = True
-
-    def _create_or_migrate(self, connection: sa.Connection) -> None:
-        if self._is_postgresql:  # several servers may start at once
-            connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_ADVISORY_LOCK)))
-        version = None
-        if sa.inspect(connection).has_table("board_schema"):
-            version = connection.scalar(sa.select(sa.func.max(schema_table.c.version)))
-        if version is None:
-            metadata.create_all(connection)
-            connection.execute(schema_table.insert().values(version=SCHEMA_VERSION))
-            return
-        if version > SCHEMA_VERSION:
-            raise BoardUnavailable("the database was written by a newer version of the app")
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[step](connection)
-        if version < SCHEMA_VERSION:
-            connection.execute(schema_table.update().values(version=SCHEMA_VERSION))
 
     def _unavailable(self, error: BaseException) -> BoardUnavailable:
         if isinstance(error, sa_exc.IntegrityError):
@@ -614,10 +343,6 @@ class BoardStore:
             self._ready = False
 
     # -------------------------------------------------------------------- throttling
-    @staticmethod
-    def _client_scope(client: str) -> str:
-        return f"client:{client}"[:_SCOPE_MAX]
-
     def _check_throttle(self, scopes: Sequence[str]) -> None:
         """Throttled when a scope had FREE_FAILURES wrong tries lately and its wait is not over."""
         now = self._clock()
@@ -626,10 +351,9 @@ class BoardStore:
                 count, last = connection.execute(
                     sa.select(sa.func.count(), sa.func.max(failure_table.c.created_at))
                     .where(failure_table.c.scope == scope, failure_table.c.created_at > now - FAILURE_WINDOW)).one()
-                if count >= FREE_FAILURES:
-                    wait = last + min(MAX_WAIT, 2.0 ** min(count - FREE_FAILURES, 16)) - now
-                    if wait > 0:
-                        raise Throttled(f"too many wrong tries: wait {math.ceil(wait)} s", wait)
+                wait = throttle_wait(count, last, now)
+                if wait > 0:
+                    raise Throttled(f"too many wrong tries: wait {math.ceil(wait)} s", wait)
 
     def _record_failure(self, scopes: Sequence[str]) -> None:
         now = self._clock()
@@ -657,10 +381,10 @@ class BoardStore:
     def create_class(self, teacher_key: str | None = None) -> tuple[ClassInfo, str]:
         """A new class and its teacher key: the installation's permanent key, or a new random one."""
         if teacher_key is None:
-            key = secrets_module.token_urlsafe(12)
+            key = new_key()
         else:
-            key = _plain_text(teacher_key, "key", 200, "teacher key")
-        key_hash = _hash_key(key)
+            key = plain_text(teacher_key, "key", 200, "teacher key")
+        key_hash = hash_key(key)
         self.purge_expired()
         for _ in range(20):
             now = self._clock()
@@ -684,23 +408,23 @@ class BoardStore:
 
     def _authorize(self, code: str, key: str, client: str) -> str:
         """The normalized code once ``key`` is the class's teacher key; WrongCode, WrongKey or Throttled."""
-        client_scope = self._client_scope(client)
+        session = client_scope(client)
         try:
             code = normalize_code(code)
         except WrongCode:
-            self._check_throttle([client_scope])
-            self._record_failure([client_scope])
+            self._check_throttle([session])
+            self._record_failure([session])
             raise
-        scopes = [client_scope, f"class:{code}"]
+        scopes = [session, class_scope(code)]
         self._check_throttle(scopes)
         with self._read() as connection:
             row = connection.execute(
                 sa.select(class_table.c.key_hash)
                 .where(class_table.c.code == code, class_table.c.expires_at > self._clock())).first()
         if row is None:
-            self._record_failure([client_scope])
+            self._record_failure([session])
             raise WrongCode("no class has this code (or it has ended)")
-        if not _key_matches(key, row.key_hash):
+        if not key_matches(key, row.key_hash):
             self._record_failure(scopes)
             raise WrongKey("this is not the class's teacher key")
         return code
@@ -740,10 +464,11 @@ class BoardStore:
                          "train_loss", "test_loss", "seconds", "shared_at_utc", "settings", "curve"])
         for run in shared:
             shared_at = datetime.fromtimestamp(run.created_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-            cells = [run.id, run.student_number, run.nickname, run.page, run.model, run.seed, run.train_accuracy,
-                     run.test_accuracy, run.train_loss, run.test_loss, run.seconds, shared_at,
-                     json.dumps(run.settings, ensure_ascii=False),
-                     "" if run.curve is None else json.dumps(run.curve, ensure_ascii=False)]
+            record = run.record
+            cells = [run.id, run.student_number, run.nickname, record.page, record.model, record.seed,
+                     record.train_accuracy, record.test_accuracy, record.train_loss, record.test_loss, record.seconds,
+                     shared_at, json.dumps(record.settings, ensure_ascii=False),
+                     "" if record.curve is None else json.dumps(curve_data(record.curve), ensure_ascii=False)]
             writer.writerow(["" if cell is None else _spreadsheet_safe(cell) for cell in cells])
         return out.getvalue()
 
@@ -826,8 +551,8 @@ class BoardStore:
     def join(self, code: str, client: str, nickname: str = "") -> Student:
         """A new student of the class, numbered 1, 2, 3... in the order of joining."""
         nickname = clean_nickname(nickname)
-        client_scope = self._client_scope(client)
-        self._check_throttle([client_scope])
+        session = client_scope(client)
+        self._check_throttle([session])
         try:
             code = normalize_code(code)
             now = self._clock()
@@ -843,7 +568,7 @@ class BoardStore:
                 return Student(id=int(result.inserted_primary_key[0]), code=code, number=int(counted.joined),
                                nickname=nickname)
         except WrongCode:
-            self._record_failure([client_scope])
+            self._record_failure([session])
             raise
 
     def rename(self, student: Student, nickname: str) -> Student:
@@ -854,22 +579,9 @@ class BoardStore:
         return Student(id=student.id, code=student.code, number=int(row.number), nickname=nickname)
 
     # --------------------------------------------------------------------------- runs
-    def share_run(self, student: Student, *, page: str, model: str, settings: Mapping, seed: int | None = None,
-                  train_accuracy=None, test_accuracy=None, train_loss=None, test_loss=None, seconds=None,
-                  curve: Mapping | None = None) -> SharedRun:
-        """Put a finished run on the class's board."""
-        values = dict(
-            page=_plain_text(page, "page", LABEL_MAX, "page name"),
-            model=_plain_text(model, "model", LABEL_MAX, "model name"),
-            settings=_json_object(settings, "settings", SETTINGS_MAX_BYTES),
-            seed=_seed(seed),
-            train_accuracy=_real(train_accuracy, "train_accuracy", 0.0, 1.0),
-            test_accuracy=_real(test_accuracy, "test_accuracy", 0.0, 1.0),
-            train_loss=_real(train_loss, "train_loss", 0.0),
-            test_loss=_real(test_loss, "test_loss", 0.0),
-            seconds=_real(seconds, "seconds", 0.0),
-            curve=None if curve is None else _json_object(curve, "curve", CURVE_MAX_BYTES),
-        )
+    def share_run(self, student: Student, record: Record) -> SharedRun:
+        """Put a finished result on the class's board (``record``: see core.board.records)."""
+        values = record_columns(record)
         now = self._clock()
         with self._write() as connection:
             # the class row's lock makes posts of one class take turns: ids are committed in order,
@@ -890,12 +602,9 @@ class BoardStore:
             result = connection.execute(run_table.insert().values(
                 class_id=class_row.id, student_id=student_row.id, created_at=now, **values))
             run_id = int(result.inserted_primary_key[0])
+        # read back as the board will read it from the database
         return SharedRun(id=run_id, student_number=int(student_row.number), nickname=student_row.nickname,
-                         page=values["page"], model=values["model"], settings=json.loads(values["settings"]),
-                         seed=values["seed"], train_accuracy=values["train_accuracy"],
-                         test_accuracy=values["test_accuracy"], train_loss=values["train_loss"],
-                         test_loss=values["test_loss"], seconds=values["seconds"],
-                         curve=None if values["curve"] is None else json.loads(values["curve"]), created_at=now)
+                         created_at=now, record=read_record(values))
 
     def runs(self, code: str, after_id: int = 0, limit: int = 5000) -> list[SharedRun]:
         """The class's runs after ``after_id``, oldest first (a board refreshes with its last id)."""
@@ -907,11 +616,8 @@ class BoardStore:
                 .join(student_table, student_table.c.id == run_table.c.student_id)
                 .where(run_table.c.class_id == class_row.id, run_table.c.id > int(after_id))
                 .order_by(run_table.c.id).limit(max(0, int(limit)))).all()
-        return [SharedRun(id=row.id, student_number=row.number, nickname=row.nickname, page=row.page, model=row.model,
-                          settings=json.loads(row.settings), seed=row.seed, train_accuracy=row.train_accuracy,
-                          test_accuracy=row.test_accuracy, train_loss=row.train_loss, test_loss=row.test_loss,
-                          seconds=row.seconds, curve=None if row.curve is None else json.loads(row.curve),
-                          created_at=row.created_at) for row in rows]
+        return [SharedRun(id=row.id, student_number=row.number, nickname=row.nickname, created_at=row.created_at,
+                          record=read_record(row._mapping)) for row in rows]
 
     # ---------------------------------------------------------------------- questions
     @staticmethod
@@ -932,18 +638,18 @@ class BoardStore:
     def ask(self, code: str, key: str, client: str, *, text: str, kind: str, choices: Sequence[str] = (),
             low: float | None = None, high: float | None = None) -> Question:
         """A new question for the class (it replaces the current one; the old ones stay stored)."""
-        text = _plain_text(text, "question", QUESTION_MAX, "question")
+        text = plain_text(text, "question", QUESTION_MAX, "question")
         if kind == "number":
             if low is None and high is None:
                 low, high = 0.0, 100.0
-            low, high = _real(low, "range"), _real(high, "range")
+            low, high = real(low, "range"), real(high, "range")
             if low is None or high is None or not low < high:
                 raise InvalidInput("a number question needs a lowest value below its highest value", "range")
             choice_list: list[str] = []
         elif kind == "choice":
             if isinstance(choices, str):
                 raise InvalidInput("the choices must be a list of texts", "choices")
-            choice_list = [_plain_text(choice, "choices", LABEL_MAX, "choice") for choice in choices]
+            choice_list = [plain_text(choice, "choices", LABEL_MAX, "choice") for choice in choices]
             if not MIN_CHOICES <= len(choice_list) <= MAX_CHOICES:
                 raise InvalidInput(f"a choice question needs {MIN_CHOICES} to {MAX_CHOICES} choices", "choices")
             if len(set(choice_list)) != len(choice_list):
@@ -982,7 +688,7 @@ class BoardStore:
             if row.revealed:
                 raise InvalidInput("the answers are already revealed", "answer")
             if row.kind == "number":
-                number, choice = _real(value, "answer", row.low, row.high), None
+                number, choice = real(value, "answer", row.low, row.high), None
                 if number is None:
                     raise InvalidInput("the answer is empty", "answer")
             else:
@@ -1017,9 +723,9 @@ class BoardStore:
                measured: float | str | None = None) -> Question:
         """Show everyone the answers, beside the value the experiment measured."""
         if isinstance(measured, str):
-            measured = _plain_text(measured, "measured", LABEL_MAX, "measured value")
+            measured = plain_text(measured, "measured", LABEL_MAX, "measured value")
         else:
-            measured = _real(measured, "measured")
+            measured = real(measured, "measured")
         code = self._authorize(code, key, client)
         with self._write() as connection:
             class_row = self._live_class(connection, code, lock=True)

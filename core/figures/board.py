@@ -1,8 +1,9 @@
 """The class board's charts and table: pure renderers, shared runs in, a figure or a table out.
 
-The teacher projects a board of every run the students shared (see :mod:`core.board.store`)
-and of their answers to a question asked before an experiment. Every text label arrives
-already translated; nothing here knows the language or Streamlit.
+The teacher projects a board of every run the students shared (:class:`core.board.store.SharedRun`,
+each holding a typed record of :mod:`core.board.records`) and of their answers to a question
+asked before an experiment. Every text label arrives already translated; nothing here knows the
+language or Streamlit.
 
 The board is redrawn every few seconds for the whole class and may hold up to a couple of
 thousand runs, so the renderers stay cheap: traces are built as plain dicts (no per-trace
@@ -10,9 +11,9 @@ validation), all the runs of one model are one trace (the thin shift curves are 
 broken by gaps), and the layout is set once through :func:`core.figures.style.style`, never
 with Plotly's slow ``update_*`` / ``add_hline`` / ``add_annotation`` methods.
 
-Stored runs are only loosely checked by the store (settings and curves are whatever the page
-shared), so every reader here accepts malformed values and leaves them out instead of raising.
-What students and teachers typed (nicknames, choices) is escaped before it reaches Plotly's
+The records were read from the database once, where malformed stored values became None (a
+setting, a number, a curve): the renderers leave out what is None and never check a value's
+type. What students and teachers typed (nicknames, choices) is escaped before it reaches Plotly's
 pseudo-HTML text; the ``title`` and labels given by the caller are used as they are.
 """
 
@@ -30,7 +31,6 @@ import plotly.graph_objects as go
 from core.figures import style
 
 N_INPUTS, N_OUTPUTS = 784, 10
-SOFTMAX_SIZE = N_INPUTS * N_OUTPUTS + N_OUTPUTS  # 7850
 MODEL_COLORS = {
     "softmax": style.COLORS["main"],    # blue
     "mlp": style.COLORS["second"],      # red
@@ -47,77 +47,37 @@ _INTEGER_BINS_MAX = 20   # a number question over at most this many whole number
 _NUMBER_BINS = 10
 
 
-# ------------------------------------------------------------------------------ reading runs
-def _number(value) -> float | None:
-    """``value`` as a finite float, or None (booleans, text, NaN and infinities are not numbers)."""
-    kind = type(value)
-    # the usual cases first: the ABC check is slow
-    if kind is not float and kind is not int and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
+# -------------------------------------------------------------------------------------- runs
+def network_size(hidden_layers: tuple[int, ...] | None) -> int:
+    """The number of trainable parameters (weights and biases) of a network, 0 if unknown (None).
 
-
-def _integer(value) -> int | None:
-    number = _number(value)
-    return int(number) if number is not None and number == int(number) else None
-
-
-def _hidden_layers(settings) -> tuple[int, ...] | None:
-    """The MLP's hidden layer sizes (at least one, each a positive whole number), or None."""
-    layers = settings.get("hidden_layers") if isinstance(settings, dict) else None
-    if not isinstance(layers, (list, tuple)) or not layers:
-        return None
-    for n in layers:
-        if type(n) is not int and (isinstance(n, bool) or not isinstance(n, numbers.Integral)):
-            return None
-        if n < 1:
-            return None
-    return tuple(int(n) for n in layers)
-
-
-def _model(settings) -> str | None:
-    return settings.get("model") if isinstance(settings, dict) else None
-
-
-def _network(settings) -> tuple[int, str]:
-    """The network's parameter count and layers label, (0, "?") when unknown."""
-    model = _model(settings)
-    if model == "softmax":
-        return SOFTMAX_SIZE, str(N_OUTPUTS)
-    layers = _hidden_layers(settings)
-    if layers is None or model not in ("mlp", None):
-        return 0, "?"
-    sizes = (N_INPUTS, *layers, N_OUTPUTS)
-    return sum(n_in * n_out + n_out for n_in, n_out in itertools.pairwise(sizes)), "-".join(map(str, layers))
-
-
-def network_size(settings: dict) -> int:
-    """The number of trainable parameters (weights and biases) of the run's network, 0 if unknown.
-
-    The softmax model is 784·10 + 10 = 7850; an MLP (``settings["model"]`` "mlp", or no model
-    but hidden layers) sums n_in·n_out + n_out over its layers 784 → hidden… → 10. Anything
-    else (the convolution pipeline, malformed settings, not a dict) is 0; it never raises.
+    ``hidden_layers`` is a record's (:func:`core.board.records.network_layers`): () for the
+    softmax model, 784·10 + 10 = 7850; an MLP sums n_in·n_out + n_out over its layers
+    784 → hidden… → 10.
     """
-    return _network(settings)[0]
+    if hidden_layers is None:
+        return 0
+    sizes = (N_INPUTS, *hidden_layers, N_OUTPUTS)
+    return sum(n_in * n_out + n_out for n_in, n_out in itertools.pairwise(sizes))
 
 
-def size_label(settings: dict) -> str:
-    """The network's layers as the lesson writes them: "10", "200-100-60-30"; "?" if unknown."""
-    return _network(settings)[1]
+def size_label(hidden_layers: tuple[int, ...] | None) -> str:
+    """The network's layers as the lesson writes them: "10", "200-100-60-30"; "?" if unknown (None)."""
+    if hidden_layers is None:
+        return "?"
+    return "-".join(map(str, hidden_layers)) if hidden_layers else str(N_OUTPUTS)
 
 
 def _student(run, hide_names: bool, student_label: str) -> str:
     """The run's nickname, or "Student N" when names are hidden or none was chosen (plain text)."""
-    nickname = run.nickname.strip() if isinstance(run.nickname, str) else ""
+    nickname = run.nickname.strip()
     if hide_names or not nickname:
         return student_label.format(number=run.student_number)
     return nickname
 
 
-def _percent(fraction) -> float | None:
-    number = _number(fraction)
-    return None if number is None else 100.0 * number
+def _percent(fraction: float | None) -> float | None:
+    return None if fraction is None else 100.0 * fraction
 
 
 def _color(model: str) -> str:
@@ -157,21 +117,19 @@ def runs_table(runs: list, hide_names: bool, labels: dict[str, str], language: s
     student_label = labels.get("student_number", "{number}")
     rows = []
     for run in sorted(runs, key=lambda r: r.id, reverse=True):
-        settings = run.settings if isinstance(run.settings, dict) else {}
-        steps = settings.get("epochs", settings.get("iterations"))
-        seed = run.seed if _integer(run.seed) is not None else settings.get("seed")
-        train, test = _percent(run.train_accuracy), _percent(run.test_accuracy)
-        loss, seconds = _number(run.test_loss), _number(run.seconds)
+        record = run.record
+        train, test = _percent(record.train_accuracy), _percent(record.test_accuracy)
+        loss, seconds = record.test_loss, record.seconds
         rows.append({
             "id": run.id,
             "student": _student(run, hide_names, student_label),
-            "page": run.page,
-            "model": run.model,
-            "size": size_label(settings),
-            "learning_rate": _number(settings.get("learning_rate")),
-            "train_size": _integer(settings.get("train_size")),
-            "epochs_or_iterations": _integer(steps),
-            "seed": _integer(seed),
+            "page": record.page,
+            "model": record.model,
+            "size": size_label(record.hidden_layers),
+            "learning_rate": record.learning_rate,
+            "train_size": record.train_size,
+            "epochs_or_iterations": record.steps,
+            "seed": record.seed,
             "train_accuracy": None if train is None else round(train, 2),
             "test_accuracy": None if test is None else round(test, 2),
             "test_loss": None if loss is None else round(loss, 4),
@@ -199,11 +157,11 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
     """
     sized, unsized = ([], [], [], []), ([], [], [])  # (x, y, text[, colour])
     for run in runs:
-        train, test = _percent(run.train_accuracy), _percent(run.test_accuracy)
+        train, test = _percent(run.record.train_accuracy), _percent(run.record.test_accuracy)
         if train is None or test is None:
             continue
-        settings = run.settings if isinstance(run.settings, dict) else {}
-        size, label = _network(settings)
+        layers = run.record.hidden_layers
+        size, label = network_size(layers), size_label(layers)
         text = (f"{_escape(_student(run, hide_names, student_label))}<br>{_escape(label)}"
                 f"<br>{x_title}: {train:.2f} %<br>{y_title}: {test:.2f} %")
         target = sized if size > 0 else unsized
@@ -247,21 +205,21 @@ def learning_rate_figure(runs: list, title: str, x_title: str, y_title: str, hid
                          height: int = 480, model_labels: dict[str, str] | None = None) -> go.Figure:
     """Each run's test accuracy (%) against its learning rate on a log axis, one colour per model.
 
-    Only runs with a numeric ``settings["learning_rate"]`` > 0 and a test accuracy are drawn.
+    Only runs with a learning rate > 0 and a test accuracy are drawn.
     The legend names the models through ``model_labels`` (the model's code when missing).
     """
     model_labels = model_labels or {}
     points: dict[str, tuple[list, list, list]] = {}
     for run in runs:
-        settings = run.settings if isinstance(run.settings, dict) else {}
-        rate, test = _number(settings.get("learning_rate")), _percent(run.test_accuracy)
+        record = run.record
+        rate, test = record.learning_rate, _percent(record.test_accuracy)
         if rate is None or rate <= 0 or test is None:
             continue
-        x, y, text = points.setdefault(run.model, ([], [], []))
+        x, y, text = points.setdefault(record.model, ([], [], []))
         x.append(rate)
         y.append(test)
-        text.append(f"{_escape(_student(run, hide_names, student_label))}<br>{_escape(size_label(settings))}"
-                    f"<br>{x_title}: {rate:g}<br>{y_title}: {test:.2f} %")
+        who, size = _escape(_student(run, hide_names, student_label)), _escape(size_label(record.hidden_layers))
+        text.append(f"{who}<br>{size}<br>{x_title}: {rate:g}<br>{y_title}: {test:.2f} %")
     traces = []
     for model in _models_in_order(points):
         x, y, text = points[model]
@@ -276,54 +234,31 @@ def learning_rate_figure(runs: list, title: str, x_title: str, y_title: str, hid
     return fig
 
 
-def _numbers(values) -> np.ndarray | None:
-    """A non-empty list of finite numbers as a float array, or None (text and booleans are not numbers)."""
-    if not isinstance(values, (list, tuple)) or not values:
-        return None
-    for value in values:
-        kind = type(value)
-        if kind is not float and kind is not int and _number(value) is None:
-            return None
-    array = np.array(values, dtype=float)
-    return array if np.isfinite(array).all() else None
-
-
-def _curve(run) -> tuple[np.ndarray, np.ndarray] | None:
-    """The run's (shifts, accuracies in %), or None when it has no well-formed curve."""
-    curve = run.curve
-    if not isinstance(curve, dict):
-        return None
-    shifts, accuracy = _numbers(curve.get("shifts")), _numbers(curve.get("accuracy"))
-    if shifts is None or accuracy is None or shifts.size != accuracy.size:
-        return None
-    return shifts, 100.0 * accuracy
-
-
 def shift_figure(runs: list, title: str, x_title: str, y_title: str, model_labels: dict[str, str],
                  median_label: str, hide_names: bool, student_label: str, height: int = 480) -> go.Figure:
     """Accuracy (%) against the shift in pixels: a thin line per run, the class median per model thick.
 
-    Runs without a well-formed curve (``{"shifts": [...], "accuracy": [...]}`` of equal
-    lengths, finite numbers only) are left out. All the thin lines of one model form a single
-    trace, each run's line separated from the next by a gap (a NaN point): one trace per run
-    would cost about 0.1 ms each, far too much for a board of hundreds of runs. The median,
-    taken at each shift over the runs that measured it, is named "<median_label> <model label>".
+    Runs without a curve (a training run, or a curve found malformed when it was read) are left
+    out. All the thin lines of one model form a single trace, each run's line separated from the
+    next by a gap (a NaN point): one trace per run would cost about 0.1 ms each, far too much
+    for a board of hundreds of runs. The median, taken at each shift over the runs that
+    measured it, is named "<median_label> <model label>".
     """
     by_model: dict[str, list] = {}
     for run in runs:
-        curve = _curve(run)
-        if curve is not None:
-            by_model.setdefault(run.model, []).append((run, curve))
+        if run.record.curve is not None:
+            by_model.setdefault(run.record.model, []).append(run)
     gap = np.array([np.nan])
     thin, thick = [], []
     for model in _models_in_order(by_model):
         color, name = _color(model), _escape(str(model_labels.get(model, model)))
         xs, ys, text = [], [], []
         per_shift: dict[float, list[float]] = {}
-        for run, (shifts, accuracy) in by_model[model]:
-            direction = run.curve.get("direction")
+        for run in by_model[model]:
+            curve = run.record.curve
+            shifts, accuracy = np.array(curve.shifts, dtype=float), 100.0 * np.array(curve.accuracy, dtype=float)
             who = _escape(_student(run, hide_names, student_label))
-            label = f"{who}<br>{name}" + (f" · {_escape(direction)}" if isinstance(direction, str) else "")
+            label = f"{who}<br>{name}" + (f" · {_escape(curve.direction)}" if curve.direction is not None else "")
             if xs:
                 xs.append(gap)
                 ys.append(gap)
@@ -352,6 +287,16 @@ def shift_figure(runs: list, title: str, x_title: str, y_title: str, model_label
 
 
 # ---------------------------------------------------------------------------------- answers
+def _number(value) -> float | None:
+    """An answer or a question's bound as a finite float, or None (booleans, text, NaN and infinities)."""
+    kind = type(value)
+    # the usual cases first: the ABC check is slow
+    if kind is not float and kind is not int and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def _number_values(answers) -> list[float]:
     return [v for v in (_number(value) for value in answers.values) if v is not None]
 

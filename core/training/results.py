@@ -23,7 +23,8 @@ import zlib
 from pathlib import Path
 from typing import Any, Hashable
 
-from core.board.store import BoardError, BoardStore
+from core.board.errors import BoardError
+from core.board.store import BoardStore
 
 LOG = logging.getLogger(__name__)
 CORE = Path(__file__).resolve().parent.parent

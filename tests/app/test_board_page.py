@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.board.records import PipelineRecord, ShiftCurve, ShiftCurveRecord
 from core.board.store import BoardStore
 from core.texts import t
 from tests.app.conftest import APP, PAGES, open_page
@@ -71,11 +72,11 @@ def test_a_student_joins_by_link_shares_a_run_and_the_board_shows_it(board_datab
     assert t("board_shared", "en") in [c.value for c in at.caption]
     runs = store(board_database).runs(info.code)
     assert len(runs) == 1
-    run = runs[0]
-    assert (run.page, run.model, run.seed, run.student_number) == ("training", "softmax", 7, 1)
-    assert run.settings["iterations"] == 500 and run.settings["train_size"] == 5000
+    run, record = runs[0], runs[0].record
+    assert (record.page, record.model, record.seed, run.student_number) == ("training", "softmax", 7, 1)
+    assert record.settings["iterations"] == 500 and record.settings["train_size"] == 5000
     final = at.session_state["softmax_run"].run.checkpoints[-1]
-    assert run.test_accuracy == pytest.approx(final.test_accuracy)
+    assert record.test_accuracy == pytest.approx(final.test_accuracy)
     # shared once: the button is gone on the next run
     at.run()
     assert not [b for b in at.button if b.key and b.key.startswith("board_share_")]
@@ -234,19 +235,42 @@ def test_an_experiment_grid_is_shared_in_one_click(board_database, monkeypatch):
     button.click().run()
     assert not at.exception, at.exception
     runs = store(board_database).runs(info.code)
-    assert sorted(run.settings["train_size"] for run in runs) == [300, 600]
-    assert {run.page for run in runs} == {"overfitting"} and all(run.train_accuracy is not None for run in runs)
+    assert sorted(run.record.settings["train_size"] for run in runs) == [300, 600]
+    assert {run.record.page for run in runs} == {"overfitting"}
+    assert all(run.record.train_accuracy is not None for run in runs)
+
+
+def test_a_shift_curve_and_the_pipeline_are_shared_as_their_records(board_database):
+    """The translation page shares a model with its curve, the convolution page its pipeline."""
+    info, _ = store(board_database).create_class()
+    at = student_on("translation", {"class": info.code})
+    at.segmented_control(key="translation_section").set_value("test_set").run()
+    share_key = "board_share_trans-mlp-horizontal-"
+    run_until(at, lambda a: any(b.key and b.key.startswith(share_key) for b in a.button), timeout=120)
+    next(b for b in at.button if b.key and b.key.startswith(share_key)).click().run()
+    assert not at.exception, at.exception
+    at.switch_page(PAGES["convolution"]).run()
+    at.segmented_control(key="convolution_section").set_value("pipeline").run()
+    run_until(at, lambda a: any(b.key == "board_share_conv-4-horizontal" for b in a.button), timeout=240)
+    next(b for b in at.button if b.key == "board_share_conv-4-horizontal").click().run()
+    assert not at.exception, at.exception
+    curve, pipeline = (run.record for run in store(board_database).runs(info.code))
+    assert isinstance(curve, ShiftCurveRecord) and (curve.page, curve.model) == ("translation", "mlp")
+    assert curve.curve.shifts == tuple(range(9)) and curve.curve.direction == "horizontal"
+    assert curve.settings["hidden_layers"] == [64] and curve.test_accuracy is not None
+    assert isinstance(pipeline, PipelineRecord) and (pipeline.pool, pipeline.curve.direction) == (4, "horizontal")
+    assert pipeline.train_size > 0 and pipeline.test_accuracy > 0.9 and len(pipeline.curve.accuracy) == 9
 
 
 def test_every_shared_run_can_be_replayed_from_its_page(board_database):
     info, key = store(board_database).create_class()
     student = store(board_database).join(info.code, "test")
-    store(board_database).share_run(student, page="convolution", model="pipeline",
-                                    settings={"pool": 2, "train_size": 20000}, test_accuracy=0.96,
-                                    curve={"shifts": [0, 1, 2], "accuracy": [0.96, 0.95, 0.9], "direction": "vertical"})
-    store(board_database).share_run(student, page="translation", model="mlp", settings={"seed": 0},
-                                    test_accuracy=0.97,
-                                    curve={"shifts": [0, 1, 2], "accuracy": [0.97, 0.9, 0.6], "direction": "diagonal"})
+    store(board_database).share_run(student, PipelineRecord(
+        pool=2, train_size=20000, test_accuracy=0.96,
+        curve=ShiftCurve(shifts=(0, 1, 2), accuracy=(0.96, 0.95, 0.9), direction="vertical")))
+    store(board_database).share_run(student, ShiftCurveRecord(
+        page="translation", model="mlp", settings={"seed": 0}, test_accuracy=0.97,
+        curve=ShiftCurve(shifts=(0, 1, 2), accuracy=(0.97, 0.9, 0.6), direction="diagonal")))
     board = teacher_on_board(info.code, key)
     links = [m.value for m in board.markdown if "](/" in m.value]
     assert len(links) == 1 and "/translation?" in links[0] and "direction=diagonal" in links[0]  # the newest first
@@ -261,12 +285,14 @@ def _share_the_same_result_twice(code: str) -> None:
     """A page whose share callback runs twice for one click (Streamlit may do that on a rerun race)."""
     import streamlit as st
 
+    from core.board.records import TrainingRecord
     from ui import board, server
 
     if "board_student" not in st.session_state:
         st.session_state["board_student"] = server.store().join(code, "twice")
     current = st.session_state["board_student"]
-    record = dict(page="training", model="softmax", settings={"learning_rate": 0.003}, seed=0, test_accuracy=0.9)
+    record = TrainingRecord(page="training", model="softmax", settings={"learning_rate": 0.003}, seed=0,
+                            test_accuracy=0.9)
     for _ in range(2):
         board._share(current, (current.code, "same-result"), [record], "same-result")
     st.write("done")

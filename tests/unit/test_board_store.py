@@ -19,27 +19,32 @@ from dataclasses import replace
 import pytest
 import sqlalchemy as sa
 
+from core.board import schema
 from core.board import store as board_store
-from core.board.store import (
-    CODE_ALPHABET,
-    SCHEMA_VERSION,
+from core.board.errors import (
+    FAILURE_WINDOW,
     BoardError,
     BoardFull,
-    BoardStore,
     BoardUnavailable,
     InvalidInput,
     PostingClosed,
     Throttled,
     WrongCode,
     WrongKey,
-    database_url,
-    new_code,
-    normalize_code,
 )
+from core.board.keys import CODE_ALPHABET, new_code, normalize_code
+from core.board.records import ShiftCurve, ShiftCurveRecord, TrainingRecord
+from core.board.schema import SCHEMA_VERSION
+from core.board.store import BoardStore, database_url
 from tests.postgres import free_port
 
 RUN = dict(page="training", model="MLP 784-128-10", settings={"hidden": 128, "lr": 0.1}, seed=1,
            train_accuracy=0.9, test_accuracy=0.88, train_loss=0.31, test_loss=0.35, seconds=2.5)
+
+
+def record(curve: ShiftCurve | None = None, **fields) -> TrainingRecord | ShiftCurveRecord:
+    """The record a model page shares with these values (with a curve: the translation page's kind)."""
+    return TrainingRecord(**fields) if curve is None else ShiftCurveRecord(**fields, curve=curve)
 
 
 class FakeClock:
@@ -94,7 +99,7 @@ def row_counts(url: str) -> dict[str, int]:
     try:
         with engine.connect() as connection:
             return {table.name: connection.scalar(sa.select(sa.func.count()).select_from(table))
-                    for table in board_store.metadata.sorted_tables}
+                    for table in schema.metadata.sorted_tables}
     finally:
         engine.dispose()
 
@@ -151,7 +156,7 @@ def test_nicknames_are_plain_short_printable_text(store):
         assert refused.value.field == "nickname"
     assert store.class_info(info.code).students == 4  # refused nicknames joined nobody
 
-    store.share_run(script, **RUN)
+    store.share_run(script, record(**RUN))
     renamed = store.rename(script, " Émile  ")
     assert (renamed.nickname, renamed.number, renamed.id) == ("Émile", script.number, script.id)
     assert store.runs(info.code)[0].nickname == "Émile"  # the board shows the current nickname
@@ -165,24 +170,26 @@ def test_a_shared_run_comes_back_exactly(open_store, clock):
     info, _ = store.create_class()
     student = store.join(info.code, "client", "Ada")
     settings = {"layers": (128, 64), "lr": 0.1 + 0.2, "name": "réseau", "nested": {"a": [1, 2.5]}}
-    curve = {"epoch": [1, 2, 3], "test_accuracy": [1 / 3, 2 / 3, 0.9999999999999999]}
-    shared = store.share_run(student, page="mlp", model="MLP", settings=settings, seed=2**40,
-                             train_accuracy=1 / 3, test_accuracy=0.1 + 0.2, train_loss=1e-12, test_loss=123.456,
-                             seconds=0.001, curve=curve)
+    curve = ShiftCurve(shifts=(1, 2, 3), accuracy=(1 / 3, 2 / 3, 0.9999999999999999))
+    shared = store.share_run(student, record(page="mlp", model="MLP", settings=settings, seed=2**40,
+                                             train_accuracy=1 / 3, test_accuracy=0.1 + 0.2, train_loss=1e-12,
+                                             test_loss=123.456, seconds=0.001, curve=curve))
     expected = dict(student_number=1, nickname="Ada", page="mlp", model="MLP",
                     settings={"layers": [128, 64], "lr": 0.1 + 0.2, "name": "réseau", "nested": {"a": [1, 2.5]}},
                     seed=2**40, train_accuracy=1 / 3, test_accuracy=0.1 + 0.2, train_loss=1e-12, test_loss=123.456,
                     seconds=0.001, curve=curve, created_at=clock.now)
     for name, value in expected.items():
-        assert getattr(shared, name) == value, name
+        holder = shared if name in ("student_number", "nickname", "created_at") else shared.record
+        assert getattr(holder, name) == value, name
     store.close()
     reopened = open_store()
     (read,) = reopened.runs(info.code)  # read back from the database, not from a cache
     assert read == shared
-    assert read.settings["lr"] == 0.30000000000000004 and read.curve["test_accuracy"][0] == 1 / 3
+    assert read.record.settings["lr"] == 0.30000000000000004 and read.record.curve.accuracy[0] == 1 / 3
 
-    bare = reopened.share_run(student, page="p", model="m", settings={})
-    assert (bare.seed, bare.train_accuracy, bare.curve, bare.seconds) == (None, None, None, None)
+    bare = reopened.share_run(student, record(page="p", model="m", settings={}))
+    measured = bare.record
+    assert (measured.seed, measured.train_accuracy, measured.curve, measured.seconds) == (None, None, None, None)
     assert bare.id > shared.id
 
 
@@ -197,7 +204,7 @@ INVALID_RUNS = [
     ({"settings": {"model": object()}}, "settings"),
     ({"settings": {"lr": math.nan}}, "settings"),
     ({"settings": [1, 2]}, "settings"),
-    ({"curve": {"loss": [0.123456789] * 2000}}, "curve"),
+    ({"curve": ShiftCurve(shifts=tuple(range(2000)), accuracy=(0.123456789,) * 2000)}, "curve"),
     ({"page": "p" * 41}, "page"),
     ({"page": ""}, "page"),
     ({"model": "MLP\n<b>"}, "model"),
@@ -209,19 +216,19 @@ def test_invalid_runs_are_refused_and_not_stored(store):
     student = store.join(info.code, "client")
     for change, field in INVALID_RUNS:  # one database for all cases: creating one per case is slow
         with pytest.raises(InvalidInput) as refused:
-            store.share_run(student, **(RUN | change))
+            store.share_run(student, record(**(RUN | change)))
         assert refused.value.field == field, change
     assert store.runs(info.code) == []
-    store.share_run(student, **RUN | {"settings": {"weights": list(range(500))}})  # large, but below 4 kB
+    store.share_run(student, record(**RUN | {"settings": {"weights": list(range(500))}}))  # large, but below 4 kB
 
 
 def test_the_board_refreshes_incrementally_with_after_id(store):
     info, _ = store.create_class()
     ada, bob = store.join(info.code, "a", "Ada"), store.join(info.code, "b", "Bob")
-    first = [store.share_run(student, **RUN) for student in (ada, bob, ada)]
+    first = [store.share_run(student, record(**RUN)) for student in (ada, bob, ada)]
     assert [run.id for run in store.runs(info.code)] == [run.id for run in first]
     assert [run.nickname for run in store.runs(info.code)] == ["Ada", "Bob", "Ada"]
-    later = store.share_run(bob, **RUN)
+    later = store.share_run(bob, record(**RUN))
     assert store.runs(info.code, after_id=first[-1].id) == [later]
     assert store.runs(info.code, after_id=later.id) == []
     assert [run.id for run in store.runs(info.code, limit=2)] == [run.id for run in first[:2]]
@@ -236,11 +243,11 @@ def test_the_teacher_can_close_posting(store):
     closed = store.set_options(info.code, key, "teacher", posting_open=False, hide_names=True)
     assert (closed.posting_open, closed.auto_share, closed.hide_names) == (False, False, True)
     with pytest.raises(PostingClosed):
-        store.share_run(student, **RUN)
+        store.share_run(student, record(**RUN))
     with pytest.raises(WrongKey):
         store.set_options(info.code, "not the key", "pupil", posting_open=True)
     assert store.set_options(info.code, key, "teacher", posting_open=True, auto_share=True).auto_share
-    store.share_run(student, **RUN)
+    store.share_run(student, record(**RUN))
     assert store.class_info(info.code).runs == 1
 
 
@@ -249,9 +256,9 @@ def test_a_full_board_refuses_more_runs(open_store):
     info, _ = store.create_class()
     students = [store.join(info.code, f"c{n}") for n in range(2)]
     for n in range(3):
-        store.share_run(students[n % 2], **RUN)
+        store.share_run(students[n % 2], record(**RUN))
     with pytest.raises(BoardFull):
-        store.share_run(students[1], **RUN)
+        store.share_run(students[1], record(**RUN))
     assert store.class_info(info.code).runs == 3
 
 
@@ -260,17 +267,17 @@ def test_each_student_may_post_only_so_many_runs_a_minute(open_store, clock):
     info, _ = store.create_class()
     eager, calm = store.join(info.code, "a"), store.join(info.code, "b")
     for _ in range(3):
-        store.share_run(eager, **RUN)
+        store.share_run(eager, record(**RUN))
         clock.advance(10)
     with pytest.raises(Throttled) as throttled:
-        store.share_run(eager, **RUN)
+        store.share_run(eager, record(**RUN))
     assert throttled.value.retry_after == pytest.approx(30)  # the first post leaves the window 60 s after it
-    store.share_run(calm, **RUN)  # the others are not held back
+    store.share_run(calm, record(**RUN))  # the others are not held back
     clock.advance(29)
     with pytest.raises(Throttled):
-        store.share_run(eager, **RUN)
+        store.share_run(eager, record(**RUN))
     clock.advance(1.5)
-    store.share_run(eager, **RUN)
+    store.share_run(eager, record(**RUN))
     assert store.class_info(info.code).runs == 5
 
 
@@ -295,7 +302,7 @@ def test_wrong_teacher_keys_are_refused_then_throttled(store, clock):
     assert 1 < longer.value.retry_after <= 2  # the wait doubles with each failure
     clock.advance(2.01)
     store.check_key(info.code, key, "teacher")
-    clock.advance(board_store.FAILURE_WINDOW)
+    clock.advance(FAILURE_WINDOW)
     for _ in range(5):  # old failures are forgotten
         with pytest.raises(WrongKey):
             store.check_key(info.code, "", "guesser")
@@ -310,7 +317,7 @@ def test_a_permanent_teacher_key_is_kept_and_only_its_hash_is_stored(store, db_u
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            stored = connection.scalar(sa.select(board_store.class_table.c.key_hash))
+            stored = connection.scalar(sa.select(schema.class_table.c.key_hash))
     finally:
         engine.dispose()
     assert key not in stored and stored.startswith("pbkdf2_sha256$")
@@ -431,7 +438,7 @@ def test_a_new_question_replaces_the_current_one(store):
 def test_clearing_the_board_deletes_runs_questions_and_answers(store):
     info, key = store.create_class()
     ada = store.join(info.code, "ada")
-    before = [store.share_run(ada, **RUN) for _ in range(3)]
+    before = [store.share_run(ada, record(**RUN)) for _ in range(3)]
     question = store.ask(info.code, key, "teacher", text="Guess?", kind="number")
     store.answer(ada, question.id, 3)
     with pytest.raises(WrongKey):
@@ -439,7 +446,7 @@ def test_clearing_the_board_deletes_runs_questions_and_answers(store):
     assert store.clear_runs(info.code, key, "teacher") == 3
     assert store.runs(info.code) == [] and store.current_question(info.code) is None
     assert store.class_info(info.code).students == 1  # the students stay
-    after = store.share_run(ada, **RUN)
+    after = store.share_run(ada, record(**RUN))
     assert after.id > before[-1].id  # ids are never reused: a board refreshing after_id sees it
 
 
@@ -447,9 +454,9 @@ def test_the_csv_export_has_every_run_and_no_formulas(store):
     info, key = store.create_class()
     sneaky = store.join(info.code, "a", "=1+1")
     plain = store.join(info.code, "b", "Bob")
-    store.share_run(sneaky, **RUN | {"model": "@SUM(A1)", "curve": {"loss": [0.5, 0.25]}})
-    store.share_run(plain, **RUN | {"page": "-2+3", "seed": None, "train_loss": None})
-    store.share_run(plain, **RUN)
+    store.share_run(sneaky, record(**RUN | {"model": "@SUM(A1)", "curve": ShiftCurve((0, 1), (0.5, 0.25))}))
+    store.share_run(plain, record(**RUN | {"page": "-2+3", "seed": None, "train_loss": None}))
+    store.share_run(plain, record(**RUN))
     with pytest.raises(WrongKey):
         store.export_csv(info.code, "guess", "a")
     rows = list(csv.DictReader(io.StringIO(store.export_csv(info.code, key, "teacher"))))
@@ -457,7 +464,8 @@ def test_the_csv_export_has_every_run_and_no_formulas(store):
     assert [row["nickname"] for row in rows] == ["'=1+1", "Bob", "Bob"]
     assert rows[0]["model"] == "'@SUM(A1)" and rows[1]["page"] == "'-2+3"
     assert json.loads(rows[0]["settings"]) == RUN["settings"]
-    assert json.loads(rows[0]["curve"]) == {"loss": [0.5, 0.25]} and rows[1]["curve"] == ""
+    assert json.loads(rows[0]["curve"]) == {"shifts": [0, 1], "accuracy": [0.5, 0.25], "direction": None}
+    assert rows[1]["curve"] == ""
     assert float(rows[0]["test_accuracy"]) == RUN["test_accuracy"]
     assert rows[1]["seed"] == "" and rows[1]["train_loss"] == ""
     assert [int(row["student"]) for row in rows] == [1, 2, 2]
@@ -470,13 +478,13 @@ def test_classes_expire_and_are_purged(open_store, clock, db_url):
     info, key = store.create_class()
     assert info.expires_at == info.created_at + 2 * 3600
     ada = store.join(info.code, "ada")
-    store.share_run(ada, **RUN)
+    store.share_run(ada, record(**RUN))
     store.answer(ada, store.ask(info.code, key, "teacher", text="Guess?", kind="number").id, 5)
     clock.advance(2 * 3600 - 1)
     assert store.purge_expired() == 0 and store.class_info(info.code).runs == 1
     clock.advance(2)
     for call in (lambda: store.class_info(info.code), lambda: store.runs(info.code),
-                 lambda: store.share_run(ada, **RUN), lambda: store.check_key(info.code, key, "teacher")):
+                 lambda: store.share_run(ada, record(**RUN)), lambda: store.check_key(info.code, key, "teacher")):
         with pytest.raises(WrongCode):
             call()
     with pytest.raises(WrongCode):
@@ -492,7 +500,7 @@ def test_the_board_survives_a_server_restart(open_store, db_url):
     store = open_store()
     info, key = store.create_class()
     ada = store.join(info.code, "ada", "Ada")
-    shared = store.share_run(ada, **RUN)
+    shared = store.share_run(ada, record(**RUN))
     question = store.ask(info.code, key, "teacher", text="Guess?", kind="choice", choices=["a", "b"])
     store.answer(ada, question.id, "b")
     store.set_options(info.code, key, "teacher", hide_names=True)
@@ -516,7 +524,7 @@ def test_a_database_from_a_newer_app_is_not_touched(open_store, db_url):
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.begin() as connection:
-            connection.execute(board_store.schema_table.update().values(version=SCHEMA_VERSION + 1))
+            connection.execute(schema.schema_table.update().values(version=SCHEMA_VERSION + 1))
     finally:
         engine.dispose()
     newer = open_store()
@@ -533,7 +541,7 @@ def test_the_schema_is_created_once_and_reopened_without_change(open_store, db_u
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            assert connection.execute(sa.select(board_store.schema_table.c.version)).scalars().all() == [2]
+            assert connection.execute(sa.select(schema.schema_table.c.version)).scalars().all() == [2]
             assert set(sa.inspect(connection).get_table_names()) >= {
                 "board_schema", "classes", "students", "runs", "questions", "answers", "failures",
                 "shared_results"}
@@ -633,7 +641,7 @@ def test_thirty_students_joining_and_posting_at_once(open_store, db_url):
             me = store.join(info.code, f"client-{index}", f"S{index}")
             numbers.append(me.number)
             for n in range(20):
-                store.share_run(me, **RUN | {"seed": n})
+                store.share_run(me, record(**RUN | {"seed": n}))
         except BaseException as error:  # reported below, never lost in a thread
             errors.append(error)
 
@@ -672,12 +680,12 @@ def test_a_version_1_database_gains_the_shared_results_and_keeps_its_classes(ope
 
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url)
-    version_1 = [table for table in board_store.metadata.sorted_tables if table.name != "shared_results"]
+    version_1 = [table for table in schema.metadata.sorted_tables if table.name != "shared_results"]
     try:
         with engine.begin() as connection:
-            board_store.metadata.create_all(connection, tables=version_1)
-            connection.execute(board_store.schema_table.insert().values(version=1))
-            connection.execute(board_store.class_table.insert().values(
+            schema.metadata.create_all(connection, tables=version_1)
+            connection.execute(schema.schema_table.insert().values(version=1))
+            connection.execute(schema.class_table.insert().values(
                 code="ACD-EFG", key_hash="x", created_at=0.0, expires_at=9e18, posting_open=True,
                 auto_share=False, hide_names=False, joined=0))
     finally:
@@ -689,7 +697,7 @@ def test_a_version_1_database_gains_the_shared_results_and_keeps_its_classes(ope
     engine = sa.create_engine(database_url(db_url))
     try:
         with engine.connect() as connection:
-            assert connection.scalar(sa.select(sa.func.max(board_store.schema_table.c.version))) == 2
+            assert connection.scalar(sa.select(sa.func.max(schema.schema_table.c.version))) == 2
     finally:
         engine.dispose()
 
