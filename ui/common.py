@@ -71,8 +71,8 @@ def presenting() -> bool:
 
 
 def context() -> Context:
-    """What a setting's default may depend on: this session's language, presenter mode."""
-    return Context(lang(), presenting())
+    """What a setting's default may depend on: this session's language."""
+    return Context(lang())
 
 
 PRESENTER_CSS = """

@@ -235,7 +235,7 @@ def live_dashboard(view: ModelView) -> None:
     arrays = training_data()
     top = st.columns([3, 1])
     shown_as = shown(view.page, DashboardSettings)
-    which = widget(shown_as, "view", top[0])
+    which = widget(shown_as, "view", top[0], default="accuracy" if presenting() else None)  # one view on a projector
     slow = widget(shown_as, "slow", top[1])
     first = watched(view)
     if first is None:

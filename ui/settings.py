@@ -34,9 +34,9 @@ def _format_func(declared: Setting):
     return None
 
 
-def _render(declared: Setting, key: str, container, **overrides) -> Any:
-    """The widget itself, as its declaration says."""
-    default = declared.to_widget(declared.default_for(context()))
+def _render(declared: Setting, key: str, container, default: Any = None, **overrides) -> Any:
+    """The widget itself, as its declaration says (``default``: another starting value than the declared one)."""
+    default = declared.to_widget(declared.default_for(context()) if default is None else default)
     common = dict(key=key, help=tr(declared.help) if declared.help else None, persist_state="session", **overrides)
     label = tr(declared.label)
     format_func = _format_func(declared)
@@ -70,7 +70,8 @@ def widget(group: Shown, name: str, container=None, **overrides) -> Any:
     """The value of setting ``name`` from its widget (as the widget holds it: a layer list's text).
 
     When the link hides it, no widget: the link's value, else the session's, else the default.
-    ``overrides`` are passed to the widget (``disabled=...``).
+    ``overrides`` are passed to the widget (``disabled=...``), but ``default``: the widget's starting
+    value when it is not the declared default (the link still leaves the declared one out).
     """
     declared = group.declared_setting(name)
     key = group.key(name)

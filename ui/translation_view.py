@@ -125,7 +125,11 @@ def models_panel(models: dict[str, TestedModel]) -> None:
             st.caption(tr("trans_models_wait"))
 
     # a model that becomes ready reruns the page: the experiments below can use it
-    live(panel, lambda: {name for name, model in models.items() if model.run.finished} != finished_at_start)
+    def settled() -> bool:
+        finished = {name for name, model in models.items() if model.run.finished}
+        return finished != finished_at_start or len(finished) == len(models)
+
+    live(panel, settled)
 
 
 def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) -> None:

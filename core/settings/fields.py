@@ -41,10 +41,9 @@ class SettingProblem(SettingError):
 
 @dataclass(frozen=True)
 class Context:
-    """What a default may depend on: the page's language, and presenter mode."""
+    """What a default may depend on: the page's language (a vector is written 1,5 in French)."""
 
     language: str = "fr"
-    presenting: bool = False
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,8 @@ class SoftmaxPage(Settings):
 class DashboardSettings(Settings):
     """How a training page shows its run: which views, at which pace."""
 
-    view: str = setting(lambda context: "accuracy" if context.presenting else "all", url="view", label="view_choice",
-                        widget="segmented", offered=VIEWS, option_prefix="view_name_")
+    view: str = setting("all", url="view", label="view_choice", widget="segmented", offered=VIEWS,
+                        option_prefix="view_name_")  # the projector shows one view at a time (ui.dashboard)
     slow: bool = setting(False, url="slow", label="run_slow_motion", help="run_slow_motion_help", widget="toggle")
 
 
