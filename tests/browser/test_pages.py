@@ -18,7 +18,6 @@ from .helpers import (
     CAPTION,
     ERROR_ALERT,
     EXCEPTION,
-    INFO_ALERT,
     PLOTLY_CHART,
     SIDEBAR,
     SUCCESS_ALERT,
@@ -62,11 +61,9 @@ def assert_title(page, key: str, lang: str) -> None:
                     f"the heading is the text of {matches or 'no key'} in core.texts", pytrace=False)
 
 
-def assert_page_title(page, name: str, built_key: str | None, lang: str) -> None:
-    """The heading of page ``name``: its own title, or page_<name> while it is a placeholder."""
-    coming_soon = page.locator(INFO_ALERT, has_text=t("coming_soon_title", lang)).count() > 0
-    # (a built page listed as None fails here, and the message names its heading's key)
-    assert_title(page, f"page_{name}" if coming_soon or built_key is None else built_key, lang)
+def assert_page_title(page, name: str, built_key: str, lang: str) -> None:
+    """The heading of page ``name``: its own title (every page is built: no placeholder is left)."""
+    assert_title(page, built_key, lang)
 
 
 def _switch_language(page, lang: str) -> None:
