@@ -6,6 +6,7 @@ import streamlit as st
 from core.figures import dashboard
 from core.models import mlp
 from core.numbers import format_number
+from core.settings.fields import sizes_text
 from core.settings.pages import shown
 from ui.common import chart, lang, tr, tr_choice
 from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
@@ -35,7 +36,7 @@ MODEL = shown("five-layers", mlp.MLPSettings)
 
 
 def use_preset(name: str) -> None:
-    st.session_state[MODEL.key("hidden_layers")] = mlp.layers_text(mlp.PRESETS[name])
+    st.session_state[MODEL.key("hidden_layers")] = sizes_text(mlp.PRESETS[name])
 
 
 with st.container(border=True):

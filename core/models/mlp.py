@@ -9,7 +9,6 @@ dashboard serves both.
 
 from __future__ import annotations
 
-import re
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from sklearn.neural_network import MLPClassifier
 from core import data
 from core.lesson import translation
 from core.lesson.softmax import LOG_EPSILON
-from core.settings.fields import SettingProblem, Settings, setting
+from core.settings.fields import SettingProblem, Settings, parse_sizes, setting, sizes_text, valid_sizes
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
 
 LESSON_LAYERS = (200, 100, 60, 30)
@@ -54,33 +53,18 @@ class LayerSpecError(SettingProblem):
     """A layer specification that cannot be a network: ``code`` names a message in core.texts."""
 
 
+LAYER_CODES = {"empty": "layers_empty", "too_many": "layers_too_many", "not_a_number": "layers_not_a_number",
+               "out_of_range": "layers_out_of_range"}
+
+
 def parse_layers(text: str) -> tuple[int, ...]:
     """Read hidden layer sizes such as "200-100-60-30", "200, 100" or "200 100"."""
-    if text is None or not str(text).strip():
-        raise LayerSpecError("layers_empty")
-    tokens = [tok for tok in re.split(r"[\s,;\-–/x×]+", str(text).strip()) if tok]
-    if len(tokens) > MAX_LAYERS:
-        raise LayerSpecError("layers_too_many", max=MAX_LAYERS, count=len(tokens))
-    sizes = []
-    for token in tokens:
-        if not token.isdigit():
-            raise LayerSpecError("layers_not_a_number", token=token[:20])
-        size = int(token)
-        if not 1 <= size <= MAX_NEURONS:
-            raise LayerSpecError("layers_out_of_range", token=token[:20], max=MAX_NEURONS)
-        sizes.append(size)
-    return tuple(sizes)
-
-
-def layers_text(layers: tuple[int, ...]) -> str:
-    """Hidden layer sizes as the page writes them: "200-100-60-30"."""
-    return "-".join(str(size) for size in layers)
+    return parse_sizes(text, MAX_LAYERS, MAX_NEURONS, LAYER_CODES, LayerSpecError)
 
 
 def layers_problem(layers) -> tuple[str, dict] | None:
     """Why ``layers`` cannot be a network's hidden layers; None when they can."""
-    if not (isinstance(layers, tuple) and 1 <= len(layers) <= MAX_LAYERS
-            and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= MAX_NEURONS for n in layers)):
+    if not valid_sizes(layers, MAX_LAYERS, MAX_NEURONS):
         return "layers_invalid", {"max_layers": MAX_LAYERS, "max": MAX_NEURONS}
     return None
 
@@ -97,7 +81,7 @@ class MLPSettings(Settings):
 
     hidden_layers: tuple = setting(LESSON_LAYERS, kind="layers", url="layers", label="set_layers",
                                    help="set_layers_help", widget="text_input", parse_text=parse_layers,
-                                   format_text=layers_text, validate=layers_problem)
+                                   format_text=sizes_text, validate=layers_problem)
     activation: str = setting("logistic", url="act", label="set_activation", widget="segmented", offered=ACTIVATIONS,
                               option_prefix="activation_")
     solver: str = setting("adam", url="solver", label="set_solver", widget="segmented", offered=SOLVERS,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -166,6 +167,38 @@ class Setting:
         elif self.validate is not None:
             return self.validate(value)
         return None
+
+
+def parse_sizes(text: str, max_count: int, max_size: int, codes: dict[str, str],
+                error: type[SettingProblem] = SettingProblem) -> tuple[int, ...]:
+    """Whole numbers typed as "200-100-60-30", "200, 100" or "200 100" (a network's layers or filters).
+
+    ``codes`` names the message of each problem: "empty", "too_many", "not_a_number", "out_of_range".
+    """
+    if text is None or not str(text).strip():
+        raise error(codes["empty"])
+    tokens = [token for token in re.split(r"[\s,;\-–/x×]+", str(text).strip()) if token]
+    if len(tokens) > max_count:
+        raise error(codes["too_many"], max=max_count, count=len(tokens))
+    sizes = []
+    for token in tokens:
+        if not token.isdigit():
+            raise error(codes["not_a_number"], token=token[:20])
+        size = int(token)
+        if not 1 <= size <= max_size:
+            raise error(codes["out_of_range"], token=token[:20], max=max_size)
+        sizes.append(size)
+    return tuple(sizes)
+
+
+def sizes_text(sizes: tuple[int, ...]) -> str:
+    """Whole numbers as a page writes them: "200-100-60-30"."""
+    return "-".join(str(size) for size in sizes)
+
+
+def valid_sizes(sizes, max_count: int, max_size: int) -> bool:
+    return (isinstance(sizes, tuple) and 1 <= len(sizes) <= max_count
+            and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= max_size for n in sizes))
 
 
 def setting(default: Any, **declaration) -> Any:
