@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from core import data
+from core.models.convnet.training import ConvNetTrainer
 from core.models.mlp import MLPTrainer
 from core.models.softmax_regression import SoftmaxTrainer
 
 
 def make_trainer(settings, x_train, y_train, x_test, y_test):
     """The trainer for any model's settings."""
-    trainer = {"softmax": SoftmaxTrainer, "mlp": MLPTrainer}[settings.model]
+    trainer = {"softmax": SoftmaxTrainer, "mlp": MLPTrainer, "cnn": ConvNetTrainer}[settings.model]
     return trainer(settings, x_train, y_train, x_test, y_test)
 
 

@@ -31,7 +31,9 @@ CORE = Path(__file__).resolve().parent.parent
 # what a stored result depends on besides its settings (paths in core/)
 COMPUTING_MODULES = ("data.py", "training/checkpoint.py", "models/softmax_regression.py", "models/mlp.py",
                      "models/registry.py", "models/reference.py", "lesson/experiments.py", "lesson/translation.py",
-                     "lesson/convolution.py", "training/jobs.py", "training/hub.py")
+                     "lesson/convolution.py", "training/jobs.py", "training/hub.py", "models/convnet/layers.py",
+                     "models/convnet/network.py", "models/convnet/optimizers.py", "models/convnet/architectures.py",
+                     "models/convnet/training.py", "models/convnet/shipped.py")
 
 
 def code_version() -> str:
