@@ -33,12 +33,8 @@ from threadpoolctl import threadpool_limits  # noqa: E402
 
 from core import data  # noqa: E402
 from core.lesson import translation  # noqa: E402
-from core.models.convnet import (
-    architectures,  # noqa: E402
-    optimizers,  # noqa: E402
-    shipped,  # noqa: E402
-)
-from core.models.convnet.network import ConvNet  # noqa: E402
+from core.models.convnet import architectures, optimizers, shipped  # noqa: E402
+from core.models.convnet.network import PREDICT_BATCH, ConvNet  # noqa: E402
 from core.models.convnet.train import RECIPES  # noqa: E402
 from core.models.convnet.training import ConvNetSettings, ConvNetTrainer  # noqa: E402
 
@@ -134,15 +130,15 @@ def convnet_records(quick: bool) -> list[dict]:
         gflops = matmul_gflops()
         add("CNN", f"float32 {MATMUL_SIZE}×{MATMUL_SIZE}, 1 thread", "matmul throughput", gflops, "GFLOP/s")
         for name, model in MODELS.items():
-            shipped = shipped.SHIPPED[name]
+            recorded = shipped.SHIPPED[name]
             network = shipped.load_shipped(name)
             settings = RECIPES[name]
-            described = f"{shipped.file}, {network.parameter_count} weights"
+            described = f"{recorded.file}, {network.parameter_count} weights"
             seconds = min(_cpu_seconds(lambda model=network: model.predict(rows.x_test)) for _ in range(1 if quick else 3))
             predictions = network.predict(rows.x_test)
             add(model, described, "test accuracy", 100 * float(np.mean(predictions == rows.y_test)), "%")
             if quick:  # the worst direction recorded when the network was shipped
-                dx, dy = shipped.worst_shift
+                dx, dy = recorded.worst_shift
                 shifted = translation.accuracy_for_shifts(network.predict, mnist.x_test, mnist.y_test,
                                                                   [(dx, dy)])[0]
                 worst = (dx, dy)
@@ -152,7 +148,7 @@ def convnet_records(quick: bool) -> list[dict]:
                 shifted = accuracies[worst]
             add(model, f"worst of 8 directions: ({worst[0]:+d}, {worst[1]:+d})", "test accuracy at 4 pixels",
                 100 * shifted, "%")
-            add(model, f"10 000 test digits, {network.PREDICT_BATCH} at a time", "seconds to predict 10 000 test digits",
+            add(model, f"10 000 test digits, {PREDICT_BATCH} at a time", "seconds to predict 10 000 test digits",
                 seconds, "s")
             per_epoch, ratio, best_ratio, timed = epoch_seconds(settings, QUICK_BATCHES if quick else None)
             work = architectures.epoch_flops(network.architecture, 60000)

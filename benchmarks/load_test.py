@@ -53,11 +53,12 @@ lesson's order, again while ``--minutes`` last (at least one whole lesson; at mo
 - translation: the models panel (a quarter of the class switches to the server's models), the shift
   slider, then the whole test set (accuracy curves and map, shared jobs);
 - convolution: the stepper's row slider (a fragment's widget: a fragment rerun, as the browser
-  sends it), the filter bank, the shift section and its slider, then the pipeline that learns;
+  sends it), the learned network, the shift section and its slider, then a small convolutional
+  network trained live (half the class with the page's settings: one run; the others their own seed);
 - board: opened (on a throw-away SQLite database).
 After each Start (or section that starts work) the student keeps the page's fragments polling, as a
 browser does, until the page stops polling, then checks on the page that the run is done (its final
-report, the grid's charts, every model ready and measured, the pipeline's result and comparison).
+report, the grid's charts, every model ready and measured, the convolution page's answer).
 Measured, every render of the run counted (arrivals included): renders; "click answered", from
 sending a change or click to the first delta that shows its result or a run's progress (a page's
 title for a page change; the script_finished when no delta matched, counted apart); the first page;
@@ -844,7 +845,7 @@ async def drive(ws_url: str, plans: list[dict], timeout: float, results: Results
 # Each student goes through every page in the lesson's order, moves widgets, presses every start
 # button (the two models with the defaults and with changed settings), opens the four "Limites"
 # experiments, the translation page's models and test-set section, the convolution page's four
-# sections (the pipeline that learns included) and the class board; and again while --minutes last.
+# sections (a network trained live included) and the class board; and again while --minutes last.
 LESSON_PAGES = ("home", "softmax", "training", "five-layers", "overfitting", "translation", "convolution", "board")
 LESSON_ARRIVAL_S = 10.0       # the class arrives within this many seconds, spread uniformly
 LESSON_THINK_S = (0.4, 1.2)   # between two actions of one student
@@ -872,9 +873,7 @@ MODEL_READY = "ready —"                                   # trans_model_ready
 CURVES_READING = "unshifted, **"                          # trans_curves_reading
 HEATMAP_CAPTION = "Measured on"                           # trans_heatmap_caption
 COMPUTING = ("Computing, once for the whole server", "Queued (position")  # trans_computing(_waiting)
-PIPELINE_FITTING = "Fitting fixed filters"                # conv_pipeline_training
-PIPELINE_RESULT = re.compile(r"features \S+ s, fitting \S+ s")  # conv_pipeline_result
-PIPELINE_READING = "for fixed filters + pooling"          # conv_pipeline_reading
+CNN_SETTINGS = "The network to train"                    # conv_train_settings
 FAILURE_ALERTS = ("The training stopped on an error",     # run_failed
                   "Learning diverged",                    # run_diverged
                   "The server is very busy")              # run_server_full
@@ -1324,7 +1323,9 @@ class LessonStudent(Student):
         await self.think()
 
     async def convolution(self, loop: int) -> None:
-        """A filter stepped by hand (a fragment's slider), the bank, a shift, then the pipeline that learns."""
+        """The answer's chart, a filter stepped by hand (a fragment's slider), the learned network layer by
+        layer, a shift, then a small convolutional network trained live (half the class with the page's
+        settings, the others each with their own seed)."""
         await self.visit("convolution")
         await self.think()
         if "conv_row" not in self.widgets:  # a later lesson opens on the section seen last
@@ -1334,7 +1335,7 @@ class LessonStudent(Student):
         await self.act("row slider", by_key("conv_step_maps"), fragment_key="conv_row")
         await self.think()
         self.choose("convolution_section", 1)
-        await self.act("section bank", by_key("conv_bank_maps"))
+        await self.act("section network", by_key("conv_learned_filters"))
         await self.think()
         self.choose("convolution_section", 2)
         await self.act("section shift", by_key("conv_shift_pictures"))
@@ -1342,16 +1343,14 @@ class LessonStudent(Student):
         self.set_widget("convolution_dx", "double_array_value", [float(self.plan["conv_shift"])])
         await self.act("shift slider", by_key("conv_shift_pictures"))
         await self.think()
-
-        async def pipeline():
-            self.choose("convolution_section", 3)
-            await self.act("section pipeline", any_of(by_text("markdown", PIPELINE_FITTING),
-                                                      by_text("markdown", "features"), PROGRESS))
-
-        await self.train("convolution pipeline", pipeline, lambda: self.missing(
-            **{"pipeline result": (lambda kind, key, text: kind == "markdown"
-                                   and bool(PIPELINE_RESULT.search(text)), 1),
-               "comparison": (by_text("markdown", PIPELINE_READING), 2)}))
+        self.choose("convolution_section", 3)
+        await self.act("section train", by_text("markdown", CNN_SETTINGS))
+        if not self.plan["shared"]:
+            self.set_widget("convolution_seed", "double_value", float(self.plan["seed"] + 1000 * loop))
+            await self.act("set seed", by_text("markdown", CNN_SETTINGS))
+        await self.train("cnn", lambda: self.act("start", PROGRESS, triggers=("cnn_start",)),
+                         lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1),
+                                              answer=(by_key("conv_answer_chart"), 1)))
         await self.think()
 
 

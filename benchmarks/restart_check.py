@@ -4,7 +4,7 @@
     python benchmarks/restart_check.py --database postgresql://user:pw@host/board
 
 1. restart: server A starts on an empty database and computes the lesson's shared models (the
-   translation page's three networks and the convolution pipeline, ui.warm_up.warm_up); once
+   translation page's three networks and the LogisticRegression reference, ui.warm_up.warm_up); once
    all four are stored, A is stopped and server B starts on the same database. Printed: how long A
    took, how long B took to open, whether the four were ready when B's port opened, and how much
    CPU B's workers spent in the next seconds (reading back, not training).
@@ -34,7 +34,7 @@ from app_server import command_line, descendants, start_app, stop_app  # noqa: E
 
 from core.board.store import database_url  # noqa: E402
 
-LESSON_MODELS = 5  # the three translation models, the convolution pipeline, the default LogisticRegression reference
+LESSON_MODELS = 4  # the three translation models and the default LogisticRegression reference
 TICKS = os.sysconf("SC_CLK_TCK")
 
 

@@ -388,25 +388,12 @@ def bench_translation(rec: Recorder, mnist, arrays, quick: bool) -> None:
         rec.add("translation page", "10 neurons, 289 shifts × 2 000 digits", "dx × dy accuracy map", seconds, "s")
 
 
-def bench_convolution(rec: Recorder, mnist, quick: bool) -> None:
-    """The convolution page's pipeline: fixed filters + ReLU + max pooling, then LogisticRegression."""
-    from core.lesson import convolution, translation
+def bench_convolution(rec: Recorder, quick: bool) -> None:
+    """The convolution page's networks (benchmarks/convnet_bench.py): accuracy, accuracy at 4 pixels, speed."""
+    from convnet_bench import convnet_records
 
-    seconds, _ = best_of(3, lambda: convolution.FilterBank(pool=4).features(mnist.x_test))
-    rec.add("conv pipeline", "8 filters, pooling 4, 10 000 digits", "feature extraction", seconds, "s")
-    for pool in ([4] if quick else list(convolution.POOL_SIZES)):
-        bank = convolution.FilterBank(pool=pool)
-        size = convolution.PIPELINE_TRAIN_SIZE
-        pipeline = convolution.fit_pipeline(bank, mnist.x_train, mnist.y_train, mnist.x_test, mnist.y_test, size)
-        setting = f"pooling {pool}, {bank.feature_count} features, {size} digits"
-        rec.add("conv pipeline", setting, "training features", pipeline.feature_seconds, "s")
-        rec.add("conv pipeline", setting, "LogisticRegression fit", pipeline.fit_seconds, "s")
-        rec.add("conv pipeline", setting, "test accuracy", 100 * pipeline.test_accuracy, "%")
-        started = time.perf_counter()
-        curve = translation.accuracy_vs_shift(pipeline.predict, mnist.x_test, mnist.y_test, [2, 4], "horizontal")
-        rec.add("conv pipeline", setting, "test accuracy at 2 / 4 pixels",
-                f"{100 * curve[0]:.1f} / {100 * curve[1]:.1f}", "%")
-        rec.add("conv pipeline", setting, "2 shifted test sets, predicted", time.perf_counter() - started, "s")
+    for record in convnet_records(quick):
+        rec.add(record["model"], record["setting"], record["metric"], record["value"], record["unit"])
 
 
 def bench_reference(rec: Recorder, arrays, quick: bool) -> None:
@@ -539,7 +526,7 @@ def main() -> None:
     bench_reference(rec, arrays, args.quick)
     bench_mlp(rec, arrays, args.quick)
     bench_translation(rec, mnist, arrays, args.quick)
-    bench_convolution(rec, mnist, args.quick)
+    bench_convolution(rec, args.quick)
     if not args.quick:
         bench_limits_grids(rec, arrays)
 

@@ -8,8 +8,8 @@ from core.figures import style
 from core.lesson import examples
 from core.lesson import softmax as sm
 from core.numbers import format_number, format_vector
-from core.vectors import VectorError, parse_vector
 from core.settings.pages import SoftmaxPage, shown
+from core.vectors import VectorError, parse_vector
 from ui.common import lang, shared_chart, tr, tr_choice
 from ui.settings import widget
 

@@ -1,28 +1,41 @@
-"""Vers la convolution — from pixels to shapes: a filter slides, pooling keeps what matters."""
+"""Vers la convolution — from pixels to shapes: the answer to the lesson's limits, then how it works.
+
+The page opens on the answer (accuracy against the shift for every model of the lesson, the
+convolutional networks among them), then four steps: a filter slid by hand, the learned filters
+of a trained network layer by layer, what it keeps when the digit moves, and a small network
+a student trains live with the same dashboard as the other models.
+"""
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import data
-from core.board.records import pipeline_record
 from core.figures import convolution as cf
+from core.figures import style
 from core.figures import translation as tf
 from core.figures.curves import curves_figure
 from core.lesson import convolution as cv
-from core.lesson import translation
+from core.lesson import experiments, translation
+from core.models.convnet import shipped
+from core.models.convnet.training import ConvNetSettings
 from core.numbers import format_count, format_number
 from core.settings.pages import ConvolutionPage, shown
-from ui import board, translation_view
+from ui import translation_view
 from ui.common import chart, lang, option_labels, shared_chart, tr, tr_choice
-from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live, show_failure
-from ui.server import training_data
-from ui.settings import widget
-from ui.shared_work import pipeline_curves_job, pipeline_job, shift_curves_job
+from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
+from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
+from ui.server import shipped_networks, training_data
+from ui.settings import SettingsForm, widget
+from ui.shared_work import shift_curves_job
 
 language = lang()
 PAGE = shown("convolution", ConvolutionPage)
+NETWORK = shown("convolution", ConvNetSettings)
+ANSWER_SHIFT = 4
+SHOWN_MAPS = 8  # a layer's maps drawn for one digit
 arrays = training_data()
+networks = shipped_networks()
 st.title(tr("conv_title"))
 st.markdown(tr("conv_intro"))
 
@@ -31,32 +44,84 @@ def number(value: float, digits: int = 2) -> str:
     return format_number(value, digits, language)
 
 
+def percent(value: float, digits: int = 0) -> str:
+    return format_number(100 * value, digits, language)
+
+
+# ------------------------------------------------------------- the answer
+def show_answer() -> str:
+    """Accuracy against the shift for the lesson's models and both convolutional networks, and what it says.
+
+    Returns the direction chosen for it (the shift section's curve follows it)."""
+    models = translation_view.tested_models(use_own=False)
+    ready = translation_view.ready(models)
+    jobs = {name: shift_curves_job(model) for name, model in ready.items()}
+    direction = widget(PAGE, "direction")
+    shifts = list(range(translation.PAGE_SHIFT + 1))
+
+    def answer() -> None:
+        curves = {name: job.result[direction] for name, job in jobs.items() if job.finished and job.error is None}
+        if {"mlp", "cnn_global"} <= set(curves):
+            st.markdown(tr("conv_answer", shift=ANSWER_SHIFT, direction=tr_choice("direction_", direction),
+                           mlp=percent(curves["mlp"][ANSWER_SHIFT]),
+                           global_cnn=percent(curves["cnn_global"][ANSWER_SHIFT])))
+        else:
+            st.caption(tr("conv_answer_waiting"))
+        job_status(list(jobs.values()))
+        if curves:
+            series = [dict(name=ready[name].label, x=shifts, y=values, color=tf.MODEL_COLORS[name])
+                      for name, values in curves.items()]
+            chart(curves_figure(series, tr("conv_answer_chart", direction=tr_choice("direction_", direction)),
+                                tr("trans_shift_axis"), "%", percent=True, height=460), key="conv_answer_chart")
+            st.caption(tr("conv_answer_caption"))
+            with st.expander(tr("conv_values")):
+                table = pd.DataFrame({tr("conv_values_shift"): shifts,
+                                      **{ready[name].label: [percent(v, 1) for v in values]
+                                         for name, values in curves.items()}})
+                st.dataframe(table, hide_index=True, width="stretch")
+        for name, job in jobs.items():
+            if job.finished and job.error is None and name in experiments.SHIPPED_MODELS:
+                translation_view.share_curve(ready[name], direction, shifts, job.result[direction],
+                                             page="convolution")
+
+    live(answer, lambda: all(job.finished for job in jobs.values()), base=MEASUREMENT_POLL_SECONDS)
+    st.info(tr("conv_answer_why"), icon=":material/lightbulb:")
+    with st.expander(tr("trans_models_title"), expanded=False):
+        translation_view.models_panel(models)
+    return direction
+
+
+direction = show_answer()
+
+
 # ------------------------------------------------------------- the digit
 def random_digit() -> None:
     st.session_state[PAGE.key("digit")] = int(np.random.default_rng().integers(arrays.y_test.size))
 
 
-drawing = st.session_state.get("trans_drawing")
-with st.container(border=True):
-    source_column, index_column = st.columns([2, 3])
-    with source_column:
-        source = st.segmented_control(tr("conv_source"), ["test", "drawing"], default="test", required=True,
-                                      format_func=option_labels("conv_source_"), key="conv_source",
-                                      persist_state="session")
-    with index_column:
-        if source == "drawing" and drawing is None:
-            st.info(tr("conv_no_drawing"), icon=":material/draw:")
-        if source == "test" or drawing is None:
-            with st.container(horizontal=True, vertical_alignment="bottom"):
-                index = widget(PAGE, "digit")
-                st.button(tr("trans_random"), icon=":material/casino:", on_click=random_digit, key="conv_random")
-digit = drawing if source == "drawing" and drawing is not None else arrays.images_test[int(index)]
-image = data.to_float(digit)
+def choose_digit() -> np.ndarray:
+    """A test digit or the student's drawing (uint8, 28 × 28)."""
+    drawing = st.session_state.get("trans_drawing")
+    with st.container(border=True):
+        source_column, index_column = st.columns([2, 3])
+        with source_column:
+            source = st.segmented_control(tr("conv_source"), ["test", "drawing"], default="test", required=True,
+                                          format_func=option_labels("conv_source_"), key="conv_source",
+                                          persist_state="session")
+        with index_column:
+            if source == "drawing" and drawing is None:
+                st.info(tr("conv_no_drawing"), icon=":material/draw:")
+            if source == "test" or drawing is None:
+                with st.container(horizontal=True, vertical_alignment="bottom"):
+                    index = widget(PAGE, "digit")
+                    st.button(tr("trans_random"), icon=":material/casino:", on_click=random_digit, key="conv_random")
+    return drawing if source == "drawing" and drawing is not None else arrays.images_test[int(index)]
+
 
 section = widget(PAGE, "section")
-bank = cv.FilterBank()
-bank_names = [tr_choice("filter_", name) for name in bank.presets]
-bank_names += [tr("conv_negative", name=name) for name in bank_names]
+if section != "train":
+    digit = choose_digit()
+    image = data.to_float(digit)
 
 
 # ------------------------------------------------------- one filter
@@ -156,125 +221,152 @@ def step_by_step(kernel: np.ndarray, feature_map: np.ndarray, limit: float) -> N
     stepper()
 
 
-# ---------------------------------------------------- a bank of filters
-def show_bank() -> None:
-    st.header(tr("conv_bank_header"), divider="red")
-    st.markdown(tr("conv_bank_text"))
-    maps = bank.maps(image[None])[0]
-    limit = float(maps.max()) or 1.0
-    for key, title, values in (("conv_bank_maps", tr("conv_bank_maps"), maps),
-                               ("conv_bank_pool_1", tr("conv_bank_pool_1"), cv.max_pool(maps, 2)),
-                               ("conv_bank_pool_2", tr("conv_bank_pool_2"), cv.max_pool(maps, 4))):
-        # four filters a row: each edge filter above its opposite
-        shared_chart(cf.heatmaps_figure, list(values), bank_names, kind="positive", columns=4, height=470, limit=limit,
-                     title=title, key=key)
-    st.markdown(tr("conv_bank_sizes"))
+# ------------------------------------------------------------- the learned network
+def chosen_network():
+    name = widget(PAGE, "network")
+    return name, networks[name].network
 
 
-# ------------------------------------------------ why it helps with shifts
+def show_network() -> None:
+    st.header(tr("conv_network_header"), divider="red")
+    st.markdown(tr("conv_network_text"))
+    name, network = chosen_network()
+    st.caption(tr("conv_network_summary", layers=sum(bool(layer.params) for layer in network.layers),
+                  parameters=format_count(network.parameter_count, language),
+                  accuracy=percent(shipped.SHIPPED[name].test_accuracy, 2)))
+    filters = network.first_layer_filters()
+    shared_chart(cf.heatmaps_figure, list(filters), [str(k + 1) for k in range(len(filters))], kind="signed",
+                 columns=8, height=300, title=tr("conv_learned_filters", count=len(filters), size=filters.shape[1]),
+                 key="conv_learned_filters")
+    st.subheader(tr("conv_layers_title"))
+    maps = network.feature_maps(image)
+    shared_chart(tf.images_figure, [digit], [tr("conv_input_title")], height=260, key="conv_layer_input")
+    names = network.layer_names()
+    for layer_name, values in maps[1:-1]:
+        kind = layer_name.rstrip("0123456789")
+        following = names[names.index(layer_name) + 1] if layer_name in names[:-1] else ""
+        if kind == "conv" or (kind == "relu" and values.ndim == 1) or kind == "flatten":
+            continue  # a convolution is drawn after its ReLU; a flat layer's values are not a picture
+        if kind == "relu":
+            convolution = names[names.index(layer_name) - 1]
+            shown_maps = [values[:, :, k] for k in range(min(SHOWN_MAPS, values.shape[-1]))]
+            shared_chart(cf.heatmaps_figure, shown_maps, [str(k + 1) for k in range(len(shown_maps))],
+                         kind="positive", columns=SHOWN_MAPS, height=230,
+                         title=tr("conv_layer_conv", name=convolution, count=values.shape[-1]),
+                         key=f"conv_layer_{layer_name}")
+        elif kind == "maxpool":
+            shown_maps = [values[:, :, k] for k in range(min(SHOWN_MAPS, values.shape[-1]))]
+            shared_chart(cf.heatmaps_figure, shown_maps, [str(k + 1) for k in range(len(shown_maps))],
+                         kind="positive", columns=SHOWN_MAPS, height=230,
+                         title=tr("conv_layer_maxpool", name=layer_name, side=values.shape[0]),
+                         key=f"conv_layer_{layer_name}")
+        elif kind == "global_pool":
+            shared_chart(style.bars, values, tr("conv_layer_global_pool", name=layer_name, count=values.size),
+                         tr("conv_feature_axis"), "", height=300, key=f"conv_layer_{layer_name}")
+        elif kind == "dense" and following:  # the last dense layer gives the probabilities below
+            shared_chart(style.bars, values, tr("conv_layer_dense", name=layer_name, count=values.size),
+                         tr("conv_feature_axis"), "", height=300, key=f"conv_layer_{layer_name}")
+    probabilities = maps[-1][1]
+    shared_chart(tf.probabilities_figure, [dict(name=tr_choice("conv_network_", name), probabilities=probabilities,
+                                                color=tf.MODEL_COLORS[network_model(name)])],
+                 None, tr("conv_probabilities"), tr("trans_digit_axis"), tr("trans_true"), height=340,
+                 key="conv_probabilities")
+
+
+def network_model(name: str) -> str:
+    """The translation page's model name of a shipped network."""
+    return next(model for model, network in experiments.SHIPPED_MODELS.items() if network == name)
+
+
+# ------------------------------------------------------------- the digit moves
 def show_shift() -> None:
     st.header(tr("conv_shift_header"), divider="red")
     st.markdown(tr("conv_shift_text"))
     controls, pictures = st.columns([1, 3], gap="large")
     with controls:
+        name, network = chosen_network()
         dx = widget(PAGE, "dx")
         dy = widget(PAGE, "dy")
-        chosen_filter = st.selectbox(tr("conv_filter_choice"), range(len(bank_names)), format_func=bank_names.__getitem__,
-                             key="conv_shift_filter")
-    moved = data.to_float(translation.shift_images(digit, int(dx), int(dy)))
-    maps = bank.maps(np.stack([image, moved]))
-    pooled = cv.max_pool(maps, 4)
-    limit = float(pooled[:, chosen_filter].max()) or 1.0
+    moved = translation.shift_images(digit, int(dx), int(dy))
+    last = cv.last_pooling(network)
+    original_maps = dict(network.feature_maps(image))
+    moved_maps = dict(network.feature_maps(data.to_float(moved)))
     with pictures:
-        shared_chart(cf.heatmaps_figure, [image, moved, pooled[0, chosen_filter], pooled[1, chosen_filter]],
-                     [tr("conv_input_title"), tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}"),
-                      tr("conv_pooled_original"),
-                      tr("conv_pooled_moved")],
-                     kind=["image", "image", "positive", "positive"], limit=[None, None, limit, limit],
-                     height=330, key="conv_shift_pictures")
-    pixels = cv.cosine_similarity(image, moved)
-    features = cv.cosine_similarity(pooled[0], pooled[1])
+        shared_chart(tf.images_figure, [digit, moved], [tr("conv_input_title"),
+                                                        tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}")],
+                     height=300, key="conv_shift_pictures")
+        before, after = original_maps[last], moved_maps[last]
+        if before.ndim == 1:
+            shared_chart(cf.features_figure, before, after, (tr("conv_features_original"), tr("conv_features_moved")),
+                         tr("conv_layer_global_pool", name=last, count=before.size), tr("conv_feature_axis"),
+                         key="conv_shift_features")
+        else:
+            count = min(SHOWN_MAPS, before.shape[-1])
+            limit = float(max(before[:, :, :count].max(), after[:, :, :count].max())) or 1.0
+            shared_chart(cf.heatmaps_figure, [before[:, :, k] for k in range(count)] + [after[:, :, k] for k in range(count)],
+                         [f"{k + 1}" for k in range(count)] * 2, kind="positive", columns=count, height=300,
+                         limit=limit, title=f"{tr('conv_features_original')} · {tr('conv_features_moved')}",
+                         key="conv_shift_features")
+    pixels = cv.cosine_similarity(image, data.to_float(moved))
+    features = cv.cosine_similarity(before, after)
     with controls:
         st.metric(tr("conv_similarity_pixels_metric"), number(pixels))
-        st.metric(tr("conv_similarity_pooled_metric"), number(features), delta=number(features - pixels))
-    direction = st.segmented_control(tr("trans_direction"), translation.DIRECTIONS, default="horizontal",
-                                     required=True, format_func=option_labels("direction_"),
-                                     key="conv_shift_direction", persist_state="session")
-    shifts = list(range(translation.PAGE_SHIFT + 1))
-    likeness = cv.shift_similarity(digit, bank, shifts, direction)
-    colors = {"pixels": "#5F6368", "maps": "#0B57D0", "pool_2": "#E37400", "pool_4": "#B3261E"}
-    chart(curves_figure([dict(name=tr_choice("conv_similarity_", name), x=shifts, y=values, color=colors[name])
-                         for name, values in likeness.items()],
+        st.metric(tr("conv_similarity_features_metric"), number(features), delta=number(features - pixels))
+        st.caption(tr("conv_similarity_explain"))
+    reads = {tr("conv_input_title"): original_maps["softmax"],
+             tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}"): moved_maps["softmax"]}
+    colors = (tf.MODEL_COLORS["mlp"], tf.MODEL_COLORS[network_model(name)])
+    shared_chart(tf.probabilities_figure, [dict(name=label, probabilities=values, color=color)
+                                           for (label, values), color in zip(reads.items(), colors)],
+                 None, tr("conv_probabilities"), tr("trans_digit_axis"), tr("trans_true"), height=320,
+                 key="conv_shift_probabilities")
+    shifts = list(range(translation.PAGE_SHIFT + 1))  # in the direction chosen for the answer, at the top
+    likeness = cv.feature_similarity(network, digit, shifts, direction)
+    colors = {"pixels": "#5F6368", "features": tf.MODEL_COLORS[network_model(name)]}
+    chart(curves_figure([dict(name=tr_choice("conv_similarity_", kind), x=shifts, y=values, color=colors[kind])
+                         for kind, values in likeness.items()],
                         tr("conv_similarity_title", direction=tr_choice("direction_", direction)),
-                        tr("trans_shift_axis"), "cos", height=420), key="conv_similarity")
+                        tr("trans_shift_axis"), "cos", height=400), key="conv_similarity")
 
 
-# ------------------------------------------------- a pipeline that learns
-def show_pipeline() -> None:
-    st.header(tr("conv_pipeline_header"), divider="red")
-    st.markdown(tr("conv_pipeline_text", digits=format_count(cv.PIPELINE_TRAIN_SIZE, language)))
-    settings, direction_column = st.columns(2)
-    with settings:
-        pool = widget(PAGE, "pool")
-    with direction_column:
-        direction = st.segmented_control(tr("trans_direction"), translation.DIRECTIONS, default="horizontal",
-                                         required=True, format_func=option_labels("direction_"),
-                                         key="conv_pipeline_direction", persist_state="session")
-    models = translation_view.tested_models(use_own=True)
-    models = {name: model for name, model in models.items() if name in ("softmax", "mlp")}
-    with st.expander(tr("trans_models_title"), expanded=not all(m.ready for m in models.values())):
-        translation_view.models_panel(models)
-    fit = pipeline_job(pool)
-    ready = translation_view.ready(models)
-    jobs = {name: shift_curves_job(model) for name, model in ready.items()}
-
-    def all_finished() -> bool:
-        if not (fit.finished and all(job.finished for job in jobs.values())):
-            return False
-        return fit.error is not None or pipeline_curves_job(pool, fit.result).finished
-
-    def results() -> None:
-        curves = {}
-        if not fit.finished:
-            st.caption(tr("conv_pipeline_training"))
-        elif fit.error is not None:
-            show_failure(fit.error)
-        else:
-            pipeline = fit.result
-            st.markdown(tr("conv_pipeline_result", accuracy=number(100 * pipeline.test_accuracy),
-                           features=format_count(pipeline.bank.feature_count, language),
-                           feature_seconds=number(pipeline.feature_seconds, 1),
-                           fit_seconds=number(pipeline.fit_seconds, 1)))
-            own = pipeline_curves_job(pool, pipeline)
-            if job_status([own]) and own.error is None:
-                curves["convolution"] = own.result[direction]
-                board.share_panel(f"conv-{pool}-{direction}", pipeline_record(
-                    pool=pool, train_size=pipeline.train_size, test_accuracy=pipeline.test_accuracy,
-                    seconds=pipeline.feature_seconds + pipeline.fit_seconds,
-                    shifts=range(translation.PAGE_SHIFT + 1), accuracy=own.result[direction], direction=direction))
-        job_status(list(jobs.values()))
-        for name, job in jobs.items():
-            if job.finished and job.error is None:
-                curves[name] = job.result[direction]
-        shifts = list(range(translation.PAGE_SHIFT + 1))
-        labels = {"convolution": tr("conv_pipeline_model"), **{n: m.label for n, m in ready.items()}}
-        if curves:
-            chart(curves_figure([dict(name=labels[name], x=shifts, y=values, color=tf.MODEL_COLORS[name])
-                                 for name, values in curves.items()],
-                                tr("conv_pipeline_chart", direction=tr_choice("direction_", direction)),
-                                tr("trans_shift_axis"), "%", percent=True, height=480), key="conv_pipeline_chart")
-        if {"convolution", "softmax", "mlp"} <= set(curves):
-            for shift in (2, 4):
-                st.markdown(tr("conv_pipeline_reading", shift=shift, direction=tr_choice("direction_", direction),
-                               conv=number(100 * curves["convolution"][shift], 1),
-                               softmax=number(100 * curves["softmax"][shift], 1),
-                               mlp=number(100 * curves["mlp"][shift], 1)))
-
-    live(results, all_finished, base=MEASUREMENT_POLL_SECONDS)
-    st.info(tr("conv_pipeline_honest"), icon=":material/info:")
+# ------------------------------------------------------------- train your own
+VIEW = ModelView(
+    name="cnn",
+    page="convolution",
+    step_label="unit_batches",
+    reference=(shipped.SHIPPED["lesson"].test_accuracy, "reference_cnn"),
+    weight_titles=lambda count: [str(index + 1) for index in range(count)],
+    describe=lambda s: {"filters": "-".join(map(str, s.filters)), "kernel_size": s.kernel_size,
+                        "optimizer": s.optimizer, "learning_rate": s.learning_rate, "batch_size": s.batch_size,
+                        "epochs": s.epochs, "train_digits": s.train_size, "seed": s.seed},
+    short_name=lambda s: f"{'-'.join(map(str, s.filters))} {s.kernel_size}×{s.kernel_size} η={s.learning_rate:g}",
+    weights_title="view_weights_filters",
+    weights_explain="conv_explain_filters",
+)
 
 
-{"filter": show_filter, "bank": show_bank, "shift": show_shift, "pipeline": show_pipeline}[section]()
+def epoch_time(settings, checkpoints) -> None:
+    """How long one epoch took, what a student compares from one network to another."""
+    last = checkpoints[-1]
+    epochs = max(1e-9, last.step / settings.batches_per_epoch)
+    st.caption(tr("conv_epoch_time", seconds=number(last.seconds / epochs, 1),
+                  digits=format_count(settings.training_digits, language)))
+
+
+def show_train() -> None:
+    st.header(tr("conv_train_header"), divider="red")
+    st.markdown(tr("conv_train_text"))
+    with st.container(border=True):
+        st.markdown(f"**{tr('conv_train_settings')}**")
+        form = SettingsForm(NETWORK)
+        form.grid(columns=4)
+        settings, problems = form.result()
+        run_controls(VIEW, settings, problems)
+    live_dashboard(VIEW)
+    final_report(VIEW, extra=epoch_time)
+
+
+{"filter": show_filter, "network": show_network, "shift": show_shift, "train": show_train}[section]()
 
 st.header(tr("conv_further_header"), divider="red")
 st.markdown(tr("conv_further_text"))

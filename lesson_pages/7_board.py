@@ -7,11 +7,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from core.board.errors import BoardError, WrongKey
-from core.board.records import PipelineRecord
 from core.figures import board as bf
 from core.numbers import format_number
 from core.settings import links
 from core.settings.pages import entries, replay_values
+from core.texts import families
 from ui import board
 from ui.common import chart, context, lang, option_labels, tr, tr_choice
 from ui.server import configured_key, store
@@ -93,7 +93,9 @@ def replay_link(run) -> str | None:
         "five-layers": record.settings,
         "overfitting": {"section": "overfitting"},
         "translation": {"section": "test_set", "direction": None if record.curve is None else record.curve.direction},
-        "convolution": {"section": "pipeline", "pool": record.pool if isinstance(record, PipelineRecord) else None},
+        # a network trained on the page (its settings), or a shipped network's curve (the chart that opens it)
+        "convolution": {"section": "train", **record.settings} if record.curve is None else
+                       {"direction": record.curve.direction},
     }.get(record.page)
     if by_page is None:
         return None
@@ -196,8 +198,8 @@ def live_board() -> None:
         chart(bf.overfitting_figure(runs, tr("board_fig_overfitting"), tr("board_axis_train"),
                                     tr("board_axis_test"), tr("board_axis_size"), hide, student_label),
               key="board_fig_overfitting")
-    model_labels = {name: tr_choice("trans_model_", name) for name in ("softmax", "mlp", "augmented")}
-    model_labels["pipeline"] = tr("board_model_pipeline")
+    model_labels = {name: tr_choice("trans_model_", name) for name in families.TESTED_MODELS}
+    model_labels["cnn"] = tr("model_cnn")
     with tabs[2]:
         chart(bf.learning_rate_figure(runs, tr("board_fig_rate"), tr("board_axis_rate"), tr("board_axis_test"),
                                       hide, student_label, model_labels=model_labels), key="board_fig_rate")

@@ -59,6 +59,7 @@ class ModelView:
     short_name: Callable[[Any], str] = str     # settings -> a label for comparison curves
     batch_title: str = "view_batch"
     weights_title: str = "view_weights"
+    weights_explain: str = "explain_weights"   # what the weights view shows, under it
     train_curve: str = "curve_train"           # what the training curve measures
 
 
@@ -219,7 +220,7 @@ def _views(view: ModelView, current: Watched, which: str, arrays: TrainingData) 
         chart(figure(which), key=f"{view.name}_view_{which}")
         if which == "weights":
             chart(figure("weight_spread"), key=f"{view.name}_view_weight_spread")
-        st.caption(tr_choice("explain_", which))
+        st.caption(tr(view.weights_explain) if which == "weights" else tr_choice("explain_", which))
         return
     layout = [("accuracy", "loss"), ("batch", "test"), ("weights", "weight_spread"), ("biases", None)]
     for left, right in layout:

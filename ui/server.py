@@ -19,6 +19,8 @@ import streamlit as st
 from core import data
 from core.board.errors import BoardError
 from core.board.store import BoardStore
+from core.models.convnet import shipped
+from core.models.convnet.network import ConvNet
 from core.training import results, threads, workers
 from core.training.hub import RunHub
 from core.training.polling import Pollers
@@ -69,6 +71,34 @@ def mnist() -> data.Mnist:
     except data.MnistDataError as error:
         st.error(tr("data_error", problem=error.problem, path=error.path), icon=":material/warning:")
         st.stop()
+
+
+@dataclass(frozen=True)
+class ShippedNetwork:
+    """A convolutional network shipped trained in data/, and its accuracy against the shift measured with it."""
+
+    network: ConvNet
+    curves: dict[str, list[float]]
+
+
+@st.cache_resource(show_spinner=False)
+def load_shipped_networks() -> dict[str, ShippedNetwork] | shipped.ShippedNetworkError:
+    # One copy per server process: a network predicts for every session at once (each thread has
+    # its own work buffers, core.models.convnet.layers).
+    try:
+        return {name: ShippedNetwork(shipped.load_shipped(name), shipped.shipped_curves(name))
+                for name in shipped.SHIPPED}
+    except shipped.ShippedNetworkError as error:
+        return error
+
+
+def shipped_networks() -> dict[str, ShippedNetwork]:
+    """The convolutional networks shipped trained in data/, by name, or a clear message on the page and a stop."""
+    found = load_shipped_networks()
+    if isinstance(found, shipped.ShippedNetworkError):
+        st.error(tr("convnet_file_error", problem=str(found)), icon=":material/warning:")
+        st.stop()
+    return found
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,12 @@ are opened before the first student arrives (:func:`warm_up_server`).
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from typing import Any
 
-from core.lesson import convolution, translation
+import numpy as np
+
+from core.lesson import translation
 from core.models import registry
 from core.models.reference import work_key
 from core.training import jobs
@@ -38,34 +42,44 @@ def logistic_reference_job(settings, background: bool = False):
                      background=background)
 
 
-def pipeline_job(pool: int, background: bool = False):
-    """Fixed filter bank + ReLU + max pooling (blocks of ``pool``) + LogisticRegression, once per pooling."""
-    bank = convolution.FilterBank(pool=pool)
-    return hub().job(("conv_pipeline", bank, convolution.PIPELINE_TRAIN_SIZE),
-                     functools.partial(jobs.conv_pipeline, bank, convolution.PIPELINE_TRAIN_SIZE), durable=True,
-                     background=background)
+@dataclass(frozen=True)
+class Measured:
+    """A measurement already made (shipped with the model): it answers like a finished shared job."""
+
+    result: Any
+    error: None = None
+    finished: bool = True
+    seconds: float = 0.0
+
+    def queue_position(self) -> None:
+        return None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
 
 
-def pipeline_curves_job(pool: int, pipeline: convolution.ConvPipeline):
-    """The pipeline's accuracy against the shift on all the test digits (three directions), once per pooling."""
-    return hub().job(("conv_pipeline_curves", pool, convolution.PIPELINE_TRAIN_SIZE),
-                     functools.partial(jobs.shift_curves, pipeline, translation.PAGE_SHIFT))
-
-
-def shift_curves_job(model):
+# A model measured below has a ``key`` (what its measurements are keyed by), a ``model`` (with
+# ``predict_proba``), ``own`` (a student's own run: its measurements are not stored for later
+# servers, the lesson's models' are) and ``known_curves`` (its curves when they ship with it, or
+# None): ui.translation_view.TestedModel.
+def shift_curves_job(model, background: bool = False):
     """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per model."""
-    return hub().job(("shift_curves", model.run.key),
-                     functools.partial(jobs.shift_curves, model.run.model, translation.PAGE_SHIFT))
+    if model.known_curves is not None:
+        return Measured({direction: np.asarray(values) for direction, values in model.known_curves.items()})
+    return hub().job(("shift_curves", model.key), functools.partial(jobs.shift_curves, model.model,
+                                                                    translation.PAGE_SHIFT),
+                     durable=not model.own, background=background)
 
 
 def confident_digits_job(model):
     """Which test digits the model reads right with at least 90 % confidence, once per model (a second at most)."""
-    return hub().job(("confident_digits", model.run.key), functools.partial(jobs.confident_digits, model.run.model))
+    return hub().job(("confident_digits", model.key), functools.partial(jobs.confident_digits, model.model))
 
 
 def shift_grid_job(model, digits: int):
     """The dx × dy accuracy map on a fixed sample of test digits, once per model."""
-    return hub().job(("shift_grid", model.run.key),
-                     functools.partial(jobs.shift_grid, model.run.model, digits, translation.PAGE_SHIFT))
+    return hub().job(("shift_grid", model.key),
+                     functools.partial(jobs.shift_grid, model.model, digits, translation.PAGE_SHIFT),
+                     durable=not model.own)
 
 

@@ -1,45 +1,76 @@
-"""The trained models that the translation page puts to the test, and the shared work on them.
+"""The trained models that the translation and convolution pages put to the test, and the shared work on them.
 
 A student who trained the 10-neuron model or the 5-layer network on an earlier
 page gets *their* model tested; otherwise the lesson's models are trained once
 for the whole server through the hub (the same runs as the earlier pages'
-defaults, so a class that trained those shares them). Measurements over the
-test set are shared jobs, one per model.
+defaults, so a class that trained those shares them). Beside them, the two
+convolutional networks shipped trained in ``data/``. Measurements over the test
+set are shared jobs, one per model.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Hashable
 
 import numpy as np
 import streamlit as st
 
-from core.board.records import shift_curve_record
+from core.board.records import shift_curve_record, shipped_curve_record
 from core.lesson import experiments
+from core.models.convnet import shipped
 from core.numbers import format_number
 from core.training.hub import DONE, FAILED, HubFull, SharedRun
 from ui import board
 from ui.common import lang, tr, tr_choice
 from ui.live import live, show_failure
-from ui.server import training_data, viewer_id
+from ui.server import shipped_networks, training_data, viewer_id
 from ui.shared_work import confident_digits_job, open_run
 
 MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
+NETWORK_NAMES = tuple(experiments.SHIPPED_MODELS)     # cnn_lesson, cnn_global
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
 HEATMAP_DIGITS = 2000                                # the dx × dy map: 289 shifts of this many test digits
 
 
 @dataclass(frozen=True)
 class TestedModel:
-    """One model on the page: a run (the student's or the server's) and, once trained, its predictions."""
+    """One model on the page: trained by a run (the student's or the server's), or shipped trained.
+
+    ``key`` is what its shared measurements are keyed by, ``model`` what predicts
+    (``predict_proba``), once it is ``ready``.
+    """
 
     name: str
-    run: SharedRun
-    own: bool
+    run: SharedRun | None = None     # None: a network shipped trained in data/
+    own: bool = False
+    network: Any = None              # the shipped network
+    known_curves: dict | None = None  # its accuracy against the shift, measured with it
 
     @property
     def ready(self) -> bool:
+        if self.run is None:
+            return self.network is not None
         return self.run.state == DONE and self.run.model is not None
+
+    @property
+    def finished(self) -> bool:
+        return self.run is None or self.run.finished
+
+    @property
+    def model(self):
+        return self.network if self.run is None else self.run.model
+
+    @property
+    def key(self) -> Hashable:
+        return ("shipped", experiments.SHIPPED_MODELS[self.name], shipped.SHIPPED[experiments.SHIPPED_MODELS[
+            self.name]].sha256) if self.run is None else self.run.key
+
+    @property
+    def test_accuracy(self) -> float:
+        if self.run is None:
+            return shipped.SHIPPED[experiments.SHIPPED_MODELS[self.name]].test_accuracy
+        return self.run.checkpoints[-1].test_accuracy
 
     @property
     def label(self) -> str:
@@ -47,7 +78,7 @@ class TestedModel:
 
     def predict_proba(self, rows: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            return np.asarray(self.run.model.predict_proba(rows), dtype=np.float64)
+            return np.asarray(self.model.predict_proba(rows), dtype=np.float64)
 
     def predict(self, rows: np.ndarray) -> np.ndarray:
         return self.predict_proba(rows).argmax(axis=1)
@@ -66,8 +97,9 @@ def own_models_available() -> bool:
     return any(_own_run(name) is not None for name in MODEL_NAMES)
 
 
-def tested_models(use_own: bool) -> dict[str, TestedModel]:
-    """The page's models by name; a model the server cannot hold now is left out (with a warning)."""
+def tested_models(use_own: bool, networks: bool = True) -> dict[str, TestedModel]:
+    """The page's models by name (``networks``: the shipped convolutional networks too); a model the server
+    cannot hold now is left out (with a warning)."""
     models = {}
     for name, settings in experiments.TRANSLATION_MODELS.items():
         own = _own_run(name) if use_own else None
@@ -80,6 +112,10 @@ def tested_models(use_own: bool) -> dict[str, TestedModel]:
             st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
             continue
         models[name] = TestedModel(name, run, own=False)
+    if networks:
+        loaded = shipped_networks()
+        models.update({name: TestedModel(name, network=loaded[network].network, known_curves=loaded[network].curves)
+                       for name, network in experiments.SHIPPED_MODELS.items()})
     return models
 
 
@@ -88,6 +124,8 @@ def ready(models: dict[str, TestedModel]) -> dict[str, TestedModel]:
 
 
 def _describe(model: TestedModel) -> str:
+    if model.run is None:
+        return tr_choice("trans_model_default_", model.name)
     if model.own:
         settings = model.run.key
         text = (f"η={settings.learning_rate:g}, {settings.iterations} it." if model.name == "softmax"
@@ -99,16 +137,16 @@ def _describe(model: TestedModel) -> str:
 def models_panel(models: dict[str, TestedModel]) -> None:
     """What each model is and how far its training is, live until every model is ready."""
     language = lang()
-    finished_at_start = {name for name, model in models.items() if model.run.finished}
+    finished_at_start = {name for name, model in models.items() if model.finished}
 
     def panel() -> None:
         for model in models.values():
-            if not model.run.finished:
+            if not model.finished:
                 model.run.want(viewer_id(), model.run.total_steps)  # also this student's heartbeat
         for model in models.values():
             run = model.run
             if model.ready:
-                accuracy = format_number(100 * run.checkpoints[-1].test_accuracy, 1, language)
+                accuracy = format_number(100 * model.test_accuracy, 1, language)
                 st.markdown(f":material/check_circle: **{model.label}** — {_describe(model)} · "
                             + tr("trans_model_ready", accuracy=accuracy))
             elif run.state == FAILED:
@@ -121,22 +159,26 @@ def models_panel(models: dict[str, TestedModel]) -> None:
                         else tr("trans_model_progress", label=model.label, done=done, total=run.total_steps,
                                 unit=unit))
                 st.progress(done / run.total_steps, text=f"{text} — {_describe(model)}")
-        if not all(model.run.finished for model in models.values()):
+        if not all(model.finished for model in models.values()):
             st.caption(tr("trans_models_wait"))
 
     # a model that becomes ready reruns the page: the experiments below can use it
     def settled() -> bool:
-        finished = {name for name, model in models.items() if model.run.finished}
+        finished = {name for name, model in models.items() if model.finished}
         return finished != finished_at_start or len(finished) == len(models)
 
     live(panel, settled)
 
 
-def share_curve(model: TestedModel, direction: str, shifts: list[int], curve) -> None:
+def share_curve(model: TestedModel, direction: str, shifts: list[int], curve, page: str = "translation") -> None:
     """A model's accuracy-against-shift curve on the class board (for a student in a class)."""
-    settings, last = model.run.key, model.run.checkpoints[-1]
-    board.share_panel(f"trans-{model.name}-{direction}-{hash(settings)}",
-                      shift_curve_record("translation", model.name, settings, last, shifts, curve, direction),
+    if model.run is None:
+        record = shipped_curve_record(page, model.name, experiments.SHIPPED_MODELS[model.name], model.test_accuracy,
+                                      shifts, curve, direction)
+    else:
+        record = shift_curve_record(page, model.name, model.run.key, model.run.checkpoints[-1], shifts, curve,
+                                    direction)
+    board.share_panel(f"{page}-{model.name}-{direction}-{hash(model.key)}", record,
                       label=tr("board_share_model", model=model.label))
 
 

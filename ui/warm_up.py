@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.lesson import convolution, experiments
+from core.lesson import experiments
 from core.models import softmax_regression
 from ui import board, dashboard, experiments_view, share, translation_view  # noqa: F401  (imported before serving)
-from ui.server import configure_server, training_data
-from ui.shared_work import logistic_reference_job, open_run, pipeline_job
+from ui.server import configure_server, load_shipped_networks, training_data
+from ui.shared_work import logistic_reference_job, open_run
 
 # How long the start-up waits for each lesson model to be read back or claimed (a database that
 # does not answer: the server opens anyway, and the model is computed here).
@@ -24,8 +24,9 @@ WARM_UP_SETTLE_SECONDS = 30.0
 def warm_up() -> list:
     """Once per server: the lesson's shared models read back or computed at once (returned, opened).
 
-    The translation and convolution pages test the lesson's three models and the fixed-filter
-    pipeline; a class opening them should find them ready. They are durable (core.training.results): a
+    The translation and convolution pages test the lesson's three models (and the two convolutional
+    networks shipped trained in data/, loaded by the pages); a class opening them should find them
+    ready. They are durable (core.training.results): a
     restarted server reads them back in seconds, two servers on one database compute them once.
     app.py calls it before the server opens (:func:`warm_up_server`); ``lesson.py`` calls it on each
     run too, a no-op then, for a script started without app.py (AppTest). The computing is in the
@@ -36,7 +37,6 @@ def warm_up() -> list:
         run = open_run(settings, durable=True)
         run.keep()
         opened.append(run)
-    opened.append(pipeline_job(convolution.DEFAULT_POOL, background=True))
     opened.append(logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True))
     return opened
 
@@ -51,5 +51,6 @@ def warm_up_server() -> None:
     """
     configure_server()
     training_data()
+    load_shipped_networks()
     for opened in warm_up():  # each one read back, or its claim stored (several servers, one database)
         opened.settled(timeout=WARM_UP_SETTLE_SECONDS)

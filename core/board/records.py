@@ -1,18 +1,17 @@
 """What a student shares on the class board, as typed records: built once, checked, stored, read back.
 
-Three kinds of result go on the board, each a frozen record built by one function from what
-its page has at hand:
+Two kinds of result go on the board, each a frozen record built by functions from what its page
+has at hand:
 
 - :class:`TrainingRecord` (:func:`training_record`): a finished training run of a model page
   (the 10-neuron model, the 5-layer network, an experiment of the limits page): the model's
   settings, its seed, accuracies and losses on training and test digits, its compute time;
-- :class:`ShiftCurveRecord` (:func:`shift_curve_record`): the same for a model of the
-  translation page, with its accuracy against the shift, a :class:`ShiftCurve`;
-- :class:`PipelineRecord` (:func:`pipeline_record`): the convolution page's fixed filters,
-  pooling and logistic regression: the pooling, how many digits it learnt from, its test
-  accuracy, its time and its curve.
+- :class:`ShiftCurveRecord`: a model and its accuracy against the shift, a :class:`ShiftCurve`:
+  a model trained on the server (:func:`shift_curve_record`, the translation page's), or a
+  network shipped trained in ``data/`` (:func:`shipped_curve_record`, the convolution page's),
+  whose settings name the network and which has only its test accuracy besides its curve.
 
-All three answer the same questions (page, model, settings, seed, accuracies, losses, seconds,
+Both answer the same questions (page, model, settings, seed, accuracies, losses, seconds,
 curve, and, read from the settings, the network's hidden layers, learning rate, training size
 and steps), None where a kind has no answer, so the board's charts read any record alike.
 
@@ -104,35 +103,7 @@ class ShiftCurveRecord(ModelRun):
     curve: ShiftCurve
 
 
-@dataclass(frozen=True, kw_only=True)
-class PipelineRecord:
-    """The convolution page's pipeline (fixed filters, pooling, logistic regression) and its curve."""
-
-    pool: int | None         # the max pooling's size (None: not well formed when read back)
-    train_size: int | None   # the training digits it learnt from
-    test_accuracy: float | None = None
-    seconds: float | None = None
-    curve: ShiftCurve | None = None
-
-    page: ClassVar[str] = "convolution"
-    model: ClassVar[str] = "pipeline"
-    # not a network trained step by step: no seed, training accuracy, losses, layers or rate
-    seed: ClassVar[None] = None
-    train_accuracy: ClassVar[None] = None
-    train_loss: ClassVar[None] = None
-    test_loss: ClassVar[None] = None
-    hidden_layers: ClassVar[None] = None
-    learning_rate: ClassVar[None] = None
-    steps: ClassVar[None] = None
-
-    @property
-    def settings(self) -> dict:
-        """Its settings as stored: the pooling and the training size."""
-        return {name: value for name, value in (("pool", self.pool), ("train_size", self.train_size))
-                if value is not None}
-
-
-Record = TrainingRecord | ShiftCurveRecord | PipelineRecord
+Record = TrainingRecord | ShiftCurveRecord
 
 
 # ------------------------------------------------------------------------------ building
@@ -167,11 +138,11 @@ def shift_curve_record(page: str, model: str, settings: Any, last: Checkpoint, s
                             curve=_curve(shifts, accuracy, direction))
 
 
-def pipeline_record(*, pool: int, train_size: int, test_accuracy: float, seconds: float, shifts: Iterable,
-                    accuracy: Iterable, direction: str) -> PipelineRecord:
-    """The fitted pipeline with pooling ``pool`` and its accuracy at each shift in ``direction``."""
-    return PipelineRecord(pool=int(pool), train_size=int(train_size), test_accuracy=float(test_accuracy),
-                          seconds=float(seconds), curve=_curve(shifts, accuracy, direction))
+def shipped_curve_record(page: str, model: str, network: str, test_accuracy: float, shifts: Iterable,
+                         accuracy: Iterable, direction: str) -> ShiftCurveRecord:
+    """A network shipped trained (``network``: its name in core.models.convnet.shipped) and its curve."""
+    return ShiftCurveRecord(page=page, model=model, settings={"model": model, "network": network},
+                            test_accuracy=float(test_accuracy), curve=_curve(shifts, accuracy, direction))
 
 
 # ------------------------------------------------------------------------------- storing
@@ -197,7 +168,7 @@ def _curve_json(curve: Any) -> str:
 def record_columns(record: Record) -> dict[str, Any]:
     """The runs table's columns for ``record``, each checked (InvalidInput names the field refused)."""
     if not isinstance(record, Record):
-        raise TypeError("a shared result is a TrainingRecord, ShiftCurveRecord or PipelineRecord")
+        raise TypeError("a shared result is a TrainingRecord or a ShiftCurveRecord")
     return dict(
         page=plain_text(record.page, "page", LABEL_MAX, "page name"),
         model=plain_text(record.model, "model", LABEL_MAX, "model name"),
@@ -236,7 +207,7 @@ def network_layers(settings: Any) -> tuple[int, ...] | None:
 
     The 10-neuron model (``settings["model"]`` "softmax") has none: (). An MLP (``"mlp"``, or
     no model but hidden layers) has at least one, each a positive whole number. Anything else
-    (the convolution pipeline, malformed settings, not a mapping) is None; it never raises.
+    (a convolutional network, malformed settings, not a mapping) is None; it never raises.
     """
     if not isinstance(settings, Mapping):
         return None
@@ -294,8 +265,7 @@ def _decoded(text: Any) -> Any:
 def read_record(columns: Mapping[str, Any]) -> Record:
     """A row of the runs table (its columns by name, JSON as text) as the record that was shared.
 
-    The convolution page's pipeline is a :class:`PipelineRecord`, a run with a well-formed curve
-    a :class:`ShiftCurveRecord`, any other run a :class:`TrainingRecord`. Settings that are not
+    A run with a well-formed curve is a :class:`ShiftCurveRecord`, any other run a :class:`TrainingRecord`. Settings that are not
     a JSON object read as {}, numbers that are not finite as None, a malformed curve as none at
     all; a run stored without a seed takes the one its settings name.
     """
@@ -304,9 +274,6 @@ def read_record(columns: Mapping[str, Any]) -> Record:
     curve = read_curve(_decoded(columns.get("curve")))
     test_accuracy, seconds = finite(columns.get("test_accuracy")), finite(columns.get("seconds"))
     page, model = str(columns.get("page")), str(columns.get("model"))
-    if (page, model) == (PipelineRecord.page, PipelineRecord.model):
-        return PipelineRecord(pool=whole(settings.get("pool")), train_size=whole(settings.get("train_size")),
-                              test_accuracy=test_accuracy, seconds=seconds, curve=curve)
     seed = whole(columns.get("seed"))
     run = dict(page=page, model=model, settings=settings, seed=whole(settings.get("seed")) if seed is None else seed,
                train_accuracy=finite(columns.get("train_accuracy")), test_accuracy=test_accuracy,

@@ -35,7 +35,8 @@ MODEL_COLORS = {
     "softmax": style.COLORS["main"],    # blue
     "mlp": style.COLORS["second"],      # red
     "augmented": style.COLORS["third"],  # green
-    "pipeline": "#E37400",                # orange
+    "cnn_lesson": "#8430CE",              # purple
+    "cnn_global": "#E37400",              # orange
 }
 MODEL_ORDER = tuple(MODEL_COLORS)
 OTHER_COLOR = style.COLORS["grey"]

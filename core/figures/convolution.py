@@ -101,3 +101,14 @@ def revealed(feature_map: np.ndarray, steps: int) -> np.ndarray:
     flat = shown.reshape(-1)
     flat[max(0, int(steps)):] = np.nan
     return shown
+
+
+def features_figure(original: np.ndarray, moved: np.ndarray, names: tuple[str, str], title: str, x_title: str,
+                    colors: tuple[str, str] = ("#0B57D0", "#E37400"), height: int = 360) -> go.Figure:
+    """What a network's dense layer reads, for a digit and the same digit moved: two bars per feature."""
+    features = np.arange(1, len(original) + 1)
+    traces = [go.Bar(x=features, y=np.asarray(values, dtype=float), name=name, marker_color=color,
+                     hovertemplate="%{x}: %{y:.2f}<extra>" + name + "</extra>")
+              for values, name, color in zip((original, moved), names, colors)]
+    return style.compose(traces, height=height, title=title, layout=dict(barmode="group", bargap=0.15),
+                         xaxes=dict(title=x_title), yaxes=dict(rangemode="tozero"))

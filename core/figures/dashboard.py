@@ -32,9 +32,9 @@ MARGINS = {
     "confusion": dict(l=32, r=10, t=50, b=42),  # one-digit ticks and the axes' titles
 }
 # The columns of a student's table of runs (ui.dashboard), in this order where a model has them.
-RUN_COLUMNS = ("run", "model", "layers", "activation", "solver", "learning_rate", "batch_size", "iterations", "epochs",
-               "alpha", "train_digits", "eval_every", "seed", "test_accuracy", "test_loss", "last_batch_accuracy",
-               "compute_s")
+RUN_COLUMNS = ("run", "model", "layers", "activation", "solver", "filters", "kernel_size", "optimizer", "learning_rate",
+               "batch_size", "iterations", "epochs", "alpha", "train_digits", "eval_every", "seed", "test_accuracy",
+               "test_loss", "last_batch_accuracy", "compute_s")
 DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
@@ -102,25 +102,33 @@ def digits_figure(images, labels, predictions, title, height=None, count=100, co
 
 
 def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: str, height=420, columns=5):
-    """5a. Each neuron's 784 weights drawn as a 28x28 image: red pushes up, blue pushes down."""
+    """5a. Each neuron's weights drawn as an image: red pushes up, blue pushes down.
+
+    ``pixel_weights`` is (side², neurons): a neuron's 784 weights on the pixels (28×28), or a
+    convolution's filter (5×5 for a 5×5 filter), one column per neuron or filter.
+    """
     count = pixel_weights.shape[1]
+    side = int(round(np.sqrt(pixel_weights.shape[0])))
+    if side * side != pixel_weights.shape[0]:
+        raise ValueError(f"each column must be a square image, not {pixel_weights.shape[0]} values")
     rows = int(np.ceil(count / columns))
-    gap = 3
-    canvas = np.full((rows * (28 + gap) - gap, columns * (28 + gap) - gap), np.nan, dtype=np.float32)
+    gap = max(1, round(3 * side / 28))
+    canvas = np.full((rows * (side + gap) - gap, columns * (side + gap) - gap), np.nan, dtype=np.float32)
     for k in range(count):
         r, c = divmod(k, columns)
-        canvas[r * (28 + gap):r * (28 + gap) + 28, c * (28 + gap):c * (28 + gap) + 28] = \
-            pixel_weights[:, k].reshape(28, 28)
+        canvas[r * (side + gap):r * (side + gap) + side, c * (side + gap):c * (side + gap) + side] = \
+            pixel_weights[:, k].reshape(side, side)
     limit = float(np.nanmax(np.abs(canvas))) or 1.0
     data = go.Heatmap(z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
                       hovertemplate="%{z:.3f}<extra></extra>", colorbar=dict(thickness=14))
-    annotations = [dict(x=divmod(k, columns)[1] * (28 + gap) + 13.5, y=divmod(k, columns)[0] * (28 + gap) - 1.5,
+    annotations = [dict(x=divmod(k, columns)[1] * (side + gap) + (side - 1) / 2,
+                        y=divmod(k, columns)[0] * (side + gap) - 0.5 - side / 28,
                         text=text, showarrow=False, yanchor="bottom", font=dict(size=14))
                    for k, text in enumerate(titles[:count])]
     return style.compose(data, height=height, title=title,
-                           layout=dict(annotations=annotations, margin=MARGINS["weights"]),
-                           xaxes=dict(visible=False, constrain="domain"),
-                           yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
+                         layout=dict(annotations=annotations, margin=MARGINS["weights"]),
+                         xaxes=dict(visible=False, constrain="domain"),
+                         yaxes=dict(visible=False, autorange="reversed", scaleanchor="x"))
 
 
 def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, height=420, x_max=None,

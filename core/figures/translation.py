@@ -10,7 +10,8 @@ from core.figures import style
 # White paper, dark ink: the digits look the same as everywhere else in the app.
 INK_SCALE = [[0.0, "#FFFFFF"], [1.0, style.COLORS["ink"]]]
 CENTRE_COLOR = "rgba(179, 38, 30, 0.55)"
-MODEL_COLORS = {"softmax": "#0B57D0", "mlp": "#B3261E", "augmented": "#1E8E3E", "convolution": "#8430CE"}
+MODEL_COLORS = {"softmax": "#0B57D0", "mlp": "#B3261E", "augmented": "#1E8E3E", "cnn_lesson": "#8430CE",
+                "cnn_global": "#E37400", "cnn": "#5F6368"}
 
 
 def images_figure(images: list[np.ndarray], titles: list[str], height: int = 360,

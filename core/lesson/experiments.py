@@ -56,6 +56,10 @@ TRANSLATION_MODELS = {
     "mlp": MLPSettings(),
     "augmented": MLPSettings(shift_augmentation=AUGMENTATION_SHIFT),
 }
+# ... and beside them the convolutional networks shipped trained in data/ (core.models.convnet.shipped):
+# the lesson's (its maps flattened: it learns where each stroke is) and one ending in global max pooling
+# (the same features wherever the digit is), both trained on the centred digits only.
+SHIPPED_MODELS = {"cnn_lesson": "lesson", "cnn_global": "global_pooling"}
 
 SIZE_COLORS = ["#B3261E", "#E37400", "#1E8E3E", "#0B57D0"]
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.lesson import convolution, examples, experiments, translation
+from core.models.convnet.shipped import SHIPPED
+from core.models.convnet.training import ConvNetSettings
 from core.models.mlp import MLPSettings
 from core.models.softmax_regression import SoftmaxSettings
 from core.settings.fields import Setting, Settings, setting
@@ -81,17 +83,19 @@ class TranslationPage(Settings):
 
 @dataclass(frozen=True)
 class ConvolutionPage(Settings):
-    """The convolution page: which part, which digit, which filter, the shift and the pooling."""
+    """The convolution page: which part, which digit, which filter, which trained network, the shift."""
 
     section: str = setting("filter", url="section", label="conv_choice", widget="segmented",
-                           offered=("filter", "bank", "shift", "pipeline"), option_prefix="conv_section_")
+                           offered=("filter", "network", "shift", "train"), option_prefix="conv_section_")
+    direction: str = setting("horizontal", url="direction", label="trans_direction", widget="segmented",
+                             offered=translation.DIRECTIONS, option_prefix="direction_")
     digit: int = setting(0, url="digit", label="conv_digit_index", widget="number_input", offered=DIGITS)
     filter: str = setting("vertical_edges", url="filter", label="conv_filter_choice", widget="selectbox",
                           offered=(*convolution.PRESETS, "custom"), option_prefix="filter_")
+    network: str = setting("global_pooling", url="network", label="conv_network_choice", widget="segmented",
+                           offered=tuple(SHIPPED), option_prefix="conv_network_")
     dx: int = setting(3, url="dx", label="trans_dx", widget="slider", offered=(-SHIFT, SHIFT))
     dy: int = setting(0, url="dy", label="trans_dy", widget="slider", offered=(-SHIFT, SHIFT))
-    pool: int = setting(convolution.DEFAULT_POOL, url="pool", label="conv_pool_choice", widget="segmented",
-                        offered=tuple(convolution.POOL_SIZES), option_prefix="pool_")
 
 
 # ------------------------------------------------------------------ what each page shows
@@ -142,7 +146,10 @@ PAGES: dict[str, tuple[Shown, ...]] = _pages(
                  Shown(DashboardSettings)),
     overfitting=(Shown(LimitsPage),),
     translation=(Shown(TranslationPage),),
-    convolution=(Shown(ConvolutionPage),),
+    convolution=(Shown(ConvolutionPage),
+                 Shown(ConvNetSettings, ("filters", "kernel_size", "optimizer", "learning_rate", "batch_size", "epochs",
+                                         "train_size", "seed")),
+                 Shown(DashboardSettings)),
     board=(),
 )
 

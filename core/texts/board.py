@@ -119,7 +119,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "board_axis_shift": {"fr": "décalage (pixels)", "en": "shift (pixels)"},
     "board_axis_size": {"fr": "paramètres", "en": "parameters"},
     "board_median": {"fr": "médiane", "en": "median"},
-    "board_model_pipeline": {"fr": "filtres + pooling", "en": "filters + pooling"},
     "board_replay": {"fr": "Rejouer une expérience", "en": "Replay a run"},
     "board_replay_help": {
         "fr": "Ouvre la page avec exactement ces réglages (même graine, même résultat).",

@@ -15,8 +15,8 @@ from core.lesson import convolution, examples, experiments, translation
 from core.models import mlp
 from core.settings.pages import PAGES, VIEWS
 
-MODELS = ("softmax", "mlp")                          # the models a student trains on a page
-TESTED_MODELS = tuple(experiments.TRANSLATION_MODELS)  # the translation page's models
+MODELS = ("softmax", "mlp", "cnn")                   # the models a student trains on a page
+TESTED_MODELS = (*experiments.TRANSLATION_MODELS, *experiments.SHIPPED_MODELS)  # the translation page's models
 
 
 def _option_families() -> dict[str, tuple]:
@@ -41,7 +41,7 @@ FAMILIES: dict[str, tuple] = {
     "explain_": tuple(view for view in VIEWS if view != "all"),
     "preset_": tuple(mlp.PRESETS),
     "filter_": (*convolution.PRESETS, "custom"),
-    "conv_similarity_": ("pixels", "maps", *(f"pool_{size}" for size in convolution.SIMILARITY_POOLS)),
+    "conv_similarity_": ("pixels", "features"),  # core.lesson.convolution.feature_similarity
     "conv_source_": ("test", "drawing"),
     "speed_": ("pixel", "row"),
     "remedy_": ("none", *experiments.REMEDIES),

@@ -169,4 +169,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "L'encre couvre {percent} % de la toile : c'est un gribouillis, pas un chiffre. Effacez et recommencez.",
         "en": "Ink covers {percent}% of the canvas: that is a scribble, not a digit. Clear it and try again.",
     },
+    "trans_model_cnn_lesson": {"fr": "convolutif", "en": "convolutional"},
+    "trans_model_cnn_global": {"fr": "convolutif, pooling global", "en": "convolutional, global pooling"},
+    "trans_model_default_cnn_lesson": {"fr": "le réseau convolutif de la leçon, entraîné une fois sur les chiffres centrés", "en": "the lesson's convolutional network, trained once on the centred digits"},
+    "trans_model_default_cnn_global": {"fr": "un réseau convolutif qui finit par un pooling global, entraîné une fois sur les chiffres centrés", "en": "a convolutional network ending in global pooling, trained once on the centred digits"},
 }

@@ -11,12 +11,12 @@ from __future__ import annotations
 import numpy as np
 
 from core import data
-from core.lesson import convolution, translation
+from core.lesson import translation
 from core.models import reference
 
 
 def predictor(model):
-    """Digits from a model with ``predict_proba`` (the 10-neuron model, the network, the pipeline)."""
+    """Digits from a model with ``predict_proba`` (the 10-neuron model, the networks)."""
     def predict(rows: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             return np.asarray(model.predict_proba(rows)).argmax(axis=1)
@@ -49,9 +49,3 @@ def confident_digits(model, confidence: float = 0.9) -> np.ndarray:
         probabilities = np.asarray(model.predict_proba(rows.x_test))
     return (probabilities.argmax(axis=1) == rows.y_test) & (probabilities.max(axis=1) >= confidence)
 
-
-def conv_pipeline(bank: convolution.FilterBank, train_size: int) -> convolution.ConvPipeline:
-    """The fixed filters + pooling + LogisticRegression pipeline, fitted on the shared digits."""
-    dataset = data.shared_mnist()
-    return convolution.fit_pipeline(bank, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test,
-                                    train_size)

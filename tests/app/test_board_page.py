@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.board.records import PipelineRecord, ShiftCurve, ShiftCurveRecord
+from core.board.records import ShiftCurve, ShiftCurveRecord, shipped_curve_record
 from core.board.store import BoardStore
 from core.texts import t
 from tests.app.conftest import APP, PAGES, open_page
@@ -240,34 +240,34 @@ def test_an_experiment_grid_is_shared_in_one_click(board_database, monkeypatch):
     assert all(run.record.train_accuracy is not None for run in runs)
 
 
-def test_a_shift_curve_and_the_pipeline_are_shared_as_their_records(board_database):
-    """The translation page shares a model with its curve, the convolution page its pipeline."""
+def test_a_shift_curve_and_a_shipped_network_are_shared_as_their_records(board_database):
+    """The translation page shares a model with its curve, the convolution page a network shipped trained."""
     info, _ = store(board_database).create_class()
     at = student_on("translation", {"class": info.code})
     at.segmented_control(key="translation_section").set_value("test_set").run()
-    share_key = "board_share_trans-mlp-horizontal-"
+    share_key = "board_share_translation-mlp-horizontal-"
     run_until(at, lambda a: any(b.key and b.key.startswith(share_key) for b in a.button), timeout=120)
     next(b for b in at.button if b.key and b.key.startswith(share_key)).click().run()
     assert not at.exception, at.exception
     at.switch_page(PAGES["convolution"]).run()
-    at.segmented_control(key="convolution_section").set_value("pipeline").run()
-    run_until(at, lambda a: any(b.key == "board_share_conv-4-horizontal" for b in a.button), timeout=240)
-    next(b for b in at.button if b.key == "board_share_conv-4-horizontal").click().run()
+    share_key = "board_share_convolution-cnn_global-horizontal-"
+    run_until(at, lambda a: any(b.key and b.key.startswith(share_key) for b in a.button), timeout=240)
+    next(b for b in at.button if b.key and b.key.startswith(share_key)).click().run()
     assert not at.exception, at.exception
-    curve, pipeline = (run.record for run in store(board_database).runs(info.code))
+    curve, network = (run.record for run in store(board_database).runs(info.code))
     assert isinstance(curve, ShiftCurveRecord) and (curve.page, curve.model) == ("translation", "mlp")
     assert curve.curve.shifts == tuple(range(9)) and curve.curve.direction == "horizontal"
     assert curve.settings["hidden_layers"] == [64] and curve.test_accuracy is not None
-    assert isinstance(pipeline, PipelineRecord) and (pipeline.pool, pipeline.curve.direction) == (4, "horizontal")
-    assert pipeline.train_size > 0 and pipeline.test_accuracy > 0.9 and len(pipeline.curve.accuracy) == 9
+    assert isinstance(network, ShiftCurveRecord) and (network.page, network.model) == ("convolution", "cnn_global")
+    assert network.settings["network"] == "global_pooling" and network.curve.direction == "horizontal"
+    assert network.test_accuracy > 0.98 and len(network.curve.accuracy) == 9 and network.curve.accuracy[4] > 0.9
 
 
 def test_every_shared_run_can_be_replayed_from_its_page(board_database):
     info, key = store(board_database).create_class()
     student = store(board_database).join(info.code, "test")
-    store(board_database).share_run(student, PipelineRecord(
-        pool=2, train_size=20000, test_accuracy=0.96,
-        curve=ShiftCurve(shifts=(0, 1, 2), accuracy=(0.96, 0.95, 0.9), direction="vertical")))
+    store(board_database).share_run(student, shipped_curve_record("convolution", "cnn_global", "global_pooling", 0.99,
+                                                                  (0, 1, 2), (0.99, 0.98, 0.97), "vertical"))
     store(board_database).share_run(student, ShiftCurveRecord(
         page="translation", model="mlp", settings={"seed": 0}, test_accuracy=0.97,
         curve=ShiftCurve(shifts=(0, 1, 2), accuracy=(0.97, 0.9, 0.6), direction="diagonal")))
@@ -276,7 +276,7 @@ def test_every_shared_run_can_be_replayed_from_its_page(board_database):
     assert len(links) == 1 and "/translation?" in links[0] and "direction=diagonal" in links[0]  # the newest first
     board.selectbox(key="board_replay_choice").set_value(1).run()
     links = [m.value for m in board.markdown if "](/" in m.value]
-    assert "/convolution?" in links[0] and "section=pipeline" in links[0] and "pool=2" in links[0]
+    assert "/convolution?" in links[0] and "direction=vertical" in links[0]
     # the overfitting cloud, the learning-rate chart and the shift chart are drawn
     assert len(board.get("plotly_chart")) == 3
 

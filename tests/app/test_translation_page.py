@@ -6,11 +6,14 @@ the page can be driven to its results; the real ones are trained by the browser 
 
 import pytest
 
+from core.lesson import experiments
 from core.texts import t
 from tests.app.conftest import SMALL_TRANSLATION_MODELS, open_page
 from tests.app.test_training_page import has_result, run_until
 
-LABELS = {name: {lang: t(f"trans_model_{name}", lang) for lang in ("fr", "en")} for name in SMALL_TRANSLATION_MODELS}
+# the lesson's three models (small ones here) and the two convolutional networks shipped trained
+MODELS = (*SMALL_TRANSLATION_MODELS, *experiments.SHIPPED_MODELS)
+LABELS = {name: {lang: t(f"trans_model_{name}", lang) for lang in ("fr", "en")} for name in MODELS}
 
 
 def ready_count(at) -> int:
@@ -32,14 +35,14 @@ def open_ready(lang="fr"):
     at = open_page("translation", lang)
     assert not at.exception
     assert at.title[0].value == t("trans_title", lang)
-    return run_until(at, lambda a: ready_count(a) == 3, timeout=120)
+    return run_until(at, lambda a: ready_count(a) == len(MODELS), timeout=120)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_well_read_digit_breaks_when_shifted(lang):
     at = open_ready(lang)
     at.number_input(key="translation_digit").set_value(0).run()     # a 7 that every model reads
-    assert all(right for _, right in verdicts(at, lang).values()) and len(verdicts(at, lang)) == 3
+    assert all(right for _, right in verdicts(at, lang).values()) and len(verdicts(at, lang)) == len(MODELS)
     at.slider(key="translation_dx").set_value(6).run()
     shifted = verdicts(at, lang)
     assert not shifted["softmax"][1] and not shifted["mlp"][1], shifted
@@ -55,7 +58,7 @@ def test_a_well_recognised_digit_is_read_right_by_every_model():
     chosen = set()
     for _ in range(3):
         at.button(key="trans_recognised").click().run()
-        assert all(right for _, right in verdicts(at, "en").values()) and len(verdicts(at, "en")) == 3
+        assert all(right for _, right in verdicts(at, "en").values()) and len(verdicts(at, "en")) == len(MODELS)
         chosen.add(at.number_input(key="translation_digit").value)
     assert len(chosen) > 1                            # at random among them
     at.button(key="trans_random").click().run()
@@ -66,7 +69,7 @@ def test_the_whole_test_set_shows_the_collapse_and_the_remedy():
     at = open_ready("en")
     at.segmented_control(key="translation_section").set_value("test_set").run()
     readings = lambda a: [m.value for m in a.markdown if "unshifted" in m.value]  # noqa: E731
-    run_until(at, lambda a: len(readings(a)) == 3 and len(a.get("plotly_chart")) == 2, timeout=120)
+    run_until(at, lambda a: len(readings(a)) == len(MODELS) and len(a.get("plotly_chart")) == 2, timeout=120)
     values = {}
     for line in readings(at):
         numbers = [float(part.split("%")[0]) for part in line.split(": ", 1)[1].split("**") if "%" in part]
@@ -96,11 +99,11 @@ def test_a_student_who_trained_the_ten_neuron_model_gets_it_tested():
     at.button(key="softmax_start").click().run()
     run_until(at, has_result("en"))
     at.switch_page("lesson_pages/5_translation.py").run()
-    run_until(at, lambda a: ready_count(a) == 3, timeout=120)
+    run_until(at, lambda a: ready_count(a) == len(MODELS), timeout=120)
     lines = [m.value for m in at.markdown if m.value.startswith(":material/check_circle:")]
     assert "yours" in lines[0] and "200 it." in lines[0], lines
     assert "yours" not in lines[1]
     at.toggle(key="trans_use_own").set_value(False).run()
-    run_until(at, lambda a: ready_count(a) == 3, timeout=120)
+    run_until(at, lambda a: ready_count(a) == len(MODELS), timeout=120)
     lines = [m.value for m in at.markdown if m.value.startswith(":material/check_circle:")]
     assert "yours" not in lines[0]

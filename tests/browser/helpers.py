@@ -198,7 +198,8 @@ def require_playwright():
 def app_url(base_url: str, path: str = "/", lang: str | None = None) -> str:
     """``base_url + path``, with ``?lang=<lang>`` when a language other than the default is asked."""
     url = base_url.rstrip("/") + path
-    return f"{url}?{urlencode({LANG_PARAM: lang})}" if lang and lang != "fr" else url
+    separator = "&" if "?" in path else "?"
+    return f"{url}{separator}{urlencode({LANG_PARAM: lang})}" if lang and lang != "fr" else url
 
 
 def query_param(page: Page, name: str) -> str | None:

@@ -28,9 +28,9 @@ LESSON_KEYS = {"lesson", "minutes", "lessons_completed", "pages_rendered", "stud
                "render_by_page", "render_timeline", "targets", "py_spy"}
 LESSON_PAGES = ["home", "softmax", "training", "five-layers", "overfitting", "translation", "convolution", "board"]
 # what each student starts in one lesson: both models twice, the four experiments (and, for a
-# third of the class, another L2 strength), the translation page's models, the convolution pipeline
+# third of the class, another L2 strength), the translation page's models, a convolutional network
 LESSON_TRAININGS = {"softmax default", "softmax changed", "mlp default", "mlp changed", "overfitting", "remedies",
-                    "plateau", "slow", "translation models and test set", "convolution pipeline"}
+                    "plateau", "slow", "translation models and test set", "cnn"}
 
 
 def run_short(tmp_path, *flags: str, mode: str = "--short",

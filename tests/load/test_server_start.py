@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from app_server import command_line, descendants, start_app, stop_app  # noqa: E402
 
-LESSON_MODELS = 5  # the three translation models, the convolution pipeline, the default LogisticRegression reference
+LESSON_MODELS = 4  # the three translation models and the default LogisticRegression reference
 
 
 def test_the_server_is_warm_when_its_port_opens(tmp_path, monkeypatch):

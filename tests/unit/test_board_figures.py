@@ -240,7 +240,7 @@ def test_shift_figure_draws_each_run_thin_and_the_median_per_model():
 def test_shift_figure_median_over_runs_of_different_lengths_and_no_curves():
     runs = [run(id=1, model="augmented", curve=curve([0.9, 0.8, 0.7])),
             run(id=2, model="augmented", curve=curve([0.7, 0.6])),
-            run(id=3, model="pipeline", curve=curve([0.95, 0.94]))]
+            run(id=3, model="cnn_global", curve=curve([0.95, 0.94]))]
     fig = bf.shift_figure(runs, "t", "x", "y", {}, "médiane", True, "Élève {number}")
     assert_valid(fig)
     median_augmented = fig.data[2]

@@ -21,17 +21,16 @@ import sqlalchemy as sa
 
 from core.board.errors import InvalidInput
 from core.board.records import (
-    PipelineRecord,
     ShiftCurve,
     ShiftCurveRecord,
     TrainingRecord,
     model_settings,
     network_layers,
-    pipeline_record,
     read_curve,
     read_record,
     record_columns,
     shift_curve_record,
+    shipped_curve_record,
     training_record,
 )
 from core.board.schema import run_table
@@ -100,17 +99,17 @@ def test_a_shift_curve_is_a_trained_model_and_its_accuracy_at_each_shift():
     assert all(type(value) is float for value in record.curve.accuracy)
 
 
-def test_the_pipeline_is_its_pooling_training_size_accuracy_time_and_curve():
-    record = pipeline_record(pool=np.int64(4), train_size=20000, test_accuracy=np.float64(0.955), seconds=12.25,
-                             shifts=[0, 1, 2], accuracy=np.array([0.955, 0.95, 0.9]), direction="horizontal")
-    assert isinstance(record, PipelineRecord)
-    assert (record.pool, record.train_size, record.test_accuracy, record.seconds) == (4, 20000, 0.955, 12.25)
-    assert type(record.pool) is int and type(record.test_accuracy) is float
-    assert (record.page, record.model, record.settings) == ("convolution", "pipeline", {"pool": 4, "train_size": 20000})
-    assert record.curve == ShiftCurve(shifts=(0, 1, 2), accuracy=(0.955, 0.95, 0.9), direction="horizontal")
-    # what a pipeline has not: the board leaves it out of those columns and charts
+def test_a_shipped_network_is_its_name_test_accuracy_and_curve():
+    record = shipped_curve_record("convolution", "cnn_global", "global_pooling", np.float64(0.9906), [0, 1, 2],
+                                  np.array([0.99, 0.98, 0.97]), "horizontal")
+    assert isinstance(record, ShiftCurveRecord)
+    assert (record.page, record.model, record.test_accuracy) == ("convolution", "cnn_global", 0.9906)
+    assert type(record.test_accuracy) is float
+    assert record.settings == {"model": "cnn_global", "network": "global_pooling"}
+    assert record.curve == ShiftCurve(shifts=(0, 1, 2), accuracy=(0.99, 0.98, 0.97), direction="horizontal")
+    # what a network shipped trained has not: the board leaves it out of those columns and charts
     assert (record.seed, record.train_accuracy, record.train_loss, record.test_loss) == (None, None, None, None)
-    assert (record.hidden_layers, record.learning_rate, record.steps) == (None, None, None)
+    assert (record.hidden_layers, record.learning_rate, record.steps, record.seconds) == (None, None, None, None)
 
 
 # ------------------------------------------------------------------------------- storing
@@ -123,8 +122,8 @@ def test_every_kind_comes_back_from_the_store_as_it_was_built(store):
         training_record("overfitting", "mlp", MLPSettings(train_size=500, alpha=1.0), checkpoint(1.0, 0.8)),
         shift_curve_record("translation", "mlp", MLPSettings(), checkpoint(), range(9), np.linspace(1, 0.2, 9),
                            "vertical"),
-        pipeline_record(pool=2, train_size=20000, test_accuracy=0.96, seconds=30.5, shifts=range(9),
-                        accuracy=np.linspace(0.96, 0.6, 9), direction="horizontal"),
+        shipped_curve_record("convolution", "cnn_lesson", "lesson", 0.9936, range(9), np.linspace(0.96, 0.6, 9),
+                             "horizontal"),
     ]
     shared = [store.share_run(student, record) for record in built]
     assert [run.record for run in shared] == built
@@ -161,8 +160,8 @@ def test_a_curve_that_would_not_read_back_is_refused():
             record_columns(replace(run, curve=curve))
         assert refused.value.field == "curve", curve
     with pytest.raises(InvalidInput) as refused:
-        record_columns(replace(pipeline_record(pool=2, train_size=100, test_accuracy=0.9, seconds=1.0, shifts=[0],
-                                               accuracy=[0.9], direction="vertical"), curve=BAD_CURVES[0]))
+        record_columns(replace(shipped_curve_record("convolution", "cnn_lesson", "lesson", 0.9, [0], [0.9],
+                                                    "vertical"), curve=BAD_CURVES[0]))
     assert refused.value.field == "curve"
 
 
@@ -184,10 +183,9 @@ def test_a_row_reads_back_as_its_kind():
     curve = json.dumps({"shifts": [0, 1], "accuracy": [0.9, 0.5], "direction": "vertical"})
     assert isinstance(read_record(row()), TrainingRecord)
     assert isinstance(read_record(row(page="translation", model="mlp", curve=curve)), ShiftCurveRecord)
-    assert isinstance(read_record(row(page="convolution", model="pipeline", curve=curve)), PipelineRecord)
-    assert isinstance(read_record(row(page="convolution", model="pipeline")), PipelineRecord)
-    # a pipeline is the convolution page's: the same model name elsewhere is a model's run
-    assert isinstance(read_record(row(page="training", model="pipeline", train_accuracy=0.9)), TrainingRecord)
+    assert isinstance(read_record(row(page="convolution", model="cnn_global", curve=curve)), ShiftCurveRecord)
+    # a row of an older version (the convolution page's former pipeline) reads as a run like any other
+    assert isinstance(read_record(row(page="convolution", model="pipeline")), TrainingRecord)
 
 
 @pytest.mark.parametrize("curve", [
@@ -235,13 +233,12 @@ def test_a_run_stored_without_a_seed_takes_its_settings_seed():
     assert read_record(row(settings=json.dumps({"seed": "4"}))).seed is None
 
 
-def test_a_malformed_pipeline_keeps_what_is_well_formed():
-    settings = json.dumps({"pool": "2", "train_size": 100})
-    record = read_record(row(page="convolution", model="pipeline", settings=settings, seed=5, train_accuracy=0.99,
-                             test_accuracy=0.9))
-    assert (record.pool, record.train_size, record.test_accuracy) == (None, 100, 0.9)
-    assert record.settings == {"train_size": 100} and record.curve is None
-    assert (record.seed, record.train_accuracy) == (None, None)   # a pipeline has none
+def test_a_malformed_shipped_network_row_keeps_what_is_well_formed():
+    settings = json.dumps({"model": "cnn_global", "network": 3})
+    record = read_record(row(page="convolution", model="cnn_global", settings=settings, test_accuracy=0.99,
+                             train_accuracy=float("nan"), curve='{"shifts": [0], "accuracy": ["x"]}'))
+    assert (record.test_accuracy, record.train_accuracy, record.curve) == (0.99, None, None)
+    assert record.settings == {"model": "cnn_global", "network": 3} and record.hidden_layers is None
 
 
 @pytest.mark.parametrize("settings", [

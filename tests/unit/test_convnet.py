@@ -7,6 +7,7 @@ import pytest
 from scipy.signal import correlate2d
 
 from core import data
+from core.lesson import translation
 from core.models.convnet import architectures, training
 from core.models.convnet import shipped as shipped_networks
 from core.models.convnet.layers import Conv2D, Dense, Flatten, GlobalPool, MaxPool2D, ReLU, SoftmaxCrossEntropy
@@ -438,3 +439,34 @@ def test_one_network_predicts_in_several_threads_at_once(rows):
         together = list(pool.map(network.predict_proba, chunks))
     for a, b in zip(alone, together):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_shipped_curves_are_those_of_the_shipped_files(shipped, rows):
+    """data/convnet_curves.json: measured on these very files; recomputed here at 0 and 4 pixels."""
+    mnist = data.load_mnist()
+    for name, network in shipped.items():
+        curves = shipped_networks.shipped_curves(name)
+        assert set(curves) == set(translation.DIRECTIONS) and all(len(c) == 9 for c in curves.values())
+        pairs = [(0, 0), (4, 0), (0, 4), (4, 4)]
+        measured = translation.accuracy_for_shifts(network.predict, mnist.x_test, mnist.y_test, pairs)
+        assert curves["horizontal"][0] == pytest.approx(measured[0], abs=1e-12)
+        assert [curves[d][4] for d in ("horizontal", "vertical", "diagonal")] == \
+            pytest.approx(list(measured[1:]), abs=1e-12)
+    assert shipped_networks.shipped_curves("global_pooling")["diagonal"][4] > 0.9   # the lesson's claim, kept
+
+
+def test_curves_measured_on_another_file_are_refused(tmp_path):
+    import json
+    import shutil
+
+    for expected in shipped_networks.SHIPPED.values():
+        shutil.copy(shipped_networks.DATA_DIR / expected.file, tmp_path / expected.file)
+    stored = json.loads((shipped_networks.DATA_DIR / shipped_networks.CURVES_FILE).read_text())
+    stored["lesson"]["sha256"] = "0" * 64
+    (tmp_path / shipped_networks.CURVES_FILE).write_text(json.dumps(stored))
+    with pytest.raises(shipped_networks.ShippedNetworkError):
+        shipped_networks.shipped_curves("lesson", tmp_path)
+    assert shipped_networks.shipped_curves("global_pooling", tmp_path) == stored["global_pooling"]["curves"]
+    (tmp_path / shipped_networks.CURVES_FILE).write_text("{not json")
+    with pytest.raises(shipped_networks.ShippedNetworkError):
+        shipped_networks.shipped_curves("global_pooling", tmp_path)

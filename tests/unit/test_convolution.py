@@ -1,4 +1,4 @@
-"""Convolution, ReLU and pooling by hand against scipy, and the fixed-filter pipeline measured."""
+"""Convolution, ReLU and pooling by hand against scipy, and what the trained networks keep of a moved digit."""
 
 import numpy as np
 import pytest
@@ -7,8 +7,7 @@ from scipy import ndimage, signal
 from core import data
 from core.lesson import convolution as cv
 from core.lesson import translation
-from core.models.softmax_regression import SoftmaxSettings, SoftmaxTrainer
-from core.training.checkpoint import train_to_end
+from core.models.convnet import shipped
 
 
 @pytest.mark.parametrize("name", sorted(cv.PRESETS))
@@ -85,63 +84,39 @@ def test_relu_and_cosine_similarity():
     assert cv.cosine_similarity(np.array([1.0, 1.0]), np.array([1.0, 0.0])) == pytest.approx(np.sqrt(0.5))
 
 
-def test_the_bank_computes_every_map_as_correlate_then_relu(mnist):
-    bank = cv.FilterBank(pool=4)
-    images = data.to_float(mnist.x_test[:12])
-    maps = bank.maps(images)
-    assert maps.shape == (12, 8, 28, 28) and maps.dtype == np.float32 and maps.min() >= 0
-    for n in (0, 5, 11):
-        for k, kernel in enumerate(bank.kernels):
-            np.testing.assert_allclose(maps[n, k], np.maximum(signal.correlate2d(images[n], kernel, mode="same"), 0),
-                                       atol=1e-5)
-    features = bank.features(mnist.x_test[:12], chunk=5)      # uint8 in, chunked
-    assert features.shape == (12, bank.feature_count) == (12, 8 * 7 * 7)
-    np.testing.assert_allclose(features, cv.max_pool(maps, 4).reshape(12, -1), atol=1e-6)
-    assert cv.FilterBank(pool=2).feature_count == 8 * 14 * 14
-    assert cv.FilterBank(signed=False).kernels.shape == (4, 3, 3)
-    with pytest.raises(ValueError):
-        bank.features(mnist.x_test[0])
-
-
-def test_pooling_keeps_a_moved_digit_closer_to_itself_than_its_pixels(mnist):
-    bank = cv.FilterBank()
-    for image in mnist.x_test[:20]:
-        likeness = cv.shift_similarity(image, bank, [0, 1, 2, 3], "horizontal", pools=(2, 4))
-        assert set(likeness) == {"pixels", "maps", "pool_2", "pool_4"}
-        for values in likeness.values():
-            assert values[0] == pytest.approx(1.0)
-        assert likeness["pool_4"][2] > likeness["pixels"][2]
-        assert likeness["pool_4"][1:].mean() > likeness["pixels"][1:].mean() + 0.1
-    with pytest.raises(ValueError):
-        cv.shift_similarity(mnist.x_test[:2], bank, [0], "horizontal")
-
-
 @pytest.fixture(scope="module")
-def pipeline(mnist):
-    return cv.fit_pipeline(cv.FilterBank(pool=4), mnist.x_train, mnist.y_train, mnist.x_test, mnist.y_test,
-                           train_size=10000)
+def networks():
+    return {name: shipped.load_shipped(name) for name in shipped.SHIPPED}
 
 
-def test_the_pipeline_learns_and_predicts_from_rows_like_the_other_models(mnist, pipeline):
-    assert pipeline.train_size == 10000 and pipeline.fit_seconds > 0 and pipeline.feature_seconds > 0
-    assert pipeline.test_accuracy > 0.95                        # measured 96.4 % on 10 000 digits
-    rows = data.as_rows(mnist.x_test[:500])
-    probabilities = pipeline.predict_proba(rows)
-    assert probabilities.shape == (500, 10)
-    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-6)
-    np.testing.assert_array_equal(pipeline.predict(rows), probabilities.argmax(axis=1))
+def test_pooled_features_are_what_the_dense_layer_reads(mnist, networks):
+    lesson, global_pooling = networks["lesson"], networks["global_pooling"]
+    assert cv.last_pooling(lesson) == "maxpool2" and cv.last_pooling(global_pooling) == "global_pool1"
+    digit = mnist.x_test[0]
+    features = cv.pooled_features(lesson, digit)
+    assert features.shape == (7 * 7 * 32,) and features.min() >= 0
+    # the same as the network's own layers, computed step by step up to its last pooling
+    x = data.to_float(digit).reshape(1, 28, 28, 1)
+    for name, layer in zip(lesson.layer_names(), lesson.layers):
+        x = layer.forward(x)
+        if name == "maxpool2":
+            break
+    np.testing.assert_allclose(features, x.reshape(-1), rtol=1e-5)
+    np.testing.assert_array_equal(cv.pooled_features(global_pooling, digit),
+                                  cv.pooled_features(global_pooling, data.to_float(digit)))  # uint8 or [0, 1]
+    assert cv.pooled_features(global_pooling, digit).shape == (64,)
 
 
-def test_the_pipeline_beats_the_ten_neuron_model_on_shifted_digits(mnist, pipeline):
-    trainer = SoftmaxTrainer(SoftmaxSettings(eval_every=1000), data.as_rows(mnist.x_train), mnist.y_train,
-                             data.as_rows(mnist.x_test), mnist.y_test)
-    train_to_end(trainer)
-    softmax = trainer.final_model()
-    images, labels = mnist.x_test[:2000], mnist.y_test[:2000]
-    shifts = [0, 2, 3, 4]
-    conv = translation.accuracy_vs_shift(pipeline.predict, images, labels, shifts, "horizontal")
-    pixels = translation.accuracy_vs_shift(lambda r: softmax.predict_proba(r).argmax(axis=1), images, labels,
-                                           shifts, "horizontal")
-    # measured (pooling 4, 10 000 digits): 94.6/86.9/–/49.2 % against 89.8/63.8/–/27.1 % for the 10-neuron model
-    assert conv[0] > pixels[0]
-    assert conv[1] > pixels[1] + 0.15 and conv[2] > pixels[2] + 0.15 and conv[3] > pixels[3] + 0.12, (conv, pixels)
+def test_global_pooling_keeps_a_moved_digit_alike_where_pixels_and_flattened_maps_do_not(mnist, networks):
+    for image in mnist.x_test[:10]:
+        flattened = cv.feature_similarity(networks["lesson"], image, [0, 1, 2, 3, 4], "horizontal")
+        pooled = cv.feature_similarity(networks["global_pooling"], image, [0, 1, 2, 3, 4], "horizontal")
+        assert set(pooled) == {"pixels", "features"} and len(pooled["features"]) == 5
+        assert pooled["features"][0] == pytest.approx(1.0) and pooled["pixels"][0] == pytest.approx(1.0)
+        assert pooled["pixels"] == flattened["pixels"]                          # the same digits moved
+        assert min(pooled["features"]) > 0.9                                   # measured: 0.97 and more
+        assert pooled["features"][4] > flattened["features"][4] > pooled["pixels"][4]
+    # by hand: a moved digit's pixels against the digit's
+    moved = data.to_float(translation.shift_images(mnist.x_test[0], 2, 0))
+    assert cv.feature_similarity(networks["lesson"], mnist.x_test[0], [2], "horizontal")["pixels"][0] == \
+        pytest.approx(cv.cosine_similarity(data.to_float(mnist.x_test[0]), moved))

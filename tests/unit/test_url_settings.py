@@ -27,7 +27,7 @@ def some_values(setting: Setting, language: str = "fr") -> list:
     if setting.kind == "text":
         return [default, "1; 2,5; -3", "200 100"]
     if setting.kind == "layers":
-        return [default, (16,), (500, 20)]
+        return [default, (16,), (32, 8)]
     if setting.choices:
         return list(setting.choices)
     return [default, *setting.offered]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
+from core import data
 from core.lesson import translation
 from core.models.convnet.network import ConvNet
 
@@ -55,6 +57,39 @@ def load_shipped(name: str, folder: Path | str = DATA_DIR) -> ConvNet:
     if file_sha256(path) != shipped.sha256:
         raise ShippedNetworkError(f"{path} is not the network measured in core/models/convnet/shipped.py (SHA-256 differs)")
     return ConvNet.load(path)
+
+
+CURVES_FILE = "convnet_curves.json"
+
+
+def curves_of(network: ConvNet) -> dict[str, list[float]]:
+    """Accuracy on the 10 000 test digits moved by 0..PAGE_SHIFT pixels, in each direction: {direction: list}."""
+    mnist = data.shared_mnist()
+    found = translation.shift_curves(network.predict, mnist.x_test, mnist.y_test, translation.PAGE_SHIFT)
+    return {direction: [float(value) for value in values] for direction, values in found.items()}
+
+
+def write_curves(folder: Path | str = DATA_DIR) -> Path:
+    """Measure every shipped network against the shift and write the curves beside them (the page's answer)."""
+    measured = {name: {"sha256": file_sha256(Path(folder) / SHIPPED[name].file),
+                       "curves": curves_of(load_shipped(name, folder))} for name in SHIPPED}
+    path = Path(folder) / CURVES_FILE
+    path.write_text(json.dumps(measured, indent=1, sort_keys=True) + "\n")
+    return path
+
+
+def shipped_curves(name: str, folder: Path | str = DATA_DIR) -> dict[str, list[float]]:
+    """The curves measured on network ``name`` (see :func:`write_curves`), checked against its file's checksum."""
+    path = Path(folder) / CURVES_FILE
+    try:
+        measured = json.loads(path.read_text())[name]
+    except (OSError, ValueError, KeyError) as error:
+        raise ShippedNetworkError(f"{path} cannot be read ({type(error).__name__}): python -m "
+                                  "core.models.convnet.train --curves measures them again") from error
+    if measured.get("sha256") != SHIPPED[name].sha256:
+        raise ShippedNetworkError(f"{path} was measured on another {SHIPPED[name].file}: python -m "
+                                  "core.models.convnet.train --curves measures them again")
+    return measured["curves"]
 
 
 def shift_directions(shift: int = SHIFT) -> list[tuple[int, int]]:

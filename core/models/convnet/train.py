@@ -27,7 +27,8 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from core import data
-from core.models.convnet import architectures, network, shipped
+from core.models.convnet import architectures, shipped
+from core.models.convnet.network import ConvNet
 from core.models.convnet.training import ConvNetSettings, ConvNetTrainer
 
 # How each shipped network is trained: all 60 000 training digits, seed 0.
@@ -41,7 +42,7 @@ FILES = {"lesson": "convnet_lesson.npz", "global_pooling": "convnet_global_pooli
 VALIDATION_FRACTION = 1 / 6  # 10 000 of the 60 000 training digits, when choosing
 
 
-def measure(network: network.ConvNet, images: np.ndarray, labels: np.ndarray) -> dict:
+def measure(network: ConvNet, images: np.ndarray, labels: np.ndarray) -> dict:
     """Accuracy on ``images`` (n, 28, 28) uint8 as they are and moved by 4 pixels in the 8 directions."""
     accuracy = float(np.mean(network.predict(images) == labels))
     shifted = shipped.shift_accuracies(network, images, labels)
@@ -58,7 +59,7 @@ def describe(name: str, figures: dict, digits: str) -> None:
 
 
 def train(name: str, epochs: int | None = None, validation: bool = False,
-          output: Path | None = None) -> network.ConvNet:
+          output: Path | None = None) -> ConvNet:
     """Train network ``name`` as its recipe says (``epochs`` may change it), printing each epoch."""
     rows, mnist = data.training_rows(), data.shared_mnist()
     settings = RECIPES[name]
@@ -90,7 +91,7 @@ def train(name: str, epochs: int | None = None, validation: bool = False,
     return network
 
 
-def report(name: str, network: network.ConvNet, path: Path) -> dict:
+def report(name: str, network: ConvNet, path: Path) -> dict:
     """Measure the saved network on the test digits and print its figures and checksum."""
     mnist = data.shared_mnist()
     figures = measure(network, mnist.x_test, mnist.y_test)
@@ -134,14 +135,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validation", action="store_true",
                         help="train on 50 000 digits, measure on the 10 000 held out; write nothing")
     parser.add_argument("--check", action="store_true", help="only evaluate the shipped files and verify them")
+    parser.add_argument("--curves", action="store_true",
+                        help="only measure the shipped networks against the shift (data/convnet_curves.json)")
     parser.add_argument("--threads", type=int, default=1, help="BLAS threads (the shipped files: 1)")
     args = parser.parse_args(argv)
     names = ["lesson", "global_pooling"] if args.which == "both" else [args.which]
     with threadpool_limits(limits=args.threads, user_api="blas"):
         if args.check:
             return 0 if check(names) else 1
-        for name in names:
-            train(name, args.epochs, args.validation)
+        if not args.curves:
+            for name in names:
+                train(name, args.epochs, args.validation)
+        if args.curves or not args.validation:
+            print(f"accuracy against the shift written to {shipped.write_curves()}", flush=True)
     return 0
 
 
