@@ -20,7 +20,16 @@ from sklearn.neural_network import MLPClassifier
 from core import data
 from core.lesson import translation
 from core.lesson.softmax import LOG_EPSILON
-from core.settings.fields import SettingProblem, Settings, parse_sizes, setting, sizes_text, valid_sizes
+from core.settings.fields import (
+    SettingProblem,
+    Settings,
+    batch_problems,
+    parse_sizes,
+    seed_setting,
+    setting,
+    sizes_text,
+    valid_sizes,
+)
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
 
 LESSON_LAYERS = (200, 100, 60, 30)
@@ -36,7 +45,6 @@ BATCH_SIZES = (10, 20, 50, 100, 200, 500, 1000)
 EPOCHS = (1, 2, 3, 5, 10, 15, 20, 30, 50, 100)
 ALPHAS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0)
 TRAIN_SIZES = (1000, 2000, 5000, 10000, 20000, 30000, 60000)
-SEEDS = (0, 9999)  # what the page offers; any seed up to 2**31 - 1 trains
 MAX_LAYERS = 6
 MAX_NEURONS = 2000
 # Training accuracy and loss are measured on a fixed sample: all 60 000 would cost a fifth of an epoch.
@@ -96,8 +104,7 @@ class MLPSettings(Settings):
                            offered=ALPHAS, bounds=(0.0, 10.0), decimals=None)
     train_size: int = setting(60000, url="train", label="set_train_size", help="set_train_size_help",
                               widget="select_slider", offered=TRAIN_SIZES, bounds=(100, 60000))
-    seed: int = setting(0, url="seed", label="set_seed", help="set_seed_help", widget="number_input", offered=SEEDS,
-                        bounds=(0, 2**31 - 1))
+    seed: int = seed_setting()
     # for experiments: a share of the chosen digits held out to decide when to stop early,
     # and a fixed sample of the test digits to measure faster
     validation_fraction: float = setting(0.0, bounds=(0.0, 0.5))
@@ -109,9 +116,7 @@ class MLPSettings(Settings):
     model: str = field(default="mlp", init=False)
 
     def checks(self) -> list[tuple[str, dict]]:
-        if self.batch_size > self.train_size:
-            return [("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size})]
-        return []
+        return batch_problems(self.batch_size, self.train_size)
 
     @property
     def total_steps(self) -> int:

@@ -17,7 +17,7 @@ import numpy as np
 
 from core import data
 from core.lesson.softmax import LOG_EPSILON, softmax
-from core.settings.fields import Settings, setting
+from core.settings.fields import Settings, batch_problems, seed_setting, setting
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
 
 
@@ -90,7 +90,6 @@ BATCH_SIZES = (1, 10, 20, 50, 100, 200, 500, 1000)
 ITERATIONS = (100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
 TRAIN_SIZES = (1000, 2000, 5000, 10000, 20000, 30000, 60000)
 EVAL_INTERVALS = (10, 20, 50, 100, 200, 500, 1000)
-SEEDS = (0, 9999)  # what a page offers; any seed up to 2**31 - 1 trains
 
 
 @dataclass(frozen=True)
@@ -107,14 +106,13 @@ class SoftmaxSettings(Settings):
                               widget="select_slider", offered=TRAIN_SIZES, bounds=(1000, 60000))
     eval_every: int = setting(100, url="every", label="set_eval_every", help="set_eval_every_help",
                               widget="select_slider", offered=EVAL_INTERVALS, bounds=(1, 50000))
-    seed: int = setting(0, url="seed", label="set_seed", help="set_seed_help", widget="number_input", offered=SEEDS,
-                        bounds=(0, 2**31 - 1))
+    seed: int = seed_setting()
 
     model: str = field(default="softmax", init=False)
 
     def checks(self) -> list[tuple[str, dict]]:
         if self.batch_size > self.train_size:
-            return [("setting_batch_too_large", {"batch": self.batch_size, "size": self.train_size})]
+            return batch_problems(self.batch_size, self.train_size)
         if self.eval_every > self.iterations:
             return [("setting_interval_too_long", {"every": self.eval_every, "total": self.iterations})]
         return []

@@ -201,6 +201,20 @@ def valid_sizes(sizes, max_count: int, max_size: int) -> bool:
             and all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= max_size for n in sizes))
 
 
+SEEDS = (0, 9999)  # what a page offers; any seed up to 2**31 - 1 trains
+
+
+def seed_setting() -> Any:
+    """The seed of a model's run, as every model page declares it: the same seed, the same result."""
+    return setting(0, url="seed", label="set_seed", help="set_seed_help", widget="number_input", offered=SEEDS,
+                   bounds=(0, 2**31 - 1))
+
+
+def batch_problems(batch_size: int, digits: int) -> list[tuple[str, dict]]:
+    """A batch larger than the digits it is drawn from, as a problem (none when it fits)."""
+    return [("setting_batch_too_large", {"batch": batch_size, "size": digits})] if batch_size > digits else []
+
+
 def setting(default: Any, **declaration) -> Any:
     """A dataclass field declared as a setting (see :class:`Setting`); its kind is inferred if not given.
 

@@ -18,7 +18,7 @@ from core.models.convnet.architectures import (
 )
 from core.models.convnet.network import ConvNet, as_images
 from core.models.convnet.optimizers import OPTIMIZERS
-from core.settings.fields import Settings, parse_sizes, setting, sizes_text, valid_sizes
+from core.settings.fields import Settings, batch_problems, parse_sizes, seed_setting, setting, sizes_text, valid_sizes
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
 
 ARCHITECTURES = ("lesson", "global_pooling", "live")
@@ -29,7 +29,6 @@ LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1)
 BATCH_SIZES = (8, 16, 32, 64, 128)
 EPOCHS = (1, 2, 3, 5, 10, 15, 20)
 TRAIN_SIZES = (1000, 2000, 5000, 10000, 20000, 30000, 60000)
-SEEDS = (0, 9999)  # what the page offers; any seed up to 2**31 - 1 trains
 FILTER_CODES = {"empty": "filters_empty", "too_many": "filters_too_many", "not_a_number": "filters_not_a_number",
                 "out_of_range": "filters_out_of_range"}
 # Intermediate checkpoints measure the test accuracy on this fixed sample of the test digits;
@@ -90,15 +89,12 @@ class ConvNetSettings(Settings):
                               widget="select_slider", offered=TRAIN_SIZES, bounds=(100, 60000))
     eval_every: int = setting(100, bounds=(1, 100000))
     validation_fraction: float = setting(0.0, bounds=(0.0, 0.5))
-    seed: int = setting(0, url="seed", label="set_seed", help="set_seed_help", widget="number_input", offered=SEEDS,
-                        bounds=(0, 2**31 - 1))
+    seed: int = seed_setting()
 
     model: str = field(default="cnn", init=False)
 
     def checks(self) -> list[tuple[str, dict]]:
-        if self.batch_size > self.training_digits:
-            return [("setting_batch_too_large", {"batch": self.batch_size, "size": self.training_digits})]
-        return []
+        return batch_problems(self.batch_size, self.training_digits)
 
     def network_architecture(self) -> list[dict]:
         if self.architecture == "lesson":
