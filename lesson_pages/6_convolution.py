@@ -320,13 +320,12 @@ def show_shift() -> None:
                                            for (label, values), color in zip(reads.items(), colors)],
                  None, tr("conv_probabilities"), tr("trans_digit_axis"), tr("trans_true"), height=320,
                  key="conv_shift_probabilities")
-    shifts = list(range(translation.PAGE_SHIFT + 1))  # in the direction chosen for the answer, at the top
-    likeness = cv.feature_similarity(network, digit, shifts, direction)
-    colors = {"pixels": "#5F6368", "features": tf.MODEL_COLORS[network_model(name)]}
-    chart(curves_figure([dict(name=tr_choice("conv_similarity_", kind), x=shifts, y=values, color=colors[kind])
-                         for kind, values in likeness.items()],
-                        tr("conv_similarity_title", direction=tr_choice("direction_", direction)),
-                        tr("trans_shift_axis"), "cos", height=400), key="conv_similarity")
+    # in the direction chosen for the answer, at the top; 18 passes through the network, made once for
+    # the server for this digit, network and direction (a class opening the section shares them)
+    shared_chart(cf.similarity_figure, name, digit, direction,
+                 {kind: tr_choice("conv_similarity_", kind) for kind in ("pixels", "features")},
+                 tr("conv_similarity_title", direction=tr_choice("direction_", direction)), tr("trans_shift_axis"),
+                 tf.MODEL_COLORS[network_model(name)], key="conv_similarity")
 
 
 # ------------------------------------------------------------- train your own

@@ -6,6 +6,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.figures import style
+from core.figures.curves import curves_figure
+from core.lesson import convolution, translation
+from core.models.convnet import shipped
 
 INK_SCALE = [[0.0, "#FFFFFF"], [1.0, style.COLORS["ink"]]]
 # negative blue, zero white, positive red: how strongly (and with which sign) a filter answers
@@ -112,3 +115,18 @@ def features_figure(original: np.ndarray, moved: np.ndarray, names: tuple[str, s
               for values, name, color in zip((original, moved), names, colors)]
     return style.compose(traces, height=height, title=title, layout=dict(barmode="group", bargap=0.15),
                          xaxes=dict(title=x_title), yaxes=dict(rangemode="tozero"))
+
+
+def similarity_figure(network: str, digit: np.ndarray, direction: str, names: dict[str, str], title: str,
+                      x_title: str, color: str, height: int = 400) -> go.Figure:
+    """How much ``digit`` still looks like itself moved 0..8 pixels: its pixels, and the features of the shipped
+    network ``network``.
+
+    18 passes through the network (core.lesson.convolution.feature_similarity): shown through
+    ``ui.common.shared_chart``, they are made once for the server for a digit, network and direction.
+    """
+    shifts = list(range(translation.PAGE_SHIFT + 1))
+    likeness = convolution.feature_similarity(shipped.load_shipped(network), digit, shifts, direction)
+    colors = {"pixels": style.COLORS["grey"], "features": color}
+    return curves_figure([dict(name=names[kind], x=shifts, y=values, color=colors[kind])
+                          for kind, values in likeness.items()], title, x_title, "cos", height=height)
