@@ -1345,7 +1345,7 @@ class LessonStudent(Student):
         await self.think()
         self.choose("convolution_section", 3)
         await self.act("section train", by_text("markdown", CNN_SETTINGS))
-        if not self.plan["shared"]:
+        if self.plan["group"] != "identical":  # the other half: a seed each
             self.set_widget("convolution_seed", "double_value", float(self.plan["seed"] + 1000 * loop))
             await self.act("set seed", by_text("markdown", CNN_SETTINGS))
         await self.train("cnn", lambda: self.act("start", PROGRESS, triggers=("cnn_start",)),
