@@ -157,8 +157,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_board_train_size": {"fr": "chiffres", "en": "digits"},
     "col_board_epochs_or_iterations": {"fr": "itér./époques", "en": "iter./epochs"},
     "col_board_seed": {"fr": "graine", "en": "seed"},
-    "col_board_train_accuracy": {"fr": "entraînement %", "en": "training %"},
-    "col_board_test_accuracy": {"fr": "test %", "en": "test %"},
+    "col_board_train_accuracy": {"fr": "entraînement (%)", "en": "training (%)"},
+    "col_board_test_accuracy": {"fr": "test (%)", "en": "test (%)"},
     "col_board_test_loss": {"fr": "entropie test", "en": "test loss"},
     "col_board_seconds": {"fr": "s", "en": "s"},
 }

@@ -76,7 +76,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Training − test gap over the epochs",
     },
     "remedies_bars_chart": {"fr": "Écart à la fin (points)", "en": "Gap at the end (points)"},
-    "axis_gap_points": {"fr": "écart (points de %)", "en": "gap (points of %)"},
+    "axis_gap_points": {"fr": "écart (points de pourcentage)", "en": "gap (percentage points)"},
     "remedies_col_option": {"fr": "option", "en": "option"},
     "remedies_col_epoch": {"fr": "époque", "en": "epoch"},
     "remedies_col_train": {"fr": "entraînement (%)", "en": "training (%)"},
