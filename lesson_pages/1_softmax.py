@@ -7,7 +7,7 @@ import streamlit as st
 from core.figures import style
 from core.lesson import examples
 from core.lesson import softmax as sm
-from core.numbers import format_number, format_vector
+from core.numbers import format_count, format_number, format_vector
 from core.vectors import VectorError, parse_vector
 from core.settings.pages import SoftmaxPage, shown
 from ui.common import lang, shared_chart, tr, tr_choice
@@ -140,7 +140,7 @@ shared_chart(style.matrix_shapes, batch, {
              "broadcast": tr("shape_broadcast"),
          }, key="chart_shapes")
 st.dataframe(pd.DataFrame([
-    {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): f"{count:,}".replace(",", " "),
+    {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): format_count(count, language),
      tr("shape_col_meaning"): tr_choice("shape_", name)}
     for name, shape, count in examples.shapes(batch)
 ]), hide_index=True, width="stretch")

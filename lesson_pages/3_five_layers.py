@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.figures import dashboard
 from core.models import mlp
-from core.numbers import format_number
+from core.numbers import format_count, format_number, format_percent
 from core.settings.fields import sizes_text
 from core.settings.pages import shown
 from ui.common import chart, lang, tr, tr_choice
@@ -54,7 +54,7 @@ with st.container(border=True):
     with diagram:
         chart(dashboard.network_figure(layers, {"input": tr("net_input"), "hidden": tr("net_hidden", act=tr_choice(
             "activation_", activation)), "output": tr("net_output")}), key="mlp_network")
-        st.caption(tr("mlp_parameters", count=f"{mlp.parameter_count(layers):,}".replace(",", " "),
+        st.caption(tr("mlp_parameters", count=format_count(mlp.parameter_count(layers), language),
                       layers=len(layers) + 1))
     form.grid(columns=3)
     settings, problems = form.result()
@@ -67,7 +67,7 @@ def epochs_to_target(settings, checkpoints) -> None:
     """How many epochs and seconds it took to pass 97.5 % on test, and the cost of one epoch."""
     accuracies = np.array([c.test_accuracy for c in checkpoints])
     per_epoch = checkpoints[-1].seconds / max(1, checkpoints[-1].step)
-    st.metric(tr("mlp_train_accuracy"), format_number(100 * checkpoints[-1].train_accuracy, 2, language) + " %")
+    st.metric(tr("mlp_train_accuracy"), format_percent(100 * checkpoints[-1].train_accuracy, 2, language))
     st.caption(tr("mlp_epoch_time", seconds=format_number(per_epoch, 1, language)))
     reached = np.flatnonzero(accuracies >= mlp.TARGET_ACCURACY)
     if reached.size:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.figures.curves import curves_figure, gap_bars_figure
 from core.lesson import experiments as ex
-from core.numbers import format_number
+from core.numbers import format_count, format_number
 from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
 from ui.common import chart, lang, option_labels, tr, tr_choice
@@ -30,7 +30,7 @@ def draw_overfitting(points: dict) -> None:
     accuracy_series, loss_series = [], []
     for index, (size, c) in enumerate(curves.items()):
         color = ex.SIZE_COLORS[index]
-        label = tr("digits_count", n=f"{size:,}".replace(",", " "))
+        label = tr("digits_count", n=format_count(size, language))
         accuracy_series += [
             dict(name=f"{label} — {tr('curve_train_short')}", x=c.steps, y=c.train_accuracy, color=color,
                  dash="dash", width=2, group=label),
@@ -57,7 +57,7 @@ def draw_overfitting(points: dict) -> None:
         ], tr("overfit_size_chart"), tr("axis_train_digits"), "%", percent=True, x_log=True, height=400),
             key="overfit_sizes")
         smallest = final[finished[0]]
-        st.info(tr("overfit_reading", n=f"{finished[0]:,}".replace(",", " "),
+        st.info(tr("overfit_reading", n=format_count(finished[0], language),
                    train=format_number(100 * smallest.train_accuracy[-1], 1, language),
                    test=format_number(100 * smallest.test_accuracy[-1], 1, language),
                    low=format_number(smallest.test_loss.min(), 2, language),

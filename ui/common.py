@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from core import texts
+from core.numbers import format_count, format_number
 from core.texts import families
 from core.figures import style
 from core.settings import links
@@ -181,3 +183,25 @@ def option_labels(prefix: str):
     families.FAMILIES[prefix]  # a family that is not declared fails here, not when an option is shown
     language = lang()
     return lambda value: texts.t(families.key(prefix, value), language)
+
+
+def number_table(table: pd.DataFrame, decimals: dict | None = None, as_is: tuple = ()):
+    """``table`` for ``st.dataframe`` with its numbers written in this session's language.
+
+    The cells keep their values (the table still sorts by number); only what is shown changes:
+    a decimal comma and thousands marked in French (92,35; 60 000), 92.35 and 60,000 in
+    English. ``decimals`` gives a float column's decimals (by default the shortest form);
+    whole numbers are counts (60 000) except the columns named in ``as_is`` (a seed, a run's
+    number); an unknown value is a dash.
+    """
+    language, decimals = lang(), decimals or {}
+    formats = {}
+    for column in table.columns:
+        kind = table[column].dtype
+        if column in as_is:
+            continue
+        if pd.api.types.is_integer_dtype(kind):
+            formats[column] = lambda value: format_count(value, language)
+        elif pd.api.types.is_float_dtype(kind):
+            formats[column] = lambda value, places=decimals.get(column): format_number(value, places, language)
+    return table.style.format(formats, na_rep="—")
