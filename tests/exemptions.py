@@ -20,9 +20,11 @@ _MODULES = {"convolution": convolution, "five_layers": five_layers}
 
 
 def reason(key: str) -> str | None:
-    """Why the text ``key`` is exempt, or None."""
+    """Why the text ``key``, or the renderer "module.function" of core.figures, is exempt; None if it is not."""
     if key in BEING_REWRITTEN:
         return BEING_REWRITTEN[key]
+    if "." in key:
+        return BEING_REWRITTEN.get(key.split(".", 1)[0])
     for name, module in _MODULES.items():
         if name in BEING_REWRITTEN and key in module.TEXTS:
             return BEING_REWRITTEN[name]

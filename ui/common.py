@@ -110,10 +110,11 @@ class _SerializedFigure(BaseFigure):
 
 
 def prepare(fig: BaseFigure) -> BaseFigure:
-    """``fig`` ready to be shown (and shown again): enlarged in presenter mode, its dict made once.
+    """``fig`` ready to be shown (and shown again): enlarged in presenter mode, written in this
+    session's language (decimal comma, "92 %" in French: ``style.localize``), its dict made once.
 
     The figure must not change afterwards. A figure shared between sessions is prepared
-    before it is shared.
+    before it is shared, under a key that holds the language and presenter mode.
     """
     if getattr(fig, "_lesson_serialized", None) is not None:
         return fig
@@ -122,7 +123,7 @@ def prepare(fig: BaseFigure) -> BaseFigure:
         style.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
                                   height=int((layout.height or 420) * 1.25)))
     serialized = object.__new__(_SerializedFigure)  # no Plotly machinery: only the dict
-    object.__setattr__(serialized, "_lesson_dict", fig.to_dict())
+    object.__setattr__(serialized, "_lesson_dict", style.localize(fig.to_dict(), lang()))
     fig._lesson_serialized = serialized
     return fig
 
@@ -143,7 +144,7 @@ FIGURES_SECONDS = 30 * 60
 def shared_figure(key: tuple, _build: Callable[[], BaseFigure]) -> BaseFigure:
     """The figure ``key`` names, built by ``_build`` once for the server and shared read-only.
 
-    ``key`` must hold everything the figure shows (presenter mode included).
+    ``key`` must hold everything the figure shows (the language and presenter mode included).
     """
     return prepare(_build())
 
@@ -169,7 +170,7 @@ def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = Non
     student's, are shown again without being built or converted again. ``render`` must be a
     pure renderer of ``core`` (its result depends on its arguments only).
     """
-    figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), presenting())
+    figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), lang(), presenting())
     chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key)
 
 

@@ -28,3 +28,12 @@ def test_a_table_shows_french_numbers_and_keeps_them_for_sorting(monkeypatch):
         text = styled.to_string()
         assert all(value in text for value in shown), text
         assert styled.data["chiffres"].tolist() == [60000, 500]  # the values themselves are unchanged
+
+
+def test_charts_are_served_in_the_pages_language():
+    import json
+
+    for language, separators in (("fr", ",\u202f"), ("en", ".,")):
+        at = open_page("softmax", language)
+        specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+        assert specs and all(spec["layout"]["separators"] == separators for spec in specs)
