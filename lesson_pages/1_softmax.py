@@ -10,7 +10,8 @@ from core.lesson import softmax as sm
 from core.numbers import format_count, format_number, format_vector
 from core.vectors import VectorError, parse_vector
 from core.settings.pages import SoftmaxPage, shown
-from ui.common import lang, shared_chart, tr, tr_choice
+from core import texts
+from ui.common import folded, lang, shared_chart, tr, tr_choice
 from ui.settings import widget
 
 language = lang()
@@ -57,7 +58,8 @@ def as_text(values) -> list[str]:
     return [format_number(v, decimals, language) for v in values]
 
 
-st.caption(tr_choice("precision_shown_", mode, decimals=decimals))
+places = tr("decimal_place" if texts.singular(decimals, language) else "decimal_places", count=decimals)
+st.caption(tr_choice("precision_shown_", mode, places=places))
 if examples.is_lesson_example(z, temperature):
     st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon=":material/check_circle:")
 
@@ -94,7 +96,8 @@ with formula_col:
 # ---------------------------------------------------------- cross-entropy
 st.header(tr("ce_title"), divider="red")
 st.markdown(tr("ce_intro"))
-st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\log(y_i)")
+st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\ln(y_i)")
+folded("ce_more")
 picker, scores_col = st.columns([2, 3], gap="large")
 with picker:
     label = widget(PAGE, "true_digit")
@@ -133,6 +136,7 @@ with ce_right:
 # ------------------------------------------------------------- the shapes
 st.header(tr("shapes_title"), divider="red")
 st.markdown(tr("shapes_intro"))
+folded("shapes_more")
 st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
 batch = widget(PAGE, "batch")
 shared_chart(style.matrix_shapes, batch, {

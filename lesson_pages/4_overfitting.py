@@ -8,7 +8,7 @@ from core.lesson import experiments as ex
 from core.numbers import format_count, format_number
 from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
-from ui.common import chart, lang, option_labels, tr, tr_choice
+from ui.common import chart, folded, lang, option_labels, tr, tr_choice
 from ui.settings import widget
 
 language = lang()
@@ -67,6 +67,7 @@ def draw_overfitting(points: dict) -> None:
 def show_overfitting() -> None:
     st.header(tr("overfit_section"), divider="red")
     st.markdown(tr("overfit_text"))
+    folded("overfit_more")
     experiments_view.grid("overfit", sizes, draw_overfitting)
 
 
@@ -78,6 +79,7 @@ colors = {"none": "#B3261E", "l2": "#0B57D0", "early_stopping": "#8430CE", "more
 def show_remedies() -> None:
     st.header(tr("remedies_section"), divider="red")
     st.markdown(tr("remedies_text"))
+    folded("remedies_more")
     chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
                       format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
     strength = widget(PAGE, "l2", disabled="l2" not in chosen)
@@ -159,6 +161,7 @@ def draw_slow(points: dict) -> None:
 def show_slow() -> None:
     st.header(tr("slow_section"), divider="red")
     st.markdown(tr("slow_text"))
+    folded("slow_more")
     experiments_view.grid("slow", ex.SLOW_LEARNING, draw_slow)
 
 

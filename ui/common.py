@@ -206,3 +206,15 @@ def number_table(table: pd.DataFrame, decimals: dict | None = None, as_is: tuple
         elif pd.api.types.is_float_dtype(kind):
             formats[column] = lambda value, places=decimals.get(column): format_number(value, places, language)
     return table.style.format(formats, na_rep="—")
+
+
+def folded(key: str) -> None:
+    """The rest of a page's text, folded: ``key`` (a text ending in "_more") in an expander.
+
+    A projected slide shows one idea in two lines (a test bounds the words of every text shown
+    unfolded); what a student may read further goes here.
+    """
+    if not key.endswith("_more"):
+        raise ValueError(f"a folded text's key ends in '_more', not {key!r}")
+    with st.expander(tr("more_title"), icon=":material/menu_book:"):
+        st.markdown(tr(key))

@@ -323,17 +323,18 @@ def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_
 
 
 def neg_log_curve(probability: float, title: str, x_title: str, height: int = 380) -> go.Figure:
-    """The curve -log(p) for p in (0, 1], with the current point marked."""
+    """The curve −ln(p) for p in (0, 1], with the current point marked (ln: the natural logarithm, as the lesson's
+    students write it; "log" is their base 10)."""
     p = np.linspace(0.005, 1.0, 300)
     data = [
         go.Scatter(x=p, y=-np.log(p), mode="lines", line=dict(color=COLORS["grey"], width=3),
-                   hovertemplate="p=%{x:.2f}: %{y:.2f}<extra></extra>", showlegend=False),
+                   hovertemplate="p = %{x:.2f} : %{y:.2f}<extra></extra>", showlegend=False),
         go.Scatter(x=[probability], y=[-np.log(max(probability, 1e-12))], mode="markers",
                    marker=dict(size=16, color=COLORS["second"]), showlegend=False,
-                   hovertemplate="p=%{x:.3f}: %{y:.3f}<extra></extra>"),
+                   hovertemplate="p = %{x:.3f} : %{y:.3f}<extra></extra>"),
     ]
     return compose(data, height=height, title=title, xaxes=dict(title=x_title, range=[0, 1.02]),
-                   yaxes=dict(title="−log(p)", range=[0, 5.5]))
+                   yaxes=dict(title="−ln(p)", range=[0, 5.5]))
 
 
 def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.Figure:

@@ -52,3 +52,8 @@ def parse_language(value) -> str:
         value = value[-1] if value else None
     value = str(value or "").strip().lower()[:2]
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def singular(count: int, lang: str) -> bool:
+    """Whether ``count`` takes the singular: 0 and 1 in French ("0 décimale"), only 1 in English."""
+    return count in (0, 1) if lang == "fr" else count == 1

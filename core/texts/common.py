@@ -14,6 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "After Martin Görner's talk “TensorFlow and deep learning, without a PhD”. "
         "Data: MNIST (Y. LeCun, C. Cortes, C. J. C. Burges).",
     },
+    "more_title": {"fr": "En détail", "en": "In detail"},  # the expander of a page's folded text
     "data_error": {
         "fr": "Les données MNIST ne peuvent pas être chargées : {problem}. Fichier : {path}. "
         "Pour le restaurer : `git checkout -- data/mnist.npz` dans le dossier du projet "

@@ -68,13 +68,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "mode_truncate": {"fr": "tronqué (comme la leçon)", "en": "truncated (as in the lesson)"},
     "mode_round": {"fr": "arrondi au plus proche", "en": "rounded to nearest"},
     "precision_shown_truncate": {
-        "fr": "Valeurs **tronquées** à {decimals} décimales (0,0497 s'affiche 0,04 ; arrondi, ce serait 0,05).",
-        "en": "Values **truncated** to {decimals} decimals (0.0497 shows as 0.04; rounded it would be 0.05).",
+        "fr": "Valeurs **tronquées** à {places} : on coupe sans arrondir (à 2 décimales, 0,0497 s'affiche 0,04 ; "
+        "arrondi, ce serait 0,05).",
+        "en": "Values **truncated** to {places}: cut, not rounded (at 2 decimals, 0.0497 shows as 0.04; "
+        "rounded it would be 0.05).",
     },
     "precision_shown_round": {
-        "fr": "Valeurs **arrondies** au plus proche à {decimals} décimales.",
-        "en": "Values **rounded** to nearest at {decimals} decimals.",
+        "fr": "Valeurs **arrondies** au plus proche à {places}.",
+        "en": "Values **rounded** to nearest at {places}.",
     },
+    "decimal_place": {"fr": "{count} décimale", "en": "{count} decimal"},
+    "decimal_places": {"fr": "{count} décimales", "en": "{count} decimals"},
     "temperature": {"fr": "Température T (softmax de z / T)", "en": "Temperature T (softmax of z / T)"},
     "temperature_help": {
         "fr": "T < 1 accentue le plus grand, T > 1 égalise les probabilités. La leçon utilise T = 1.",
@@ -97,14 +101,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "axis_probability": {"fr": "probabilité", "en": "probability"},
     "ce_title": {"fr": "L'entropie croisée : « c'est un 6 »", "en": "Cross-entropy: “this is a 6”"},
     "ce_intro": {
-        "fr": "Pour apprendre, on compare la prédiction y du réseau à la bonne réponse y', codée en "
-        "« one-hot » : un 1 pour le bon chiffre, des 0 ailleurs. L'entropie croisée "
-        "−Σ y'ᵢ log(yᵢ) ne garde que le terme du bon chiffre : elle vaut −log(probabilité donnée "
-        "au bon chiffre). Elle est petite quand le réseau est sûr et a raison, grande quand il se trompe.",
-        "en": "To learn, we compare the network's prediction y with the right answer y', encoded "
-        "“one-hot”: a 1 for the right digit, 0 elsewhere. The cross-entropy −Σ y'ᵢ log(yᵢ) keeps "
-        "only the right digit's term: it equals −log(probability given to the right digit). "
-        "It is small when the network is confident and right, large when it is wrong.",
+        "fr": "La **fonction de coût** de la leçon compare la prédiction y du réseau à la bonne réponse y' "
+        "(un 1 pour le bon chiffre, des 0 ailleurs) : l'entropie croisée vaut −ln(probabilité donnée au bon chiffre).",
+        "en": "The lesson's **cost function** compares the network's prediction y with the right answer y' "
+        "(a 1 for the right digit, 0 elsewhere): the cross-entropy equals −ln(probability given to the right digit).",
+    },
+    "ce_more": {
+        "fr": "La bonne réponse est codée en « one-hot ». L'entropie croisée −Σ y'ᵢ ln(yᵢ) ne garde que le terme "
+        "du bon chiffre, puisque les autres y'ᵢ valent 0. Elle est petite quand le réseau est sûr et a raison, "
+        "grande quand il se trompe : c'est elle que l'entraînement fait baisser.",
+        "en": "The right answer is encoded “one-hot”. The cross-entropy −Σ y'ᵢ ln(yᵢ) keeps only the right digit's "
+        "term, since every other y'ᵢ is 0. It is small when the network is confident and right, large when it "
+        "is wrong: it is what training lowers.",
     },
     "ce_label": {"fr": "Le bon chiffre (étiquette y')", "en": "The right digit (label y')"},
     "ce_scores_label": {
@@ -133,8 +141,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Choose “apply softmax” for negative values.",
     },
     "ce_result": {
-        "fr": "Entropie croisée = −log(y[{label}]) = −log({probability}) = **{loss}**",
-        "en": "Cross-entropy = −log(y[{label}]) = −log({probability}) = **{loss}**",
+        "fr": "Entropie croisée = −ln(y[{label}]) = −ln({probability}) = **{loss}**",
+        "en": "Cross-entropy = −ln(y[{label}]) = −ln({probability}) = **{loss}**",
     },
     "ce_chart_title": {
         "fr": "y (prédiction) et y' (one-hot du {label})",
@@ -144,18 +152,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "ce_one_hot": {"fr": "y' : bonne réponse (one-hot)", "en": "y': right answer (one-hot)"},
     "axis_digit": {"fr": "chiffre", "en": "digit"},
     "ce_curve_title": {
-        "fr": "−log(p) selon la probabilité p donnée au bon chiffre",
-        "en": "−log(p) against the probability p given to the right digit",
+        "fr": "−ln(p) selon la probabilité p donnée au bon chiffre",
+        "en": "−ln(p) against the probability p given to the right digit",
     },
     "shapes_title": {"fr": "Les dimensions de L = X·W + b", "en": "The shapes of L = X·W + b"},
     "shapes_intro": {
-        "fr": "On traite 100 images à la fois. Chaque ligne de X est une image aplatie (784 pixels). "
-        "W contient une colonne de 784 poids par neurone, b un biais par neurone. "
-        "Le biais b est **ajouté à chaque ligne** (diffusion ou « broadcast »). "
+        "fr": "On traite 100 images à la fois : chaque ligne de X est une image aplatie (784 pixels), "
+        "chaque colonne de W les 784 poids d'un neurone.",
+        "en": "We process 100 images at once: each row of X is a flattened image (784 pixels), "
+        "each column of W a neuron's 784 weights.",
+    },
+    "shapes_more": {
+        "fr": "b contient un biais par neurone ; il est **ajouté à chaque ligne** (diffusion ou « broadcast »). "
         "Puis softmax, ligne par ligne, donne Y[100, 10] : 10 probabilités par image.",
-        "en": "We process 100 images at once. Each row of X is a flattened image (784 pixels). "
-        "W holds one column of 784 weights per neuron, b one bias per neuron. "
-        "The bias b is **added to every row** (broadcasting). "
+        "en": "b holds one bias per neuron; it is **added to every row** (broadcasting). "
         "Then softmax, row by row, gives Y[100, 10]: 10 probabilities per image.",
     },
     "shapes_batch": {"fr": "Images par lot", "en": "Images per batch"},
