@@ -35,6 +35,7 @@ VIEW = ModelView(
 
 
 MODEL = shown("five-layers", mlp.MLPSettings)
+ACTIVATION_SYMBOLS = {"logistic": "S", "relu": r"\mathrm{ReLU}", "tanh": r"\tanh"}  # S: the lesson's sigmoid
 
 
 def use_preset(name: str) -> None:
@@ -58,6 +59,11 @@ with st.container(border=True):
             "activation_", activation)), "output": tr("net_output")}), key="mlp_network")
         st.caption(tr("mlp_parameters", count=format_count(mlp.parameter_count(layers), language),
                       layers=len(layers) + 1))
+        # the network as the lesson writes it: S the sigmoid of each hidden layer, σ the softmax at the end
+        hidden, output = len(layers), len(layers) + 1
+        symbol = ACTIVATION_SYMBOLS.get(activation, r"\mathrm{" + str(activation) + "}")
+        st.latex(rf"Y_k = {symbol}(Y_{{k-1}} \cdot W_k + b_k), \quad k = 1 \dots {hidden}, \quad Y_0 = X")
+        st.latex(rf"Y = \sigma(Y_{{{hidden}}} \cdot W_{{{output}}} + b_{{{output}}})")
     form.grid(columns=3)
     settings, problems = form.result()
     run_controls(VIEW, settings, problems)

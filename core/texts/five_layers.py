@@ -42,7 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Impossible architecture: 1 to {max_layers} hidden layers of 1 to {max} neurons.",
     },
     "set_activation": {"fr": "Activation des couches cachées", "en": "Activation of the hidden layers"},
-    "activation_logistic": {"fr": "sigmoïde (leçon)", "en": "sigmoid (lesson)"},
+    "activation_logistic": {"fr": "sigmoïde S (leçon)", "en": "sigmoid S (lesson)"},
     "activation_relu": {"fr": "ReLU", "en": "ReLU"},
     "activation_tanh": {"fr": "tanh", "en": "tanh"},
     "set_solver": {"fr": "Optimiseur", "en": "Optimiser"},
@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "net_input": {"fr": "784 pixels", "en": "784 pixels"},
     "net_hidden": {"fr": "couches cachées : {act}", "en": "hidden layers: {act}"},
-    "net_output": {"fr": "softmax", "en": "softmax"},
+    "net_output": {"fr": "softmax σ", "en": "softmax σ"},
     "mlp_parameters": {
         "fr": "{layers} couches de neurones, **{count} paramètres** (poids et biais) à apprendre.",
         "en": "{layers} layers of neurons, **{count} parameters** (weights and biases) to learn.",

@@ -54,13 +54,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "softmax_formula_title": {"fr": "Les formules", "en": "The formulas"},
     "softmax_sum_property": {
-        "fr": "Somme des softmax : **{total}** — c'est toujours 1, c'est une distribution de probabilités.",
-        "en": "Sum of the softmax values: **{total}** — always 1, it is a probability distribution.",
+        "fr": "Somme des σ(z)ᵢ : **{total}** — c'est toujours 1, c'est une distribution de probabilités.",
+        "en": "Sum of the σ(z)ᵢ: **{total}** — always 1, it is a probability distribution.",
     },
     "sigmoid_sum_property": {
-        "fr": "Somme des sigmoïdes : **{total}** — chaque valeur est entre 0 et 1, mais la somme "
+        "fr": "Somme des S(zᵢ) : **{total}** — chaque valeur est entre 0 et 1, mais la somme "
         "n'est pas 1 : ce n'est pas une distribution de probabilités sur les classes.",
-        "en": "Sum of the sigmoid values: **{total}** — each value lies between 0 and 1, but the "
+        "en": "Sum of the S(zᵢ): **{total}** — each value lies between 0 and 1, but the "
         "sum is not 1: it is not a probability distribution over the classes.",
     },
     "precision_decimals": {"fr": "Décimales affichées", "en": "Decimals shown"},
@@ -79,23 +79,34 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "decimal_place": {"fr": "{count} décimale", "en": "{count} decimal"},
     "decimal_places": {"fr": "{count} décimales", "en": "{count} decimals"},
-    "temperature": {"fr": "Température T (softmax de z / T)", "en": "Temperature T (softmax of z / T)"},
+    "temperature": {"fr": "Température T (σ de z / T)", "en": "Temperature T (σ of z / T)"},
+    "softmax_formula_lesson": {
+        "fr": "La leçon écrit σ la softmax, qui opère sur un vecteur, et S la sigmoïde, qui opère sur un nombre.",
+        "en": "The lesson writes the softmax σ, which works on a vector, and the sigmoid S, which works on a number.",
+    },
+    "temperature_formula": {
+        "fr": "Avec une température T (hors leçon ; T = 1 redonne σ) :",
+        "en": "With a temperature T (beyond the lesson; T = 1 gives σ back):",
+    },
     "temperature_help": {
         "fr": "T < 1 accentue le plus grand, T > 1 égalise les probabilités. La leçon utilise T = 1.",
         "en": "T < 1 sharpens the largest value, T > 1 evens out the probabilities. The lesson uses T = 1.",
     },
     "lesson_check_ok": {
-        "fr": "On retrouve le résultat de la leçon : softmax(z) = {vector} (tronqué à 10⁻²).",
-        "en": "This is the lesson's result: softmax(z) = {vector} (truncated to 10⁻²).",
+        "fr": "On retrouve le résultat de la leçon : σ(z) = {vector} (tronqué à 10⁻²).",
+        "en": "This is the lesson's result: σ(z) = {vector} (truncated to 10⁻²).",
     },
     "col_index": {"fr": "i", "en": "i"},
     "col_z": {"fr": "z", "en": "z"},
     "col_exp": {"fr": "exp(z)", "en": "exp(z)"},
-    "col_softmax": {"fr": "softmax(z)", "en": "softmax(z)"},
-    "col_sigmoid": {"fr": "sigmoïde(z)", "en": "sigmoid(z)"},
+    "col_softmax": {"fr": "σ(z) softmax", "en": "σ(z) softmax"},
+    "col_softmax_temperature": {"fr": "σ(z / {t}) softmax", "en": "σ(z / {t}) softmax"},
+    "col_sigmoid": {"fr": "S(zᵢ) sigmoïde", "en": "S(zᵢ) sigmoid"},
     "chart_z": {"fr": "Le vecteur z", "en": "The vector z"},
-    "chart_softmax": {"fr": "softmax(z) : des probabilités", "en": "softmax(z): probabilities"},
-    "chart_sigmoid": {"fr": "sigmoïde(z), par composante", "en": "sigmoid(z), per component"},
+    "chart_softmax": {"fr": "σ(z), la softmax : des probabilités", "en": "σ(z), the softmax: probabilities"},
+    "chart_softmax_temperature": {"fr": "σ(z / {t}), la softmax à la température {t}",
+                                  "en": "σ(z / {t}), the softmax at temperature {t}"},
+    "chart_sigmoid": {"fr": "S(zᵢ), la sigmoïde de chaque composante", "en": "S(zᵢ), the sigmoid of each component"},
     "axis_component": {"fr": "composante i", "en": "component i"},
     "axis_value": {"fr": "valeur", "en": "value"},
     "axis_probability": {"fr": "probabilité", "en": "probability"},
@@ -177,6 +188,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "shape_W": {"fr": "les poids, une colonne par neurone", "en": "the weights, one column per neuron"},
     "shape_b": {"fr": "les biais, un par neurone", "en": "the biases, one per neuron"},
     "shape_L": {"fr": "les 10 scores de chaque image", "en": "the 10 scores of each image"},
-    "shape_Y": {"fr": "softmax(L) : 10 probabilités par image", "en": "softmax(L): 10 probabilities per image"},
+    "shape_Y": {"fr": "σ(L) : 10 probabilités par image", "en": "σ(L): 10 probabilities per image"},
     "shape_broadcast": {"fr": "b copié sur chaque ligne", "en": "b copied onto every row"},
 }

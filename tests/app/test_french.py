@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.numbers import NNBSP
+from core.texts import t
 from tests.app.conftest import open_page
 from ui import common
 
@@ -37,3 +38,33 @@ def test_charts_are_served_in_the_pages_language():
         at = open_page("softmax", language)
         specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
         assert specs and all(spec["layout"]["separators"] == separators for spec in specs)
+
+
+def formulas_of(at) -> list[str]:
+    return [latex.value.strip("$").strip() for latex in at.latex]  # st.latex's "$$\n...\n$$"
+
+
+def test_the_softmax_page_writes_the_lessons_notation():
+    """σ is the softmax and S the sigmoid, as the lesson's slide writes them; its main formula has no
+    temperature (the page's own setting), which has a formula of its own."""
+    at = open_page("softmax")
+    formulas = formulas_of(at)
+    main = next(f for f in formulas if f.startswith(r"\sigma(\vec{z})_i ="))
+    assert "T" not in main and r"\frac{e^{z_i}}{\sum_{j=1}^{K} e^{z_j}}" in main
+    assert r"S(x) = \frac{1}{1 + e^{-x}}" in formulas
+    assert any(f.startswith(r"\sigma_T(\vec{z})_i") and "z_i / T" in f for f in formulas)
+    assert not any(r"\mathrm{softmax}(z)" in f or r"\sigma(z_i)" in f for f in formulas)
+    assert all(r"\log" not in f for f in formulas)
+    table = at.dataframe[0].value
+    assert t("col_softmax", "fr").startswith("σ(z)") and t("col_sigmoid", "fr").startswith("S(")
+    assert t("col_softmax", "fr") in table.columns and t("col_sigmoid", "fr") in table.columns
+    at.select_slider(key="softmax_temperature").set_value(2.0).run()
+    assert t("col_softmax_temperature", "fr", t="2") in at.dataframe[0].value.columns
+
+
+def test_the_five_layer_page_writes_s_and_sigma():
+    at = open_page("five_layers")
+    formulas = formulas_of(at)
+    assert any(f.startswith("Y_k = S(") for f in formulas) and any(f.startswith(r"Y = \sigma(Y_{4}") for f in formulas)
+    at.segmented_control(key="five_layers_activation").set_value("relu").run()
+    assert any(f.startswith(r"Y_k = \mathrm{ReLU}(") for f in formulas_of(at))

@@ -21,7 +21,7 @@ from tests.exemptions import text_cases
 # ---------------------------------------------------------------- sample values, as the pages format them
 DECIMALS = {"accuracy", "at0", "at_shift", "best", "p", "percent", "probability", "loss", "low", "end",
             "train", "test", "total", "median", "measured", "seconds", "fit_seconds", "feature_seconds",
-            "value", "softmax", "mlp", "conv", "high", "rate"}
+            "value", "softmax", "mlp", "conv", "high", "rate", "t"}
 COUNTS = {"count", "digits", "n", "features", "step", "done", "every", "size", "batch", "epochs", "epoch",
           "position", "number", "id", "max", "min", "hours", "width", "height", "layers", "max_layers",
           "decimals", "shift", "row", "col", "digit", "truth", "label", "iterations", "seed"}
