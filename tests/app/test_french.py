@@ -68,3 +68,18 @@ def test_the_five_layer_page_writes_s_and_sigma():
     assert any(f.startswith("Y_k = S(") for f in formulas) and any(f.startswith(r"Y = \sigma(Y_{4}") for f in formulas)
     at.segmented_control(key="five_layers_activation").set_value("relu").run()
     assert any(f.startswith(r"Y_k = \mathrm{ReLU}(") for f in formulas_of(at))
+
+
+def test_a_broken_data_file_is_explained_in_french(tmp_path, monkeypatch):
+    """The problem in the page's words; the underlying error (English, technical) apart, folded."""
+    from core import data
+    from ui import server
+
+    broken = tmp_path / "mnist.npz"
+    broken.write_bytes(b"PK\x03\x04 a zip file cut short")
+    monkeypatch.setattr(server, "_shared_mnist", lambda: data.load_mnist(broken))
+    at = open_page("home")
+    (message,) = [e.value for e in at.error]
+    assert message == t("data_error", "fr", problem=t("data_problem_unreadable", "fr"), path=broken)
+    assert "cannot" not in message and "BadZipFile" not in message
+    assert any("BadZipFile" in code.value for code in at.code)  # the technical detail, in its expander

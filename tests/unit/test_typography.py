@@ -26,7 +26,8 @@ COUNTS = {"count", "digits", "n", "features", "step", "done", "every", "size", "
           "position", "number", "id", "max", "min", "hours", "width", "height", "layers", "max_layers",
           "decimals", "shift", "row", "col", "digit", "truth", "label", "iterations", "seed"}
 WORDS = {"vector", "dx", "dy", "unit", "direction", "model", "name", "token", "reason", "answer", "code",
-         "secret", "error", "path", "problem", "settings", "shape", "act", "activation", "solver", "places"}
+         "secret", "error", "path", "problem", "settings", "shape", "act", "activation", "solver", "places",
+         "expected"}
 
 
 def sample(name: str, lang: str) -> str:
