@@ -12,9 +12,13 @@ from ui.settings import SettingsForm
 st.title(tr("training_title"))
 st.markdown(tr("training_intro"))
 cost, batch = tr("formula_cost"), tr("formula_batch")  # the words in the formulas, in the page's language
-st.latex(r"Y = \mathrm{softmax}(X \cdot W + b) \qquad "
-         rf"\text{{{cost}}} = -\sum_{{\text{{{batch}}}}} Y' \ln Y \qquad "
-         rf"W \leftarrow W - \eta\,\frac{{\partial\,\text{{{cost}}}}}{{\partial W}}")
+# Three formulas side by side that wrap onto the next line on a narrow screen: as one formula they
+# ran off a 390-pixel phone (KaTeX never breaks a display formula).
+with st.container(horizontal=True, wrap=True, gap="medium"):
+    for formula in (r"Y = \mathrm{softmax}(X \cdot W + b)",
+                    rf"\text{{{cost}}} = -\sum_{{\text{{{batch}}}}} Y' \ln Y",
+                    rf"W \leftarrow W - \eta\,\frac{{\partial\,\text{{{cost}}}}}{{\partial W}}"):
+        st.latex(formula, width="content")
 folded("training_more")
 
 VIEW = ModelView(
