@@ -39,13 +39,32 @@ RESTORE_HINT = (
 )
 
 
-class MnistDataError(RuntimeError):
-    """The MNIST file is missing, unreadable or not the expected data."""
+# What can be wrong with the file, each a message of core.texts ("data_problem_" + code) that a
+# page shows in its language, with the error's details (an array's name, its expected shape).
+PROBLEMS = ("missing_file", "missing_array", "unreadable", "wrong_type", "wrong_shape", "wrong_checksum")
 
-    def __init__(self, path: Path, problem: str):
+
+class MnistDataError(RuntimeError):
+    """The MNIST file is missing, unreadable or not the expected data.
+
+    ``code`` (one of PROBLEMS) and ``details`` say what, for a page to write it in its language;
+    ``problem`` says it in English for the server's log, and ``technical`` is the underlying
+    error, if any ("BadZipFile: File is not a zip file"), shown to whoever fixes the server.
+    """
+
+    def __init__(self, path: Path, problem: str, code: str, technical: str | None = None, **details):
+        if code not in PROBLEMS:
+            raise ValueError(f"unknown MNIST problem {code!r}")
         self.path = Path(path)
-        self.problem = problem
+        self.problem, self.code, self.details, self.technical = problem, code, details, technical
         super().__init__(f"MNIST data file {self.path}: {problem}. {RESTORE_HINT}")
+
+    def __reduce__(self):  # sent back whole from a worker process (core.training.workers)
+        return _mnist_data_error, (self.path, self.problem, self.code, self.technical, self.details)
+
+
+def _mnist_data_error(path, problem, code, technical, details) -> MnistDataError:
+    return MnistDataError(path, problem, code, technical, **details)
 
 
 @dataclass(frozen=True)
@@ -76,26 +95,30 @@ def load_mnist(path: Path | str | None = None, verify_checksums: bool = True) ->
     """Load, check and return MNIST; raise :class:`MnistDataError` on any problem."""
     path = Path(path) if path is not None else data_path()
     if not path.is_file():
-        raise MnistDataError(path, "the file is missing")
+        raise MnistDataError(path, "the file is missing", "missing_file")
     arrays: dict[str, np.ndarray] = {}
     try:
         with np.load(path, allow_pickle=False) as archive:
             for name in EXPECTED_ARRAYS:
                 if name not in archive.files:
-                    raise MnistDataError(path, f"the array '{name}' is missing")
+                    raise MnistDataError(path, f"the array '{name}' is missing", "missing_array", name=name)
                 arrays[name] = archive[name]
     except MnistDataError:
         raise
     except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as error:
-        raise MnistDataError(path, f"the file cannot be read ({type(error).__name__}: {error})") from error
+        technical = f"{type(error).__name__}: {error}"
+        raise MnistDataError(path, f"the file cannot be read ({technical})", "unreadable", technical) from error
     for name, (shape, checksum) in EXPECTED_ARRAYS.items():
         array = arrays[name]
         if array.dtype != np.uint8:
-            raise MnistDataError(path, f"'{name}' has dtype {array.dtype}, expected uint8")
+            raise MnistDataError(path, f"'{name}' has dtype {array.dtype}, expected uint8", "wrong_type",
+                                 f"dtype {array.dtype}", name=name)
         if array.shape != shape:
-            raise MnistDataError(path, f"'{name}' has shape {array.shape}, expected {shape}")
+            raise MnistDataError(path, f"'{name}' has shape {array.shape}, expected {shape}", "wrong_shape",
+                                 f"shape {array.shape}", name=name, expected=shape)
         if verify_checksums and sha256_of(array) != checksum:
-            raise MnistDataError(path, f"the checksum of '{name}' does not match (the file is corrupt or not official MNIST)")
+            raise MnistDataError(path, f"the checksum of '{name}' does not match (the file is corrupt or not official "
+                                 "MNIST)", "wrong_checksum", name=name)
     return Mnist(**{name: _read_only(array) for name, array in arrays.items()})
 
 

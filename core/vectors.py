@@ -22,6 +22,9 @@ MAX_TEXT_LENGTH = 2000
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _PREFIX = re.compile(r"^\s*[A-Za-z]\w*\s*=\s*")
+# A French number's thousands (1 000 000, as core.numbers writes it): a narrow or plain no-break
+# space, or a thin space, between digits marks a group, never a separation between two values.
+_GROUP_MARK = re.compile(r"(?<=\d)[\u202f\u00a0\u2009](?=\d{3}(?!\d))")
 
 
 @dataclass
@@ -54,7 +57,7 @@ def parse_vector(text: str, min_values: int = MIN_VALUES, max_values: int = MAX_
     text = str(text)
     if len(text) > MAX_TEXT_LENGTH:
         raise VectorError("vector_too_long", {"max": max_values})
-    text = _PREFIX.sub("", text.strip())
+    text = _PREFIX.sub("", _GROUP_MARK.sub("", text).strip())
     text = text.strip().strip("()[]{}").strip()
     tokens = _tokens(text)
     if not tokens:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import data
 from core.figures import style
-from ui.common import shared_chart, tr
+from ui.common import folded, shared_chart, tr
 from ui.server import mnist
 
 st.title(tr("home_title"))
@@ -17,9 +17,11 @@ with left:
         st.markdown(tr(part))
     st.header(tr("home_mnist_title"), divider="red")
     st.markdown(tr("home_mnist"))
+    folded("home_mnist_more")
     st.caption(tr("home_mnist_credit"))
     st.header(tr("home_rules_title"), divider="red")
     st.markdown(tr("home_rules"))
+    folded("home_rules_more")
 
 with right:
     st.header(tr("home_grid_title"), divider="red")

@@ -7,10 +7,11 @@ import streamlit as st
 from core.figures import style
 from core.lesson import examples
 from core.lesson import softmax as sm
-from core.numbers import format_number, format_vector
-from core.settings.pages import SoftmaxPage, shown
+from core.numbers import format_count, format_number, format_vector
 from core.vectors import VectorError, parse_vector
-from ui.common import lang, shared_chart, tr, tr_choice
+from core.settings.pages import SoftmaxPage, shown
+from core import texts
+from ui.common import folded, lang, shared_chart, tr, tr_choice
 from ui.settings import widget
 
 language = lang()
@@ -57,17 +58,20 @@ def as_text(values) -> list[str]:
     return [format_number(v, decimals, language) for v in values]
 
 
-st.caption(tr_choice("precision_shown_", mode, decimals=decimals))
+places = tr("decimal_place" if texts.singular(decimals, language) else "decimal_places", count=decimals)
+st.caption(tr_choice("precision_shown_", mode, places=places))
 if examples.is_lesson_example(z, temperature):
     st.success(tr("lesson_check_ok", vector=format_vector(sm.truncate(result["softmax"], 2), 2, language)), icon=":material/check_circle:")
 
 components = [str(i + 1) for i in range(z.size)]
+shown_t = format_number(temperature, None, language)  # σ of z / T when the temperature is not the lesson's
 col_z, col_softmax, col_sigmoid = st.columns(3)
 with col_z:
     shared_chart(style.bars, z, tr("chart_z"), tr("axis_component"), tr("axis_value"), style.COLORS["grey"],
                  text=[format_number(v, 2, language) for v in z], key="chart_z")
 with col_softmax:
-    shared_chart(style.bars, result["softmax"], tr("chart_softmax"), tr("axis_component"), tr("axis_probability"),
+    softmax_title = tr("chart_softmax") if temperature == 1 else tr("chart_softmax_temperature", t=shown_t)
+    shared_chart(style.bars, result["softmax"], softmax_title, tr("axis_component"), tr("axis_probability"),
                  style.COLORS["main"], text=as_text(reduced["softmax"]), y_range=(0, 1.1), key="chart_softmax")
 with col_sigmoid:
     shared_chart(style.bars, result["sigmoid"], tr("chart_sigmoid"), tr("axis_component"), tr("axis_value"),
@@ -77,7 +81,7 @@ table = pd.DataFrame({
     tr("col_index"): components,
     tr("col_z"): [format_number(v, 4, language) for v in z],
     **({tr("col_exp"): [format_number(v, 4, language) for v in result["exp"]]} if result["exp"] is not None else {}),
-    tr("col_softmax"): as_text(reduced["softmax"]),
+    (tr("col_softmax") if temperature == 1 else tr("col_softmax_temperature", t=shown_t)): as_text(reduced["softmax"]),
     tr("col_sigmoid"): as_text(reduced["sigmoid"]),
 })
 table_col, formula_col = st.columns([3, 2], gap="large")
@@ -87,14 +91,20 @@ with table_col:
     st.markdown(tr("sigmoid_sum_property", total=format_number(result["sigmoid"].sum(), 4, language)))
 with formula_col:
     st.subheader(tr("softmax_formula_title"))
-    st.latex(r"\mathrm{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_{j} e^{z_j / T}}")
-    st.latex(r"\sum_i \mathrm{softmax}(z)_i = 1")
-    st.latex(r"\sigma(z_i) = \frac{1}{1 + e^{-z_i}}")
+    # the lesson's formulas, as its slide writes them: σ the softmax (on a vector), S the sigmoid (on a number)
+    st.latex(r"\sigma(\vec{z})_i = \frac{e^{z_i}}{\sum_{j=1}^{K} e^{z_j}}")
+    st.latex(r"\sum_{i=1}^{K} \sigma(\vec{z})_i = 1")
+    st.latex(r"S(x) = \frac{1}{1 + e^{-x}}")
+    st.caption(tr("softmax_formula_lesson"))
+    # the temperature is the page's own setting, not the lesson's: its formula apart
+    st.caption(tr("temperature_formula"))
+    st.latex(r"\sigma_T(\vec{z})_i = \frac{e^{z_i / T}}{\sum_{j=1}^{K} e^{z_j / T}}")
 
 # ---------------------------------------------------------- cross-entropy
 st.header(tr("ce_title"), divider="red")
 st.markdown(tr("ce_intro"))
-st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\log(y_i)")
+st.latex(r"H(y', y) = -\sum_{i=0}^{9} y'_i \,\ln(y_i)")
+folded("ce_more")
 picker, scores_col = st.columns([2, 3], gap="large")
 with picker:
     label = widget(PAGE, "true_digit")
@@ -133,14 +143,15 @@ with ce_right:
 # ------------------------------------------------------------- the shapes
 st.header(tr("shapes_title"), divider="red")
 st.markdown(tr("shapes_intro"))
-st.latex(r"L = X \cdot W + b \qquad Y = \mathrm{softmax}(L)")
+folded("shapes_more")
+st.latex(r"L = X \cdot W + b \qquad Y = \sigma(L)")
 batch = widget(PAGE, "batch")
 shared_chart(style.matrix_shapes, batch, {
              "X": tr("shape_X"), "W": tr("shape_W"), "b": tr("shape_b"), "L": tr("shape_L"),
              "broadcast": tr("shape_broadcast"),
          }, key="chart_shapes")
 st.dataframe(pd.DataFrame([
-    {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): f"{count:,}".replace(",", " "),
+    {tr("shape_col_name"): name, tr("shape_col_shape"): shape, tr("shape_col_count"): format_count(count, language),
      tr("shape_col_meaning"): tr_choice("shape_", name)}
     for name, shape, count in examples.shapes(batch)
 ]), hide_index=True, width="stretch")

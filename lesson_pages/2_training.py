@@ -4,14 +4,22 @@ import streamlit as st
 
 from core.models.softmax_regression import SoftmaxSettings
 from core.settings.pages import shown
-from ui.common import tr
+from core.numbers import format_count, format_number
+from ui.common import folded, lang, tr
 from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls
 from ui.settings import SettingsForm
 
 st.title(tr("training_title"))
 st.markdown(tr("training_intro"))
-st.latex(r"Y = \mathrm{softmax}(X \cdot W + b) \qquad "
-         r"\text{loss} = -\sum_{\text{batch}} Y' \log Y \qquad W \leftarrow W - \eta\,\frac{\partial\,\text{loss}}{\partial W}")
+cost, batch = tr("formula_cost"), tr("formula_batch")  # the words in the formulas, in the page's language
+# Three formulas side by side that wrap onto the next line on a narrow screen: as one formula they
+# ran off a 390-pixel phone (KaTeX never breaks a display formula).
+with st.container(horizontal=True, wrap=True, gap="medium"):
+    for formula in (r"Y = \mathrm{softmax}(X \cdot W + b)",
+                    rf"\text{{{cost}}} = -\sum_{{\text{{{batch}}}}} Y' \ln Y",
+                    rf"W \leftarrow W - \eta\,\frac{{\partial\,\text{{{cost}}}}}{{\partial W}}"):
+        st.latex(formula, width="content")
+folded("training_more")
 
 VIEW = ModelView(
     name="softmax",
@@ -21,7 +29,9 @@ VIEW = ModelView(
     weight_titles=lambda count: [str(digit) for digit in range(count)],
     describe=lambda s: {"learning_rate": s.learning_rate, "batch_size": s.batch_size, "iterations": s.iterations,
                         "train_digits": s.train_size, "eval_every": s.eval_every, "seed": s.seed},
-    short_name=lambda s: f"η={s.learning_rate:g}, {s.batch_size}/lot, {s.train_size} ({s.seed})",
+    short_name=lambda s: tr("run_label_softmax", rate=format_number(s.learning_rate, None, lang()),
+                            batch=format_count(s.batch_size, lang()), digits=format_count(s.train_size, lang()),
+                            seed=s.seed),
 )
 
 with st.container(border=True):

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.figures import dashboard
 from core.models import mlp
-from core.numbers import format_number
+from core.numbers import format_count, format_number, format_percent
 from core.settings.fields import sizes_text
 from core.settings.pages import shown
 from ui.common import chart, lang, tr, tr_choice
@@ -25,7 +25,9 @@ VIEW = ModelView(
     describe=lambda s: {"layers": "-".join(map(str, s.hidden_layers)), "activation": s.activation,
                         "solver": s.solver, "learning_rate": s.learning_rate, "batch_size": s.batch_size,
                         "epochs": s.epochs, "alpha": s.alpha, "train_digits": s.train_size, "seed": s.seed},
-    short_name=lambda s: f"{'-'.join(map(str, s.hidden_layers))} {s.activation} {s.solver} η={s.learning_rate:g}",
+    short_name=lambda s: tr("run_label_mlp", layers="-".join(map(str, s.hidden_layers)),
+                            activation=tr_choice("activation_", s.activation), solver=tr_choice("solver_", s.solver),
+                            rate=format_number(s.learning_rate, None, language)),
     batch_title="view_train_sample",
     weights_title="view_weights_first_layer",
     train_curve="curve_train_sample",
@@ -33,6 +35,7 @@ VIEW = ModelView(
 
 
 MODEL = shown("five-layers", mlp.MLPSettings)
+ACTIVATION_SYMBOLS = {"logistic": "S", "relu": r"\mathrm{ReLU}", "tanh": r"\tanh"}  # S: the lesson's sigmoid
 
 
 def use_preset(name: str) -> None:
@@ -54,8 +57,13 @@ with st.container(border=True):
     with diagram:
         chart(dashboard.network_figure(layers, {"input": tr("net_input"), "hidden": tr("net_hidden", act=tr_choice(
             "activation_", activation)), "output": tr("net_output")}), key="mlp_network")
-        st.caption(tr("mlp_parameters", count=f"{mlp.parameter_count(layers):,}".replace(",", " "),
+        st.caption(tr("mlp_parameters", count=format_count(mlp.parameter_count(layers), language),
                       layers=len(layers) + 1))
+        # the network as the lesson writes it: S the sigmoid of each hidden layer, σ the softmax at the end
+        hidden, output = len(layers), len(layers) + 1
+        symbol = ACTIVATION_SYMBOLS.get(activation, r"\mathrm{" + str(activation) + "}")
+        st.latex(rf"Y_k = {symbol}(Y_{{k-1}} \cdot W_k + b_k), \quad k = 1 \dots {hidden}, \quad Y_0 = X")
+        st.latex(rf"Y = \sigma(Y_{{{hidden}}} \cdot W_{{{output}}} + b_{{{output}}})")
     form.grid(columns=3)
     settings, problems = form.result()
     run_controls(VIEW, settings, problems)
@@ -67,7 +75,7 @@ def epochs_to_target(settings, checkpoints) -> None:
     """How many epochs and seconds it took to pass 97.5 % on test, and the cost of one epoch."""
     accuracies = np.array([c.test_accuracy for c in checkpoints])
     per_epoch = checkpoints[-1].seconds / max(1, checkpoints[-1].step)
-    st.metric(tr("mlp_train_accuracy"), format_number(100 * checkpoints[-1].train_accuracy, 2, language) + " %")
+    st.metric(tr("mlp_train_accuracy"), format_percent(100 * checkpoints[-1].train_accuracy, 2, language))
     st.caption(tr("mlp_epoch_time", seconds=format_number(per_epoch, 1, language)))
     reached = np.flatnonzero(accuracies >= mlp.TARGET_ACCURACY)
     if reached.size:

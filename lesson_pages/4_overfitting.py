@@ -5,10 +5,10 @@ import streamlit as st
 
 from core.figures.curves import curves_figure, gap_bars_figure
 from core.lesson import experiments as ex
-from core.numbers import format_number
+from core.numbers import format_count, format_number
 from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
-from ui.common import chart, lang, option_labels, tr, tr_choice
+from ui.common import chart, folded, lang, option_labels, tr, tr_choice
 from ui.settings import widget
 
 language = lang()
@@ -30,7 +30,7 @@ def draw_overfitting(points: dict) -> None:
     accuracy_series, loss_series = [], []
     for index, (size, c) in enumerate(curves.items()):
         color = ex.SIZE_COLORS[index]
-        label = tr("digits_count", n=f"{size:,}".replace(",", " "))
+        label = tr("digits_count", n=format_count(size, language))
         accuracy_series += [
             dict(name=f"{label} — {tr('curve_train_short')}", x=c.steps, y=c.train_accuracy, color=color,
                  dash="dash", width=2, group=label),
@@ -57,7 +57,7 @@ def draw_overfitting(points: dict) -> None:
         ], tr("overfit_size_chart"), tr("axis_train_digits"), "%", percent=True, x_log=True, height=400),
             key="overfit_sizes")
         smallest = final[finished[0]]
-        st.info(tr("overfit_reading", n=f"{finished[0]:,}".replace(",", " "),
+        st.info(tr("overfit_reading", n=format_count(finished[0], language),
                    train=format_number(100 * smallest.train_accuracy[-1], 1, language),
                    test=format_number(100 * smallest.test_accuracy[-1], 1, language),
                    low=format_number(smallest.test_loss.min(), 2, language),
@@ -67,6 +67,7 @@ def draw_overfitting(points: dict) -> None:
 def show_overfitting() -> None:
     st.header(tr("overfit_section"), divider="red")
     st.markdown(tr("overfit_text"))
+    folded("overfit_more")
     experiments_view.grid("overfit", sizes, draw_overfitting)
 
 
@@ -78,6 +79,7 @@ colors = {"none": "#B3261E", "l2": "#0B57D0", "early_stopping": "#8430CE", "more
 def show_remedies() -> None:
     st.header(tr("remedies_section"), divider="red")
     st.markdown(tr("remedies_text"))
+    folded("remedies_more")
     chosen = st.pills(tr("remedies_choice"), ex.REMEDIES, selection_mode="multi", default=list(ex.REMEDIES),
                       format_func=option_labels("remedy_"), key="remedies", persist_state="session") or []
     strength = widget(PAGE, "l2", disabled="l2" not in chosen)
@@ -159,6 +161,7 @@ def draw_slow(points: dict) -> None:
 def show_slow() -> None:
     st.header(tr("slow_section"), divider="red")
     st.markdown(tr("slow_text"))
+    folded("slow_more")
     experiments_view.grid("slow", ex.SLOW_LEARNING, draw_slow)
 
 

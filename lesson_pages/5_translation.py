@@ -10,7 +10,7 @@ from core.lesson import experiments, translation
 from core.numbers import format_count, format_number
 from core.settings.pages import TranslationPage, shown
 from ui import translation_view as tv
-from ui.common import chart, lang, option_labels, shared_chart, tr, tr_choice
+from ui.common import chart, folded, lang, option_labels, shared_chart, tr, tr_choice
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import training_data
 from ui.settings import widget
@@ -21,6 +21,7 @@ PAGE = shown("translation", TranslationPage)
 arrays = training_data()
 st.title(tr("trans_title"))
 st.markdown(tr("trans_intro"))
+folded("trans_more")
 
 # ------------------------------------------------------------------ models
 use_own = True
@@ -166,6 +167,7 @@ def show_test_set() -> None:
          base=MEASUREMENT_POLL_SECONDS)
     st.subheader(tr("trans_remedy_header"))
     st.markdown(tr("trans_remedy_text", shift=experiments.AUGMENTATION_SHIFT))
+    folded("trans_remedy_more")
     st.page_link("lesson_pages/6_convolution.py", label=tr("trans_go_convolution"), icon=":material/arrow_forward:")
 
 
@@ -194,6 +196,7 @@ def read_canvas():
 def show_draw() -> None:
     st.header(tr("trans_draw_header"), divider="red")
     st.markdown(tr("trans_draw_text"))
+    folded("trans_draw_more")
     canvas_column, seen_column, reads_column = st.columns([2, 2, 3], gap="large")
     with canvas_column:
         st.caption(tr("trans_canvas_caption"))  # also leaves room for the canvas's toolbar above it

@@ -8,12 +8,12 @@ import streamlit as st
 
 from core.board.errors import BoardError, WrongKey
 from core.figures import board as bf
-from core.numbers import format_number
+from core.numbers import format_count, format_number
 from core.settings import links
 from core.settings.pages import entries, replay_values
 from core.texts import families
 from ui import board
-from ui.common import chart, context, lang, option_labels, tr, tr_choice
+from ui.common import chart, context, lang, number_table, option_labels, tr, tr_choice
 from ui.server import configured_key, store
 from ui.share import qr_png
 
@@ -181,8 +181,8 @@ def live_board() -> None:
         return
     hide = current.hide_names
     numbers = st.columns(2)
-    numbers[0].metric(tr("board_students"), current.students)
-    numbers[1].metric(tr("board_runs"), current.runs)
+    numbers[0].metric(tr("board_students"), format_count(current.students, language))
+    numbers[1].metric(tr("board_runs"), format_count(current.runs, language))
     if answered is not None:  # one refreshing block for the whole board (two would interrupt each other)
         st.caption(tr("board_answer_count", count=answered))
     if not runs:
@@ -193,7 +193,10 @@ def live_board() -> None:
     with tabs[0]:
         labels = {name: tr_choice("col_board_", name) for name in bf.TABLE_COLUMNS}
         labels["student_number"] = student_label
-        st.dataframe(bf.runs_table(runs, hide, labels, language), hide_index=True, width="stretch")
+        places = {labels[name]: d for name, d in (("train_accuracy", 2), ("test_accuracy", 2), ("test_loss", 4),
+                                                   ("seconds", 1))}
+        st.dataframe(number_table(bf.runs_table(runs, hide, labels, language), places,
+                                  as_is=(labels["id"], labels["seed"])), hide_index=True, width="stretch")
     with tabs[1]:
         chart(bf.overfitting_figure(runs, tr("board_fig_overfitting"), tr("board_axis_train"),
                                     tr("board_axis_test"), tr("board_axis_size"), hide, student_label),
@@ -206,19 +209,23 @@ def live_board() -> None:
     with tabs[3]:
         chart(bf.shift_figure(runs, tr("board_fig_shift"), tr("board_axis_shift"), tr("board_axis_test"),
                               model_labels, tr("board_median"), hide, student_label), key="board_fig_shift")
-    replay(runs)
+    replay(runs, model_labels)
 
 
-def replay(runs: list) -> None:
+def replay(runs: list, model_labels: dict[str, str]) -> None:
     """Pick a shared run and open its page with its exact settings."""
     st.subheader(tr("board_replay"))
     by_id = {run.id: run for run in reversed(runs) if replay_link(run)}
     if not by_id:
         st.caption(tr("board_replay_none"))
         return
-    chosen = st.selectbox(tr("board_replay"), list(by_id), key="board_replay_choice",
-                          format_func=lambda run_id: f"n° {run_id} · {by_id[run_id].record.model} · "
-                                                     f"{bf.size_label(by_id[run_id].record.hidden_layers)}",
+    number = tr("col_board_id")
+
+    def described(run_id: int) -> str:
+        record = by_id[run_id].record
+        return f"{number} {run_id} · {model_labels.get(record.model, record.model)} · {bf.size_label(record.hidden_layers)}"
+
+    chosen = st.selectbox(tr("board_replay"), list(by_id), key="board_replay_choice", format_func=described,
                           help=tr("board_replay_help"), label_visibility="collapsed")
     st.markdown(f"[{tr('board_replay_link', id=chosen)}]({replay_link(by_id[chosen])})")
 

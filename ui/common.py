@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from core import texts
+from core.numbers import format_count, format_number
+from core.texts import families
 from core.figures import style
 from core.settings import links
 from core.settings.fields import Context
@@ -108,10 +111,11 @@ class _SerializedFigure(BaseFigure):
 
 
 def prepare(fig: BaseFigure) -> BaseFigure:
-    """``fig`` ready to be shown (and shown again): enlarged in presenter mode, its dict made once.
+    """``fig`` ready to be shown (and shown again): enlarged in presenter mode, written in this
+    session's language (decimal comma, "92 %" in French: ``style.localize``), its dict made once.
 
     The figure must not change afterwards. A figure shared between sessions is prepared
-    before it is shared.
+    before it is shared, under a key that holds the language and presenter mode.
     """
     if getattr(fig, "_lesson_serialized", None) is not None:
         return fig
@@ -120,7 +124,7 @@ def prepare(fig: BaseFigure) -> BaseFigure:
         style.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
                                   height=int((layout.height or 420) * 1.25)))
     serialized = object.__new__(_SerializedFigure)  # no Plotly machinery: only the dict
-    object.__setattr__(serialized, "_lesson_dict", fig.to_dict())
+    object.__setattr__(serialized, "_lesson_dict", style.localize(fig.to_dict(), lang()))
     fig._lesson_serialized = serialized
     return fig
 
@@ -141,7 +145,7 @@ FIGURES_SECONDS = 30 * 60
 def shared_figure(key: tuple, _build: Callable[[], BaseFigure]) -> BaseFigure:
     """The figure ``key`` names, built by ``_build`` once for the server and shared read-only.
 
-    ``key`` must hold everything the figure shows (presenter mode included).
+    ``key`` must hold everything the figure shows (the language and presenter mode included).
     """
     return prepare(_build())
 
@@ -167,7 +171,7 @@ def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = Non
     student's, are shown again without being built or converted again. ``render`` must be a
     pure renderer of ``core`` (its result depends on its arguments only).
     """
-    figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), presenting())
+    figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), lang(), presenting())
     chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key)
 
 
@@ -181,3 +185,37 @@ def option_labels(prefix: str):
     families.FAMILIES[prefix]  # a family that is not declared fails here, not when an option is shown
     language = lang()
     return lambda value: texts.t(families.key(prefix, value), language)
+
+
+def number_table(table: pd.DataFrame, decimals: dict | None = None, as_is: tuple = ()):
+    """``table`` for ``st.dataframe`` with its numbers written in this session's language.
+
+    The cells keep their values (the table still sorts by number); only what is shown changes:
+    a decimal comma and thousands marked in French (92,35; 60 000), 92.35 and 60,000 in
+    English. ``decimals`` gives a float column's decimals (by default the shortest form);
+    whole numbers are counts (60 000) except the columns named in ``as_is`` (a seed, a run's
+    number); an unknown value is a dash.
+    """
+    language, decimals = lang(), decimals or {}
+    formats = {}
+    for column in table.columns:
+        kind = table[column].dtype
+        if column in as_is:
+            continue
+        if pd.api.types.is_integer_dtype(kind):
+            formats[column] = lambda value: format_count(value, language)
+        elif pd.api.types.is_float_dtype(kind):
+            formats[column] = lambda value, places=decimals.get(column): format_number(value, places, language)
+    return table.style.format(formats, na_rep="—")
+
+
+def folded(key: str) -> None:
+    """The rest of a page's text, folded: ``key`` (a text ending in "_more") in an expander.
+
+    A projected slide shows one idea in two lines (a test bounds the words of every text shown
+    unfolded); what a student may read further goes here.
+    """
+    if not key.endswith("_more"):
+        raise ValueError(f"a folded text's key ends in '_more', not {key!r}")
+    with st.expander(tr("more_title"), icon=":material/menu_book:"):
+        st.markdown(tr(key))

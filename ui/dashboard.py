@@ -18,7 +18,7 @@ import streamlit as st
 
 from core.board.records import training_record
 from core.figures import dashboard
-from core.numbers import format_number
+from core.numbers import format_count, format_number, format_percent, format_unit
 from core.settings.pages import DashboardSettings, shown
 from core.training.checkpoint import confusion_matrix
 from core.training.hub import DONE as RUN_DONE
@@ -26,10 +26,10 @@ from core.training.hub import FAILED as RUN_FAILED
 from core.training.hub import WAITING, HubFull, SharedRun
 from core.training.run_state import FAILED, PAUSED, RUNNING, RunState
 from ui import board, share
-from ui.common import chart, frozen, lang, presenting, shared_chart, shared_figure, tr, tr_choice
+from ui.common import chart, frozen, lang, number_table, presenting, shared_chart, shared_figure, tr, tr_choice
 from ui.live import POLL_SECONDS, live, show_failure
 from ui.server import TrainingData, poll_every, training_data, viewer_id
-from ui.settings import widget
+from ui.settings import problem_text, widget
 from ui.shared_work import logistic_reference_job, open_run
 
 # With all six views on screen a redraw costs several times a single view's, in the server's
@@ -138,7 +138,7 @@ def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) ->
     cols[3].button(tr("run_reset"), icon=":material/restart_alt:", disabled=current is None, on_click=reset,
                    args=(view,), key=f"{view.name}_reset", width="stretch")
     for key, values in problems:
-        st.error(tr(key, **values), icon=":material/error:")
+        st.error(problem_text(key, values, type(settings)), icon=":material/error:")
     if st.session_state.get(f"{view.name}_busy"):
         st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
     if current is not None and current.settings != settings and not current.state.active:
@@ -150,8 +150,9 @@ def _status(view: ModelView, current: Watched) -> None:
     run, settings = current.run, current.settings
     step_now = current.state.cursor_step(run.checkpoints)
     fraction = min(1.0, step_now / settings.total_steps) if settings.total_steps else 1.0
-    label = tr("run_progress", step=f"{step_now:,}".replace(",", " "),
-               total=f"{settings.total_steps:,}".replace(",", " "), unit=tr(view.step_label))
+    language = lang()
+    label = tr("run_progress", step=format_count(step_now, language),
+               total=format_count(settings.total_steps, language), unit=tr(view.step_label))
     st.progress(fraction, text=label)
     mode = current.state.mode
     if mode == FAILED:
@@ -314,9 +315,9 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
         left, right = st.columns([1, 2], gap="large")
         with left:
             language = lang()
-            st.metric(tr("final_test_accuracy"), format_number(100 * last.test_accuracy, 2, language) + " %")
+            st.metric(tr("final_test_accuracy"), format_percent(100 * last.test_accuracy, 2, language))
             st.metric(tr("final_test_loss"), format_number(last.test_loss, 3, language))
-            st.metric(tr("final_time"), format_number(last.seconds, 2, language) + " s")
+            st.metric(tr("final_time"), format_unit(last.seconds, 2, "s", language))
             st.caption(tr("explain_test"))
             _share_with_class(view, current)
             if extra is not None:
@@ -332,7 +333,10 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
         table = pd.DataFrame(runs)
         table["model"] = table["model"].map(lambda name: tr_choice("model_", name))
         table.columns = [tr_choice("col_", column) for column in table.columns]
-        st.dataframe(table, hide_index=True, width="stretch")
+        places = {"test_accuracy": 2, "test_loss": 4, "last_batch_accuracy": 1, "compute_s": 2}
+        st.dataframe(number_table(table, {tr_choice("col_", column): d for column, d in places.items()},
+                                  as_is=(tr_choice("col_", "run"), tr_choice("col_", "seed"))),
+                     hide_index=True, width="stretch")
         st.download_button(tr("runs_download"), table.to_csv(index=False).encode("utf-8"), file_name="runs.csv",
                            mime="text/csv", icon=":material/download:", key=f"{view.name}_download")
 
@@ -362,6 +366,6 @@ def logistic_reference(settings, checkpoints=None) -> None:
         result = job.result
         st.markdown(tr("reference_result", accuracy=format_number(100 * result.test_accuracy, 2, language),
                        seconds=format_number(result.fit_seconds, 1, language),
-                       digits=f"{result.train_size:,}".replace(",", " ")))
+                       digits=format_count(result.train_size, language)))
 
     live(show, lambda: job.finished, base=REFERENCE_POLL_SECONDS)

@@ -12,11 +12,12 @@ from typing import Callable
 
 import streamlit as st
 
+from core import data
 from core.training import workers
 from core.training.checkpoint import TrainingDiverged
 from core.training.hub import HubFull
 from ui.common import tr
-from ui.server import poll_every, polled
+from ui.server import data_error_text, poll_every, polled
 
 POLL_SECONDS = 0.4  # a live view's refresh for one student (longer for a class: core.training.polling)
 MEASUREMENT_POLL_SECONDS = 0.5  # a measurement over the test digits: a few seconds, one chart to redraw
@@ -44,6 +45,8 @@ def show_failure(error: BaseException, label: str = "") -> None:
     """Why a shared run or job gave no result, in the page's words (``label``: whose)."""
     if isinstance(error, HubFull):
         st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
+    elif isinstance(error, data.MnistDataError):
+        st.error(data_error_text(error), icon=":material/warning:")
     elif isinstance(error, TrainingDiverged):
         st.error(tr("run_diverged"), icon=":material/error:")
     elif isinstance(error, workers.WorkerError):

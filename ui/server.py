@@ -21,10 +21,11 @@ from core.board.errors import BoardError
 from core.board.store import BoardStore
 from core.models.convnet import shipped
 from core.models.convnet.network import ConvNet
+from core.numbers import format_count
 from core.training import results, threads, workers
 from core.training.hub import RunHub
 from core.training.polling import Pollers
-from ui.common import tr
+from ui.common import lang, tr, tr_choice
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,8 +70,19 @@ def mnist() -> data.Mnist:
     try:
         return _shared_mnist()
     except data.MnistDataError as error:
-        st.error(tr("data_error", problem=error.problem, path=error.path), icon=":material/warning:")
+        st.error(data_error_text(error), icon=":material/warning:")
+        if error.technical:
+            with st.expander(tr("data_error_technical")):
+                st.code(error.technical, language=None)
         st.stop()
+
+
+def data_error_text(error: data.MnistDataError) -> str:
+    """What is wrong with the MNIST file, in this session's language (the error's English kept for the log)."""
+    language = lang()
+    details = {name: " × ".join(format_count(n, language) for n in value) if isinstance(value, tuple) else value
+               for name, value in error.details.items()}
+    return tr("data_error", problem=tr_choice("data_problem_", error.code, **details), path=error.path)
 
 
 @dataclass(frozen=True)

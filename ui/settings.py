@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from core.numbers import format_number
+from core.numbers import format_count, format_number
 from core.settings import links
 from core.settings.fields import Setting, SettingProblem
 from core.settings.pages import Shown
@@ -28,6 +28,9 @@ from ui.share import hidden
 def _format_func(declared: Setting):
     if declared.option_prefix is not None:
         return option_labels(declared.option_prefix)
+    if declared.kind == "int" and declared.choices:  # a count among choices: "10 000" iterations, not "10000"
+        language = lang()
+        return lambda value: format_count(value, language)
     if declared.decimals is not False:
         language, decimals = lang(), declared.decimals  # bound now: Streamlit may call it after this run
         return lambda value: format_number(value, decimals, language)
@@ -121,3 +124,21 @@ class SettingsForm:
         """(the settings the widgets make, every reason they cannot be used: unreadable text first)."""
         settings = self.group.build(self.values)
         return settings, self.problems + settings.problems()
+
+
+def problem_text(key: str, values: dict, settings_type=None) -> str:
+    """A settings problem (``core.settings``) in this session's words: a setting by its label, numbers
+    written in the language (a check names a field, ``learning_rate``, and holds plain numbers)."""
+    language, shown = lang(), {}
+    declared = settings_type.declared() if settings_type is not None else {}
+    for name, value in values.items():
+        if name == "name" and value in declared and declared[value].label:
+            value = tr(declared[value].label)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            pass
+        elif isinstance(value, int):
+            value = format_count(value, language)
+        else:
+            value = format_number(value, None, language)
+        shown[name] = value
+    return tr(key, **shown)

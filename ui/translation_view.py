@@ -19,7 +19,7 @@ import streamlit as st
 from core.board.records import shift_curve_record, shipped_curve_record
 from core.lesson import experiments
 from core.models.convnet import shipped
-from core.numbers import format_number
+from core.numbers import format_count, format_number
 from core.training.hub import DONE, FAILED, HubFull, SharedRun
 from ui import board
 from ui.common import lang, tr, tr_choice
@@ -127,9 +127,12 @@ def _describe(model: TestedModel) -> str:
     if model.run is None:
         return tr_choice("trans_model_default_", model.name)
     if model.own:
-        settings = model.run.key
-        text = (f"η={settings.learning_rate:g}, {settings.iterations} it." if model.name == "softmax"
-                else f"{'-'.join(map(str, settings.hidden_layers))} {settings.activation}, {settings.epochs} ep.")
+        settings, language = model.run.key, lang()
+        text = (tr("trans_own_softmax", rate=format_number(settings.learning_rate, None, language),
+                   iterations=format_count(settings.iterations, language)) if model.name == "softmax"
+                else tr("trans_own_mlp", layers="-".join(map(str, settings.hidden_layers)),
+                        activation=tr_choice("activation_", settings.activation),
+                        epochs=format_count(settings.epochs, language)))
         return tr("trans_model_own", settings=text)
     return tr_choice("trans_model_default_", model.name, shift=experiments.AUGMENTATION_SHIFT)
 

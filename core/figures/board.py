@@ -163,14 +163,15 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
             continue
         layers = run.record.hidden_layers
         size, label = network_size(layers), size_label(layers)
-        text = (f"{_escape(_student(run, hide_names, student_label))}<br>{_escape(label)}"
-                f"<br>{x_title}: {train:.2f} %<br>{y_title}: {test:.2f} %")
+        text = f"{_escape(_student(run, hide_names, student_label))}<br>{_escape(label)}"
         target = sized if size > 0 else unsized
         target[0].append(train)
         target[1].append(test)
         target[2].append(text)
         if size > 0:
             sized[3].append(math.log10(size))
+    # the accuracies written by Plotly, in the page's language (2,5 in French)
+    hover = f"%{{text}}<br>{x_title}: %{{x:.2f}} %<br>{y_title}: %{{y:.2f}} %<extra></extra>"
     traces = []
     if sized[0]:
         low, high = math.floor(min(sized[3])), math.ceil(max(sized[3]))
@@ -178,7 +179,7 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
         powers = list(range(low, high + 1))
         traces.append(dict(
             type="scatter", mode="markers", x=sized[0], y=sized[1], text=sized[2], showlegend=False,
-            hovertemplate="%{text}<extra></extra>",
+            hovertemplate=hover,
             marker=dict(size=13, color=sized[3], colorscale=SIZE_SCALE, cmin=low, cmax=high, showscale=True,
                         opacity=0.85, line=dict(color="white", width=1),
                         colorbar=dict(title=dict(text=size_title), tickvals=powers,
@@ -187,7 +188,7 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
     if unsized[0]:
         traces.append(dict(
             type="scatter", mode="markers", x=unsized[0], y=unsized[1], text=unsized[2], showlegend=False,
-            hovertemplate="%{text}<extra></extra>",
+            hovertemplate=hover,
             marker=dict(size=13, color=OTHER_COLOR, opacity=0.85, line=dict(color="white", width=1)),
         ))
     values = sized[0] + sized[1] + unsized[0] + unsized[1]
@@ -220,13 +221,13 @@ def learning_rate_figure(runs: list, title: str, x_title: str, y_title: str, hid
         x.append(rate)
         y.append(test)
         who, size = _escape(_student(run, hide_names, student_label)), _escape(size_label(record.hidden_layers))
-        text.append(f"{who}<br>{size}<br>{x_title}: {rate:g}<br>{y_title}: {test:.2f} %")
+        text.append(f"{who}<br>{size}")
     traces = []
     for model in _models_in_order(points):
         x, y, text = points[model]
         traces.append(dict(type="scatter", mode="markers", x=x, y=y, text=text,
                            name=_escape(str(model_labels.get(model, model))),
-                           hovertemplate="%{text}<extra></extra>",
+                           hovertemplate=f"%{{text}}<br>{x_title}: %{{x:~g}}<br>{y_title}: %{{y:.2f}} %<extra></extra>",
                            marker=dict(size=12, color=_color(model), opacity=0.8, line=dict(color="white", width=1))))
     fig = style.figure(traces)
     style.style(fig, height=height, title=title, layout=dict(showlegend=True, hovermode="closest"),
@@ -363,8 +364,8 @@ def answers_figure(answers, title: str, count_title: str, measured_label: str, h
             hover = "%{x}: %{y}<extra></extra>"
             customdata = None
         else:
-            hover = "%{customdata[0]} – %{customdata[1]}: %{y}<extra></extra>"
-            customdata = [[f"{a:.4g}", f"{b:.4g}"] for a, b in itertools.pairwise(edges.tolist())]
+            hover = "%{customdata[0]:.4~g} – %{customdata[1]:.4~g}: %{y}<extra></extra>"
+            customdata = [[a, b] for a, b in itertools.pairwise(edges.tolist())]
         traces = [dict(type="bar", x=centres.tolist(), y=counts.tolist(), width=(widths * 0.96).tolist(),
                        text=[str(c) if c else "" for c in counts.tolist()], textposition="outside",
                        cliponaxis=False, customdata=customdata, marker=dict(color=style.COLORS["main"]),

@@ -49,6 +49,6 @@ def curves_figure(series: list[dict], title: str, x_title: str, y_title: str, pe
 def gap_bars_figure(names: list[str], gaps: list[float], colors: list[str], title: str, y_title: str,
                     height: int = 380) -> go.Figure:
     """The final gap (train − test accuracy) of each run, as bars."""
-    data = go.Bar(x=names, y=gaps, marker_color=colors, text=[f"{g:.1f}" for g in gaps],
+    data = go.Bar(x=names, y=gaps, marker_color=colors, texttemplate="%{y:.1f}",  # Plotly writes 2,5 in French
                   textposition="outside", cliponaxis=False)
     return style.compose(data, height=height, title=title, yaxes=dict(title=y_title, rangemode="tozero"))

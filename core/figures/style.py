@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -107,6 +108,57 @@ def restyle(fig: go.Figure, layout: dict | None = None, xaxes: dict | None = Non
 
 
 AXES = dict(gridcolor="#E6E8EB", zerolinecolor="#C4C7CC", linecolor="#C4C7CC", automargin=True)
+
+# ------------------------------------------------------------------------------ the language
+# Plotly writes every number it formats (ticks, hover, texttemplate) with layout.separators: its
+# decimal mark, then its thousands mark. A renderer therefore never formats a number into a
+# string itself: it gives Plotly the number and a d3 format ("%{y:.1f}").
+SEPARATORS = {"fr": ",\u202f", "en": ".,"}
+# The keys whose strings are a chart's words around its numbers ("%{y:.1f} %", "10–90 %"): a
+# renderer writes them with ordinary spaces, and :func:`localize` sets them in the language.
+_WORDED = ("ticksuffix", "hovertemplate", "texttemplate", "name", "text")
+_FRENCH = ((re.compile(r"[ \u00a0]+%(?!\{)"), "\u00a0%"),       # 92 %, not "%{y}"
+           (re.compile(r"(?<=[^\s\u00a0>]) ?: (?=[^ ])"), "\u00a0: "),  # "%{x} : %{y}"
+           (re.compile(r"(?<=[^\s\u00a0]) +([;!?])"), "\u202f\\1"))
+_ENGLISH = ((re.compile(r"[ \u00a0\u202f]+(%(?!\{)|[;!?])"), "\\1"),)
+
+
+def _worded(text: str, rules) -> str:
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _localize_strings(node, rules) -> None:
+    """Every worded string (see ``_WORDED``) in the dicts of a figure's spec, set by ``rules``.
+
+    Only dicts and lists of dicts are walked (layout, traces, annotations, colour bars): a
+    trace's data arrays, and a list of texts a student typed (a nickname), are left as they are.
+    """
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str):
+                if key in _WORDED:
+                    node[key] = _worded(value, rules)
+            elif isinstance(value, dict) or (isinstance(value, (list, tuple)) and value
+                                             and isinstance(value[0], dict)):
+                _localize_strings(value, rules)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _localize_strings(item, rules)
+
+
+def localize(spec: dict, language: str) -> dict:
+    """A figure's spec (``fig.to_dict()``, changed in place) written in ``language``.
+
+    Plotly's numbers get the language's decimal and thousands marks (0,5 and 60 000 in
+    French), and the words the renderer wrote around them its typography: "92 %" and
+    "x : y" with no-break spaces in French, "92%" in English. The texts a page passed in
+    (titles, names) come from ``core.texts`` already set; setting them again changes nothing.
+    """
+    spec.setdefault("layout", {})["separators"] = SEPARATORS.get(language, SEPARATORS["en"])
+    _localize_strings(spec, _FRENCH if language == "fr" else _ENGLISH)
+    return spec
 
 
 def _look(height: int, title: str | None) -> dict:
@@ -271,17 +323,18 @@ def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_
 
 
 def neg_log_curve(probability: float, title: str, x_title: str, height: int = 380) -> go.Figure:
-    """The curve -log(p) for p in (0, 1], with the current point marked."""
+    """The curve −ln(p) for p in (0, 1], with the current point marked (ln: the natural logarithm, as the lesson's
+    students write it; "log" is their base 10)."""
     p = np.linspace(0.005, 1.0, 300)
     data = [
         go.Scatter(x=p, y=-np.log(p), mode="lines", line=dict(color=COLORS["grey"], width=3),
-                   hovertemplate="p=%{x:.2f}: %{y:.2f}<extra></extra>", showlegend=False),
+                   hovertemplate="p = %{x:.2f} : %{y:.2f}<extra></extra>", showlegend=False),
         go.Scatter(x=[probability], y=[-np.log(max(probability, 1e-12))], mode="markers",
                    marker=dict(size=16, color=COLORS["second"]), showlegend=False,
-                   hovertemplate="p=%{x:.3f}: %{y:.3f}<extra></extra>"),
+                   hovertemplate="p = %{x:.3f} : %{y:.3f}<extra></extra>"),
     ]
     return compose(data, height=height, title=title, xaxes=dict(title=x_title, range=[0, 1.02]),
-                   yaxes=dict(title="−log(p)", range=[0, 5.5]))
+                   yaxes=dict(title="−ln(p)", range=[0, 5.5]))
 
 
 def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.Figure:

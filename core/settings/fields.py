@@ -60,7 +60,8 @@ class Setting:
     bounds: tuple | None = None               # (low, high) the settings accept; None: what is offered
     help: str | None = None                   # text key of the widget's help
     option_prefix: str | None = None          # a choice's label is the text prefix + value
-    decimals: int | None | bool = False       # numbers shown with the language (None: shortest), or as they are
+    decimals: int | None | bool = False       # numbers shown with the language (None: shortest), or as they are;
+                                              # whole numbers offered as choices are counts (10 000, 10,000)
     parse_text: Callable[[str], Any] | None = None   # kind "layers": the typed text to a value (SettingProblem)
     format_text: Callable[[Any], str] | None = None  # ... and back
     validate: Callable[[Any], tuple[str, dict] | None] | None = None  # a value's problem beyond its bounds

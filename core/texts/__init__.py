@@ -4,11 +4,15 @@
 ``{placeholders}`` filled in. French is the default; an unknown language falls
 back to French. A missing key raises ``KeyError``: a test checks that every key
 has both languages and the same placeholders in each.
+
+The modules write their texts with ordinary spaces; the French ones are given French
+typography's no-break spaces here, once, when they are loaded (``typography.french``).
 """
 
 from __future__ import annotations
 
 from core.texts import board, common, convolution, five_layers, home, limits, links, softmax, training, translation
+from core.texts.typography import french
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -26,7 +30,13 @@ def _merged(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merged(common, home, softmax, training, five_layers, limits, translation, convolution, links, board)
+def _typeset(table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Every French text with French typography's no-break spaces (core.texts.typography)."""
+    return {key: {lang: french(text) if lang == "fr" else text for lang, text in entry.items()}
+            for key, entry in table.items()}
+
+
+TEXTS = _typeset(_merged(common, home, softmax, training, five_layers, limits, translation, convolution, links, board))
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
@@ -42,3 +52,8 @@ def parse_language(value) -> str:
         value = value[-1] if value else None
     value = str(value or "").strip().lower()[:2]
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def singular(count: int, lang: str) -> bool:
+    """Whether ``count`` takes the singular: 0 and 1 in French ("0 décimale"), only 1 in English."""
+    return count in (0, 1) if lang == "fr" else count == 1

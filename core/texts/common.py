@@ -14,6 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "After Martin Görner's talk “TensorFlow and deep learning, without a PhD”. "
         "Data: MNIST (Y. LeCun, C. Cortes, C. J. C. Burges).",
     },
+    "more_title": {"fr": "En détail", "en": "In detail"},  # the expander of a page's folded text
     "data_error": {
         "fr": "Les données MNIST ne peuvent pas être chargées : {problem}. Fichier : {path}. "
         "Pour le restaurer : `git checkout -- data/mnist.npz` dans le dossier du projet "
@@ -22,4 +23,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "To restore it: `git checkout -- data/mnist.npz` in the project folder "
         "(see data/README.md).",
     },
+    "data_problem_missing_file": {"fr": "le fichier est absent", "en": "the file is missing"},
+    "data_problem_missing_array": {"fr": "le tableau « {name} » manque", "en": "the array “{name}” is missing"},
+    "data_problem_unreadable": {"fr": "le fichier ne peut pas être lu", "en": "the file cannot be read"},
+    "data_problem_wrong_type": {"fr": "« {name} » n'est pas fait d'octets (uint8)",
+                                "en": "“{name}” is not made of bytes (uint8)"},
+    "data_problem_wrong_shape": {"fr": "« {name} » n'a pas les dimensions attendues ({expected})",
+                                 "en": "“{name}” does not have the expected shape ({expected})"},
+    "data_problem_wrong_checksum": {
+        "fr": "l'empreinte de « {name} » ne correspond pas : le fichier est abîmé ou n'est pas le MNIST officiel",
+        "en": "the checksum of “{name}” does not match: the file is damaged or not the official MNIST",
+    },
+    "data_error_technical": {"fr": "Détail technique (pour qui répare le serveur)",
+                             "en": "Technical detail (for whoever fixes the server)"},
 }

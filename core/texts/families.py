@@ -9,6 +9,7 @@ value that is not declared. The widgets' option labels come from the settings' d
 
 from __future__ import annotations
 
+from core.data import PROBLEMS as DATA_PROBLEMS
 from core.figures.board import TABLE_COLUMNS
 from core.figures.dashboard import RUN_COLUMNS
 from core.lesson import convolution, examples, experiments, translation
@@ -49,6 +50,7 @@ FAMILIES: dict[str, tuple] = {
     "shape_": tuple(name for name, _, _ in examples.shapes(1)),
     "board_kind_": ("number", "choice"),  # a class board question asks for a number or a choice
     "board_err_invalid_": ("nickname", "answer", "question", "choices", "range"),
+    "data_problem_": DATA_PROBLEMS,  # what is wrong with the MNIST file (core.data.MnistDataError)
 }
 
 

@@ -42,15 +42,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Impossible architecture: 1 to {max_layers} hidden layers of 1 to {max} neurons.",
     },
     "set_activation": {"fr": "Activation des couches cachées", "en": "Activation of the hidden layers"},
-    "activation_logistic": {"fr": "sigmoïde (leçon)", "en": "sigmoid (lesson)"},
+    "activation_logistic": {"fr": "sigmoïde S (leçon)", "en": "sigmoid S (lesson)"},
     "activation_relu": {"fr": "ReLU", "en": "ReLU"},
     "activation_tanh": {"fr": "tanh", "en": "tanh"},
     "set_solver": {"fr": "Optimiseur", "en": "Optimiser"},
     "solver_adam": {"fr": "Adam", "en": "Adam"},
     "solver_sgd": {"fr": "descente de gradient + inertie", "en": "gradient descent + momentum"},
     "set_mlp_learning_rate_help": {
-        "fr": "Le pas de l'optimiseur (0,001 par défaut pour Adam). La perte est ici une moyenne sur le lot.",
-        "en": "The optimiser's step (0.001 by default for Adam). The loss is averaged over the batch here.",
+        "fr": "Le pas de l'optimiseur (0,001 par défaut pour Adam). La fonction de coût est ici une moyenne sur le lot.",
+        "en": "The optimiser's step (0.001 by default for Adam). The cost function is averaged over the batch here.",
     },
     "set_epochs": {"fr": "Époques", "en": "Epochs"},
     "set_epochs_help": {
@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "net_input": {"fr": "784 pixels", "en": "784 pixels"},
     "net_hidden": {"fr": "couches cachées : {act}", "en": "hidden layers: {act}"},
-    "net_output": {"fr": "softmax", "en": "softmax"},
+    "net_output": {"fr": "softmax σ", "en": "softmax σ"},
     "mlp_parameters": {
         "fr": "{layers} couches de neurones, **{count} paramètres** (poids et biais) à apprendre.",
         "en": "{layers} layers of neurons, **{count} parameters** (weights and biases) to learn.",
@@ -78,7 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "5. First-layer weights (first 20 neurons)",
     },
     "mlp_train_accuracy": {
-        "fr": "Précision sur les chiffres d'entraînement",
+        "fr": "Taux de réussite sur les chiffres d'entraînement",
         "en": "Accuracy on the training digits",
     },
     "mlp_epoch_time": {"fr": "Environ {seconds} s par époque.", "en": "About {seconds} s per epoch."},
@@ -110,4 +110,5 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_epochs": {"fr": "époques", "en": "epochs"},
     "col_alpha": {"fr": "alpha", "en": "alpha"},
     "model_mlp": {"fr": "réseau multicouche", "en": "multilayer network"},
+    "run_label_mlp": {"fr": "{layers} {activation}, {solver}, η = {rate}", "en": "{layers} {activation}, {solver}, η = {rate}"},
 }

@@ -27,7 +27,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "about 98% on the test digits.",
     },
     "home_part3": {
-        "fr": "**3. Les limites** — surapprentissage, précision qui plafonne, apprentissage lent, "
+        "fr": "**3. Les limites** — surapprentissage, taux de réussite qui plafonne, apprentissage lent, "
         "et un chiffre décalé de quelques pixels qui n'est plus reconnu.",
         "en": "**3. The limits** — overfitting, accuracy that stalls, slow learning, "
         "and a digit shifted by a few pixels that is no longer recognised.",
@@ -38,15 +38,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "home_mnist_title": {"fr": "Les données : MNIST", "en": "The data: MNIST"},
     "home_mnist": {
-        "fr": "MNIST rassemble des chiffres écrits à la main par des employés du recensement "
-        "américain et des lycéens : **60 000 chiffres d'entraînement** pour apprendre et "
-        "**10 000 chiffres de test**, jamais vus pendant l'apprentissage, pour juger. "
-        "Chaque chiffre est une image de **28 × 28 pixels gris** (784 nombres de 0 à 255) "
-        "avec son étiquette, le chiffre qu'il représente.",
-        "en": "MNIST gathers digits handwritten by US Census Bureau employees and high-school "
-        "students: **60,000 training digits** to learn from and **10,000 test digits**, never "
-        "seen during training, to judge. Each digit is an image of **28 × 28 grey pixels** "
-        "(784 numbers from 0 to 255) with its label, the digit it shows.",
+        "fr": "**60 000 chiffres d'entraînement** pour apprendre, **10 000 chiffres de test**, jamais vus, pour "
+        "juger : chacun une image de **28 × 28 pixels gris** et son étiquette.",
+        "en": "**60,000 training digits** to learn from, **10,000 test digits**, never seen, to judge: each an "
+        "image of **28 × 28 grey pixels** and its label.",
+    },
+    "home_mnist_more": {
+        "fr": "MNIST rassemble des chiffres écrits à la main par des employés du recensement américain et des "
+        "lycéens. Une image, ce sont 784 nombres de 0 à 255 ; son étiquette est le chiffre qu'elle représente.",
+        "en": "MNIST gathers digits handwritten by US Census Bureau employees and high-school students. An image "
+        "is 784 numbers from 0 to 255; its label is the digit it shows.",
     },
     "home_mnist_credit": {
         "fr": "Crédit : Y. LeCun, C. Cortes, C. J. C. Burges — "
@@ -64,16 +65,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "home_other_digits": {"fr": "D'autres chiffres", "en": "Other digits"},
     "home_rules_title": {"fr": "Pourquoi pas des règles ?", "en": "Why not rules?"},
     "home_rules": {
-        "fr": "On pourrait écrire des règles : « un 0 est une boucle, un 8 deux boucles, un 1 un "
-        "trait vertical ». Mais les écritures varient trop : boucles ouvertes, traits penchés, "
-        "chiffres collés au bord… Chaque règle a des milliers d'exceptions. "
-        "Au lieu d'écrire les règles, on montre **des exemples** à un réseau de neurones et on "
-        "ajuste ses poids pour qu'il se trompe de moins en moins : il **apprend** à partir des données.",
-        "en": "We could write rules: “a 0 is one loop, an 8 is two loops, a 1 is a vertical "
-        "line”. But handwriting varies too much: open loops, slanted strokes, digits touching "
-        "the border… Every rule has thousands of exceptions. "
-        "Instead of writing the rules, we show a neural network **examples** and adjust its "
-        "weights so that it is wrong less and less often: it **learns** from the data.",
+        "fr": "Les **systèmes experts des années 80** écrivaient des règles : « une boucle, c'est un 0 ». "
+        "Le **connexionnisme** fait autrement : un réseau de neurones **apprend** à partir d'exemples.",
+        "en": "The **expert systems of the 1980s** wrote rules: “one loop is a 0”. **Connectionism** works "
+        "the other way: a neural network **learns** from examples.",
+    },
+    "home_rules_more": {
+        "fr": "Les règles : « une seule boucle, c'est un 0 ; deux boucles entrelacées, un 8 ; une ligne verticale "
+        "au milieu, un 1 ». Mais les écritures varient trop : boucles ouvertes, traits penchés, chiffres collés "
+        "au bord… Chaque règle a des milliers d'exceptions. Le réseau, lui, voit des chiffres **avec leur "
+        "étiquette** (c'est l'**apprentissage supervisé**) et ajuste ses poids pour se tromper de moins en moins.",
+        "en": "The rules: “one loop is a 0; two interlaced loops, an 8; a vertical line in the middle, a 1”. "
+        "But handwriting varies too much: open loops, slanted strokes, digits touching the border… Every rule "
+        "has thousands of exceptions. The network is shown digits **with their labels** (this is **supervised "
+        "learning**) and adjusts its weights to be wrong less and less often.",
     },
     "label": {"fr": "étiquette", "en": "label"},
 }

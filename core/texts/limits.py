@@ -23,22 +23,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "grid_waiting": {"fr": "en attente d'un processeur libre", "en": "waiting for a free processor"},
     "overfit_section": {"fr": "1. Le surapprentissage : trop de neurones, trop peu de données", "en": "1. Overfitting: too many neurons, too little data"},
     "overfit_text": {
+        "fr": "Sur 500 chiffres, le réseau finit par les connaître **par cœur** : 100 % sur ses chiffres "
+        "d'entraînement (tirets), nettement moins sur ceux de test (trait plein).",
+        "en": "On 500 digits the network ends up knowing them **by heart**: 100% on its training digits (dashed), "
+        "clearly less on the test digits (solid).",
+    },
+    "overfit_more": {
         "fr": "Le même réseau (200 puis 100 neurones ReLU, 30 époques) apprend sur 500, 2 000 ou 5 000 chiffres. "
-        "Sur 500 chiffres, il finit par les connaître **par cœur** : 100 % sur ses chiffres d'entraînement "
-        "(tirets), mais nettement moins sur les chiffres de test (trait plein). Et l'entropie croisée de test "
-        "**remonte** pendant que celle d'entraînement tombe à zéro : il apprend les exemples, plus les chiffres.",
+        "L'entropie croisée de test **remonte** pendant que celle d'entraînement tombe à zéro : il apprend les "
+        "exemples, plus les chiffres.",
         "en": "The same network (200 then 100 ReLU neurons, 30 epochs) learns from 500, 2,000 or 5,000 digits. "
-        "On 500 digits it ends up knowing them **by heart**: 100% on its training digits (dashed), but clearly "
-        "less on the test digits (solid). And the test cross-entropy **goes back up** while the training one "
-        "falls to zero: it learns the examples, no longer the digits.",
+        "The test cross-entropy **goes back up** while the training one falls to zero: it learns the examples, "
+        "no longer the digits.",
     },
     "digits_count": {"fr": "{n} chiffres", "en": "{n} digits"},
     "curve_train_short": {"fr": "entraînement", "en": "training"},
-    "overfit_accuracy_chart": {"fr": "Précision selon les époques", "en": "Accuracy over the epochs"},
+    "overfit_accuracy_chart": {"fr": "Taux de réussite selon les époques", "en": "Accuracy over the epochs"},
     "overfit_loss_chart": {"fr": "Entropie croisée selon les époques", "en": "Cross-entropy over the epochs"},
     "axis_loss": {"fr": "entropie croisée", "en": "cross-entropy"},
     "overfit_size_chart": {
-        "fr": "Précision finale selon le nombre de chiffres d'entraînement",
+        "fr": "Taux de réussite final selon le nombre de chiffres d'entraînement",
         "en": "Final accuracy against the number of training digits",
     },
     "axis_train_digits": {"fr": "chiffres d'entraînement", "en": "training digits"},
@@ -50,18 +54,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "remedies_section": {"fr": "2. Les remèdes", "en": "2. The remedies"},
     "remedies_text": {
-        "fr": "Le point de départ : le réseau qui surapprend sur 500 chiffres. Activez des remèdes et comparez "
-        "l'écart entre précision d'entraînement et de test (en points). **Plus de données** le réduit le plus. "
-        "La **pénalité L2** freine les poids : l'entropie croisée de test ne remonte plus, et avec une forte "
-        "pénalité l'écart se resserre (au prix d'un peu de précision). L'**arrêt précoce** garde les poids de "
-        "l'époque où l'erreur sur 10 % de chiffres mis de côté était la plus basse. **Moins de neurones** "
-        "limite ce que le réseau peut retenir… et ce qu'il peut apprendre.",
-        "en": "The starting point: the network that overfits 500 digits. Switch remedies on and compare the gap "
-        "between training and test accuracy (in points). **More data** shrinks it most. The **L2 penalty** "
-        "holds the weights back: the test cross-entropy no longer goes up, and with a strong penalty the gap "
-        "narrows (at the cost of some accuracy). **Early stopping** keeps the weights of the epoch where the "
-        "error on 10% of digits set aside was lowest. **Fewer neurons** limit what the network can memorise… "
-        "and what it can learn.",
+        "fr": "Le réseau qui surapprend sur 500 chiffres, avec des remèdes : comparez l'écart entre la réussite "
+        "à l'entraînement et au test. **Plus de données** le réduit le plus.",
+        "en": "The network that overfits 500 digits, with remedies: compare the gap between training and test "
+        "accuracy. **More data** shrinks it most.",
+    },
+    "remedies_more": {
+        "fr": "L'écart se lit en points de pourcentage. La **pénalité L2** freine les poids : l'entropie croisée de "
+        "test ne remonte plus, et avec une forte pénalité l'écart se resserre (au prix d'un peu de réussite). "
+        "L'**arrêt précoce** garde les poids de l'époque où l'erreur sur 10 % de chiffres mis de côté était la "
+        "plus basse. **Moins de neurones** limitent ce que le réseau peut retenir… et ce qu'il peut apprendre.",
+        "en": "The gap is read in percentage points. The **L2 penalty** holds the weights back: the test "
+        "cross-entropy no longer goes up, and with a strong penalty the gap narrows (at the cost of some "
+        "accuracy). **Early stopping** keeps the weights of the epoch where the error on 10% of digits set aside "
+        "was lowest. **Fewer neurons** limit what the network can memorise… and what it can learn.",
     },
     "remedies_choice": {"fr": "Remèdes à comparer", "en": "Remedies to compare"},
     "remedy_none": {"fr": "sans remède", "en": "no remedy"},
@@ -76,7 +82,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Training − test gap over the epochs",
     },
     "remedies_bars_chart": {"fr": "Écart à la fin (points)", "en": "Gap at the end (points)"},
-    "axis_gap_points": {"fr": "écart (points de %)", "en": "gap (points of %)"},
+    "axis_gap_points": {"fr": "écart (points de pourcentage)", "en": "gap (percentage points)"},
     "remedies_col_option": {"fr": "option", "en": "option"},
     "remedies_col_epoch": {"fr": "époque", "en": "epoch"},
     "remedies_col_train": {"fr": "entraînement (%)", "en": "training (%)"},
@@ -89,7 +95,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "For early stopping, the row shows the epoch kept: the one where the cross-entropy on the digits "
         "set aside was lowest (stopping after 5 epochs without progress).",
     },
-    "plateau_section": {"fr": "3. La précision plafonne", "en": "3. Accuracy stalls"},
+    "plateau_section": {"fr": "3. Le taux de réussite plafonne", "en": "3. Accuracy stalls"},
     "plateau_text": {
         "fr": "Entraîner plus longtemps ne suffit pas : le modèle à 10 neurones plafonne vers 92 %, le réseau à "
         "5 couches vers 98 %. Pour aller plus loin, il faut changer de modèle, pas d'effort.",
@@ -98,18 +104,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "plateau_softmax": {"fr": "10 neurones (softmax)", "en": "10 neurons (softmax)"},
     "plateau_mlp": {"fr": "5 couches (ReLU)", "en": "5 layers (ReLU)"},
-    "plateau_chart": {"fr": "Précision de test sur 60 000 chiffres d'entraînement", "en": "Test accuracy, 60,000 training digits"},
+    "plateau_chart": {"fr": "Réussite au test, 60 000 chiffres d'entraînement", "en": "Test accuracy, 60,000 training digits"},
     "slow_section": {"fr": "4. L'apprentissage lent", "en": "4. Slow learning"},
     "slow_text": {
-        "fr": "Même réseau à 5 couches, mêmes 5 000 chiffres, même nombre d'époques. Avec la **sigmoïde** de la "
-        "leçon, il démarre lentement : ses gradients s'écrasent en traversant les couches. Avec **ReLU**, il "
-        "apprend tout de suite. Et un **taux d'apprentissage trop petit** freine tout autant.",
-        "en": "Same 5-layer network, same 5,000 digits, same number of epochs. With the lesson's **sigmoid** it "
-        "starts slowly: its gradients get squashed through the layers. With **ReLU** it learns at once. And a "
-        "**learning rate that is too small** slows it down just as much.",
+        "fr": "Même réseau à 5 couches : avec la **sigmoïde** de la leçon, il démarre lentement ; avec **ReLU**, il "
+        "apprend tout de suite. Un **taux d'apprentissage trop petit** freine tout autant.",
+        "en": "The same 5-layer network: with the lesson's **sigmoid** it starts slowly; with **ReLU** it learns at "
+        "once. A **learning rate that is too small** slows it down just as much.",
     },
-    "slow_sigmoid": {"fr": "sigmoïde, taux 0,001", "en": "sigmoid, rate 0.001"},
-    "slow_relu": {"fr": "ReLU, taux 0,001", "en": "ReLU, rate 0.001"},
-    "slow_rate_small": {"fr": "ReLU, taux 0,0001 (trop petit)", "en": "ReLU, rate 0.0001 (too small)"},
-    "slow_chart": {"fr": "Précision de test, même budget d'époques", "en": "Test accuracy, same budget of epochs"},
+    "slow_more": {
+        "fr": "Les trois courbes ont les mêmes 5 000 chiffres et le même nombre d'époques. Avec la sigmoïde, les "
+        "gradients s'écrasent en traversant les couches : les premières couches apprennent à peine.",
+        "en": "The three curves have the same 5,000 digits and the same number of epochs. With the sigmoid, the "
+        "gradients get squashed through the layers: the first layers hardly learn.",
+    },
+    "slow_sigmoid": {"fr": "sigmoïde, η = 0,001", "en": "sigmoid, η = 0.001"},
+    "slow_relu": {"fr": "ReLU, η = 0,001", "en": "ReLU, η = 0.001"},
+    "slow_rate_small": {"fr": "ReLU, η = 0,0001 (trop petit)", "en": "ReLU, η = 0.0001 (too small)"},
+    "slow_chart": {"fr": "Réussite au test, même nombre d'époques", "en": "Test accuracy, same number of epochs"},
 }

@@ -54,13 +54,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "softmax_formula_title": {"fr": "Les formules", "en": "The formulas"},
     "softmax_sum_property": {
-        "fr": "Somme des softmax : **{total}** — c'est toujours 1, c'est une distribution de probabilités.",
-        "en": "Sum of the softmax values: **{total}** — always 1, it is a probability distribution.",
+        "fr": "Somme des σ(z)ᵢ : **{total}** — c'est toujours 1, c'est une distribution de probabilités.",
+        "en": "Sum of the σ(z)ᵢ: **{total}** — always 1, it is a probability distribution.",
     },
     "sigmoid_sum_property": {
-        "fr": "Somme des sigmoïdes : **{total}** — chaque valeur est entre 0 et 1, mais la somme "
+        "fr": "Somme des S(zᵢ) : **{total}** — chaque valeur est entre 0 et 1, mais la somme "
         "n'est pas 1 : ce n'est pas une distribution de probabilités sur les classes.",
-        "en": "Sum of the sigmoid values: **{total}** — each value lies between 0 and 1, but the "
+        "en": "Sum of the S(zᵢ): **{total}** — each value lies between 0 and 1, but the "
         "sum is not 1: it is not a probability distribution over the classes.",
     },
     "precision_decimals": {"fr": "Décimales affichées", "en": "Decimals shown"},
@@ -68,43 +68,62 @@ TEXTS: dict[str, dict[str, str]] = {
     "mode_truncate": {"fr": "tronqué (comme la leçon)", "en": "truncated (as in the lesson)"},
     "mode_round": {"fr": "arrondi au plus proche", "en": "rounded to nearest"},
     "precision_shown_truncate": {
-        "fr": "Valeurs **tronquées** à {decimals} décimales (0,0497 s'affiche 0,04 ; arrondi, ce serait 0,05).",
-        "en": "Values **truncated** to {decimals} decimals (0.0497 shows as 0.04; rounded it would be 0.05).",
+        "fr": "Valeurs **tronquées** à {places} : on coupe sans arrondir (à 2 décimales, 0,0497 s'affiche 0,04 ; "
+        "arrondi, ce serait 0,05).",
+        "en": "Values **truncated** to {places}: cut, not rounded (at 2 decimals, 0.0497 shows as 0.04; "
+        "rounded it would be 0.05).",
     },
     "precision_shown_round": {
-        "fr": "Valeurs **arrondies** au plus proche à {decimals} décimales.",
-        "en": "Values **rounded** to nearest at {decimals} decimals.",
+        "fr": "Valeurs **arrondies** au plus proche à {places}.",
+        "en": "Values **rounded** to nearest at {places}.",
     },
-    "temperature": {"fr": "Température T (softmax de z / T)", "en": "Temperature T (softmax of z / T)"},
+    "decimal_place": {"fr": "{count} décimale", "en": "{count} decimal"},
+    "decimal_places": {"fr": "{count} décimales", "en": "{count} decimals"},
+    "temperature": {"fr": "Température T (σ de z / T)", "en": "Temperature T (σ of z / T)"},
+    "softmax_formula_lesson": {
+        "fr": "La leçon écrit σ la softmax, qui opère sur un vecteur, et S la sigmoïde, qui opère sur un nombre.",
+        "en": "The lesson writes the softmax σ, which works on a vector, and the sigmoid S, which works on a number.",
+    },
+    "temperature_formula": {
+        "fr": "Avec une température T (hors leçon ; T = 1 redonne σ) :",
+        "en": "With a temperature T (beyond the lesson; T = 1 gives σ back):",
+    },
     "temperature_help": {
         "fr": "T < 1 accentue le plus grand, T > 1 égalise les probabilités. La leçon utilise T = 1.",
         "en": "T < 1 sharpens the largest value, T > 1 evens out the probabilities. The lesson uses T = 1.",
     },
     "lesson_check_ok": {
-        "fr": "On retrouve le résultat de la leçon : softmax(z) = {vector} (tronqué à 10⁻²).",
-        "en": "This is the lesson's result: softmax(z) = {vector} (truncated to 10⁻²).",
+        "fr": "On retrouve le résultat de la leçon : σ(z) = {vector} (tronqué à 10⁻²).",
+        "en": "This is the lesson's result: σ(z) = {vector} (truncated to 10⁻²).",
     },
     "col_index": {"fr": "i", "en": "i"},
     "col_z": {"fr": "z", "en": "z"},
     "col_exp": {"fr": "exp(z)", "en": "exp(z)"},
-    "col_softmax": {"fr": "softmax(z)", "en": "softmax(z)"},
-    "col_sigmoid": {"fr": "sigmoïde(z)", "en": "sigmoid(z)"},
+    "col_softmax": {"fr": "σ(z) softmax", "en": "σ(z) softmax"},
+    "col_softmax_temperature": {"fr": "σ(z / {t}) softmax", "en": "σ(z / {t}) softmax"},
+    "col_sigmoid": {"fr": "S(zᵢ) sigmoïde", "en": "S(zᵢ) sigmoid"},
     "chart_z": {"fr": "Le vecteur z", "en": "The vector z"},
-    "chart_softmax": {"fr": "softmax(z) : des probabilités", "en": "softmax(z): probabilities"},
-    "chart_sigmoid": {"fr": "sigmoïde(z), par composante", "en": "sigmoid(z), per component"},
+    "chart_softmax": {"fr": "σ(z), la softmax : des probabilités", "en": "σ(z), the softmax: probabilities"},
+    "chart_softmax_temperature": {"fr": "σ(z / {t}), la softmax à la température {t}",
+                                  "en": "σ(z / {t}), the softmax at temperature {t}"},
+    "chart_sigmoid": {"fr": "S(zᵢ), la sigmoïde de chaque composante", "en": "S(zᵢ), the sigmoid of each component"},
     "axis_component": {"fr": "composante i", "en": "component i"},
     "axis_value": {"fr": "valeur", "en": "value"},
     "axis_probability": {"fr": "probabilité", "en": "probability"},
     "ce_title": {"fr": "L'entropie croisée : « c'est un 6 »", "en": "Cross-entropy: “this is a 6”"},
     "ce_intro": {
-        "fr": "Pour apprendre, on compare la prédiction y du réseau à la bonne réponse y', codée en "
-        "« one-hot » : un 1 pour le bon chiffre, des 0 ailleurs. L'entropie croisée "
-        "−Σ y'ᵢ log(yᵢ) ne garde que le terme du bon chiffre : elle vaut −log(probabilité donnée "
-        "au bon chiffre). Elle est petite quand le réseau est sûr et a raison, grande quand il se trompe.",
-        "en": "To learn, we compare the network's prediction y with the right answer y', encoded "
-        "“one-hot”: a 1 for the right digit, 0 elsewhere. The cross-entropy −Σ y'ᵢ log(yᵢ) keeps "
-        "only the right digit's term: it equals −log(probability given to the right digit). "
-        "It is small when the network is confident and right, large when it is wrong.",
+        "fr": "La **fonction de coût** de la leçon compare la prédiction y du réseau à la bonne réponse y' "
+        "(un 1 pour le bon chiffre, des 0 ailleurs) : l'entropie croisée vaut −ln(probabilité donnée au bon chiffre).",
+        "en": "The lesson's **cost function** compares the network's prediction y with the right answer y' "
+        "(a 1 for the right digit, 0 elsewhere): the cross-entropy equals −ln(probability given to the right digit).",
+    },
+    "ce_more": {
+        "fr": "La bonne réponse est codée en « one-hot ». L'entropie croisée −Σ y'ᵢ ln(yᵢ) ne garde que le terme "
+        "du bon chiffre, puisque les autres y'ᵢ valent 0. Elle est petite quand le réseau est sûr et a raison, "
+        "grande quand il se trompe : c'est elle que l'entraînement fait baisser.",
+        "en": "The right answer is encoded “one-hot”. The cross-entropy −Σ y'ᵢ ln(yᵢ) keeps only the right digit's "
+        "term, since every other y'ᵢ is 0. It is small when the network is confident and right, large when it "
+        "is wrong: it is what training lowers.",
     },
     "ce_label": {"fr": "Le bon chiffre (étiquette y')", "en": "The right digit (label y')"},
     "ce_scores_label": {
@@ -133,8 +152,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Choose “apply softmax” for negative values.",
     },
     "ce_result": {
-        "fr": "Entropie croisée = −log(y[{label}]) = −log({probability}) = **{loss}**",
-        "en": "Cross-entropy = −log(y[{label}]) = −log({probability}) = **{loss}**",
+        "fr": "Entropie croisée = −ln(y[{label}]) = −ln({probability}) = **{loss}**",
+        "en": "Cross-entropy = −ln(y[{label}]) = −ln({probability}) = **{loss}**",
     },
     "ce_chart_title": {
         "fr": "y (prédiction) et y' (one-hot du {label})",
@@ -144,18 +163,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "ce_one_hot": {"fr": "y' : bonne réponse (one-hot)", "en": "y': right answer (one-hot)"},
     "axis_digit": {"fr": "chiffre", "en": "digit"},
     "ce_curve_title": {
-        "fr": "−log(p) selon la probabilité p donnée au bon chiffre",
-        "en": "−log(p) against the probability p given to the right digit",
+        "fr": "−ln(p) selon la probabilité p donnée au bon chiffre",
+        "en": "−ln(p) against the probability p given to the right digit",
     },
     "shapes_title": {"fr": "Les dimensions de L = X·W + b", "en": "The shapes of L = X·W + b"},
     "shapes_intro": {
-        "fr": "On traite 100 images à la fois. Chaque ligne de X est une image aplatie (784 pixels). "
-        "W contient une colonne de 784 poids par neurone, b un biais par neurone. "
-        "Le biais b est **ajouté à chaque ligne** (diffusion ou « broadcast »). "
+        "fr": "On traite 100 images à la fois : chaque ligne de X est une image aplatie (784 pixels), "
+        "chaque colonne de W les 784 poids d'un neurone.",
+        "en": "We process 100 images at once: each row of X is a flattened image (784 pixels), "
+        "each column of W a neuron's 784 weights.",
+    },
+    "shapes_more": {
+        "fr": "b contient un biais par neurone ; il est **ajouté à chaque ligne** (diffusion ou « broadcast »). "
         "Puis softmax, ligne par ligne, donne Y[100, 10] : 10 probabilités par image.",
-        "en": "We process 100 images at once. Each row of X is a flattened image (784 pixels). "
-        "W holds one column of 784 weights per neuron, b one bias per neuron. "
-        "The bias b is **added to every row** (broadcasting). "
+        "en": "b holds one bias per neuron; it is **added to every row** (broadcasting). "
         "Then softmax, row by row, gives Y[100, 10]: 10 probabilities per image.",
     },
     "shapes_batch": {"fr": "Images par lot", "en": "Images per batch"},
@@ -167,6 +188,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "shape_W": {"fr": "les poids, une colonne par neurone", "en": "the weights, one column per neuron"},
     "shape_b": {"fr": "les biais, un par neurone", "en": "the biases, one per neuron"},
     "shape_L": {"fr": "les 10 scores de chaque image", "en": "the 10 scores of each image"},
-    "shape_Y": {"fr": "softmax(L) : 10 probabilités par image", "en": "softmax(L): 10 probabilities per image"},
+    "shape_Y": {"fr": "σ(L) : 10 probabilités par image", "en": "σ(L): 10 probabilities per image"},
     "shape_broadcast": {"fr": "b copié sur chaque ligne", "en": "b copied onto every row"},
 }

@@ -4,20 +4,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "training_title": {"fr": "Entraîner le modèle à 10 neurones", "en": "Training the 10-neuron model"},
     "training_intro": {
         "fr": "Le modèle de la leçon : 10 neurones, un par chiffre, chacun relié aux 784 pixels. "
-        "On lui montre des lots de 100 chiffres d'entraînement ; après chaque lot, la descente de "
-        "gradient corrige un peu les poids W et les biais b pour diminuer l'entropie croisée. "
-        "Appuyez sur **Démarrer** et regardez la précision monter vers 92 %.",
+        "Appuyez sur **Démarrer** et regardez le taux de réussite monter vers 92 %.",
         "en": "The lesson's model: 10 neurons, one per digit, each connected to the 784 pixels. "
-        "We show it batches of 100 training digits; after each batch, gradient descent nudges the "
-        "weights W and biases b to lower the cross-entropy. "
         "Press **Start** and watch the accuracy climb to about 92%.",
     },
+    "training_more": {
+        "fr": "C'est de l'**apprentissage supervisé** : on montre au modèle des lots de 100 chiffres d'entraînement "
+        "avec leur étiquette. Après chaque lot, la descente de gradient corrige un peu les poids W et les "
+        "biais b pour faire baisser la **fonction de coût**, l'entropie croisée.",
+        "en": "This is **supervised learning**: the model is shown batches of 100 training digits with their "
+        "labels. After each batch, gradient descent nudges the weights W and biases b to lower the **cost "
+        "function**, the cross-entropy.",
+    },
+    "formula_cost": {"fr": "coût", "en": "cost"},
+    "formula_batch": {"fr": "lot", "en": "batch"},
     "settings_title": {"fr": "Réglages (ceux de la leçon par défaut)", "en": "Settings (the lesson's by default)"},
     "set_learning_rate": {"fr": "Taux d'apprentissage η", "en": "Learning rate η"},
     "set_learning_rate_help": {
-        "fr": "La taille du pas de la descente de gradient. La leçon utilise 0,003 (la perte est une "
-        "somme sur les 100 images du lot). Trop grand : l'apprentissage diverge ; trop petit : il traîne.",
-        "en": "The size of each gradient descent step. The lesson uses 0.003 (the loss is summed over "
+        "fr": "La taille du pas de la descente de gradient. La leçon utilise 0,003 (la fonction de coût est "
+        "une somme sur les 100 images du lot). Trop grand : l'apprentissage diverge ; trop petit : il traîne.",
+        "en": "The size of each gradient descent step. The lesson uses 0.003 (the cost function is summed over "
         "the 100 images of a batch). Too large: learning diverges; too small: it crawls.",
     },
     "set_batch_size": {"fr": "Images par lot", "en": "Images per batch"},
@@ -33,7 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "set_eval_every": {"fr": "Mesurer toutes les … itérations", "en": "Measure every … iterations"},
     "set_eval_every_help": {
-        "fr": "Tous les combien d'itérations on mesure la précision sur les chiffres de test. "
+        "fr": "Tous les combien d'itérations on mesure le taux de réussite sur les chiffres de test. "
         "En dessous de 50, la courbe de test utilise un échantillon fixe de 2 000 chiffres de test.",
         "en": "How often the accuracy on the test digits is measured. Below 50, the test curve uses "
         "a fixed sample of 2,000 test digits.",
@@ -114,13 +120,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_epochs": {"fr": "époques", "en": "epochs"},
     "view_choice": {"fr": "Vue", "en": "View"},
     "view_name_all": {"fr": "Les 6 vues", "en": "All 6 views"},
-    "view_name_accuracy": {"fr": "Précision", "en": "Accuracy"},
+    "view_name_accuracy": {"fr": "Taux de réussite", "en": "Accuracy"},
     "view_name_loss": {"fr": "Entropie croisée", "en": "Cross-entropy"},
     "view_name_batch": {"fr": "Lot d'entraînement", "en": "Training batch"},
     "view_name_test": {"fr": "Chiffres de test", "en": "Test digits"},
     "view_name_weights": {"fr": "Poids", "en": "Weights"},
     "view_name_biases": {"fr": "Biais", "en": "Biases"},
-    "view_accuracy": {"fr": "1. Précision", "en": "1. Accuracy"},
+    "view_accuracy": {"fr": "1. Taux de réussite", "en": "1. Accuracy"},
     "view_loss": {"fr": "2. Entropie croisée (moyenne par image)", "en": "2. Cross-entropy (mean per image)"},
     "view_batch": {
         "fr": "3. Le lot d'entraînement, erreurs en rouge",
@@ -146,17 +152,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "reference_92": {"fr": "leçon : 92 %", "en": "lesson: 92%"},
     "reference_98": {"fr": "leçon : 98 %", "en": "lesson: 98%"},
     "explain_accuracy": {
-        "fr": "La précision est la part des chiffres reconnus. Celle du lot d'entraînement saute d'un lot à "
-        "l'autre ; celle de test, mesurée sur des chiffres jamais vus, est celle qui compte.",
+        "fr": "Le taux de réussite est la part des chiffres reconnus. Celui du lot d'entraînement saute d'un lot à "
+        "l'autre ; celui du test, mesuré sur des chiffres jamais vus, est celui qui compte.",
         "en": "Accuracy is the share of digits recognised. On the training batch it jumps from batch to batch; "
         "on the test digits, never seen in training, it is the one that counts.",
     },
     "explain_loss": {
-        "fr": "**L'entropie croisée** mesure à quel point le réseau est loin de la bonne réponse : "
-        "−log de la probabilité qu'il donne au bon chiffre. C'est elle que la descente de gradient fait "
-        "baisser ; la précision suit.",
-        "en": "**Cross-entropy** measures how far the network is from the right answer: −log of the "
-        "probability it gives to the right digit. It is what gradient descent lowers; accuracy follows.",
+        "fr": "**L'entropie croisée**, la fonction de coût de la leçon : −ln de la probabilité donnée au bon "
+        "chiffre. La descente de gradient la fait baisser ; le taux de réussite suit.",
+        "en": "**Cross-entropy**, the lesson's cost function: −ln of the probability given to the right digit. "
+        "Gradient descent lowers it; accuracy follows.",
     },
     "explain_batch": {
         "fr": "Les chiffres du lot que le modèle vient de voir. En rouge, ceux où il s'est trompé, "
@@ -165,30 +170,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "written “true→predicted”.",
     },
     "explain_test": {
-        "fr": "**Pourquoi la précision de test compte :** le modèle n'a jamais vu ces 10 000 chiffres. "
+        "fr": "**Pourquoi la réussite au test compte :** le modèle n'a jamais vu ces 10 000 chiffres. "
         "Réussir sur eux, c'est avoir appris à lire, pas par cœur.",
         "en": "**Why test accuracy is the one that counts:** the model has never seen these 10,000 digits. "
         "Doing well on them means it learned to read, not by heart.",
     },
     "explain_weights": {
-        "fr": "**Les poids :** chaque neurone a 784 poids, un par pixel. Dessinés en 28 × 28, ils montrent "
-        "ce que le neurone « cherche » : en rouge les pixels qui votent pour son chiffre, en bleu ceux qui votent contre.",
-        "en": "**The weights:** each neuron has 784 weights, one per pixel. Drawn as 28 × 28, they show what "
-        "the neuron “looks for”: in red the pixels that vote for its digit, in blue those that vote against.",
+        "fr": "**Les poids :** un par pixel, dessinés en 28 × 28, ils montrent ce que le neurone « cherche » : "
+        "en rouge les pixels qui votent pour son chiffre, en bleu ceux qui votent contre.",
+        "en": "**The weights:** one per pixel, drawn as 28 × 28, they show what the neuron “looks for”: "
+        "in red the pixels that vote for its digit, in blue those that vote against.",
     },
     "explain_biases": {
         "fr": "Un biais par neurone : une préférence pour son chiffre, quelle que soit l'image.",
         "en": "One bias per neuron: a preference for its digit, whatever the image.",
     },
     "explain_one_hot": {
-        "fr": "**Codage one-hot :** l'étiquette « 3 » devient le vecteur (0, 0, 0, 1, 0, 0, 0, 0, 0, 0), "
+        "fr": "**Codage one-hot :** l'étiquette « 3 » devient le vecteur (0; 0; 0; 1; 0; 0; 0; 0; 0; 0), "
         "à comparer aux 10 probabilités que donne le modèle.",
         "en": "**One-hot encoding:** the label “3” becomes the vector (0, 0, 0, 1, 0, 0, 0, 0, 0, 0), "
         "to compare with the 10 probabilities the model gives.",
     },
     "training_explain_title": {"fr": "Ce que la classe regarde", "en": "What the class is looking at"},
     "final_title": {"fr": "Résultat", "en": "Result"},
-    "final_test_accuracy": {"fr": "Précision sur les 10 000 chiffres de test", "en": "Accuracy on the 10,000 test digits"},
+    "final_test_accuracy": {"fr": "Taux de réussite sur les 10 000 chiffres de test",
+                            "en": "Accuracy on the 10,000 test digits"},
     "final_test_loss": {"fr": "Entropie croisée de test (par image)", "en": "Test cross-entropy (per image)"},
     "final_time": {"fr": "Temps de calcul", "en": "Compute time"},
     "confusion_title": {"fr": "Matrice de confusion (chiffres de test)", "en": "Confusion matrix (test digits)"},
@@ -226,10 +232,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_train_digits": {"fr": "chiffres d'entraînement", "en": "training digits"},
     "col_eval_every": {"fr": "mesure tous les", "en": "measured every"},
     "col_seed": {"fr": "graine", "en": "seed"},
-    "col_test_accuracy": {"fr": "précision test (%)", "en": "test accuracy (%)"},
+    "col_test_accuracy": {"fr": "réussite au test (%)", "en": "test accuracy (%)"},
     "col_test_loss": {"fr": "entropie croisée test", "en": "test cross-entropy"},
-    "col_last_batch_accuracy": {"fr": "précision dernier lot (%)", "en": "last batch accuracy (%)"},
+    "col_last_batch_accuracy": {"fr": "réussite sur le dernier lot (%)", "en": "last batch accuracy (%)"},
     "col_compute_s": {"fr": "calcul (s)", "en": "compute (s)"},
     "model_softmax": {"fr": "10 neurones (softmax)", "en": "10 neurons (softmax)"},
+    "run_label_softmax": {"fr": "η = {rate}, lots de {batch}, {digits} chiffres, graine {seed}",
+                          "en": "η = {rate}, batches of {batch}, {digits} digits, seed {seed}"},
     "runs_download": {"fr": "Télécharger (CSV)", "en": "Download (CSV)"},
 }

@@ -3,19 +3,22 @@
 TEXTS: dict[str, dict[str, str]] = {
     "trans_title": {"fr": "Limites : la translation", "en": "Limits: translation"},
     "trans_intro": {
-        "fr": "Un réseau entièrement connecté regarde des **pixels**, pas des **formes** : chaque neurone de sa "
-        "première couche pèse des positions fixes de l'image. Déplacez un chiffre de quelques pixels et, pour "
-        "lui, ce n'est plus le même dessin. Vérifiez-le sur un chiffre de test, sur les 10 000 d'un coup, puis "
-        "sur votre propre écriture.",
-        "en": "A fully connected network looks at **pixels**, not at **shapes**: each neuron of its first layer "
-        "weighs fixed positions of the image. Move a digit by a few pixels and, to the network, it is no longer "
-        "the same drawing. Check it on one test digit, on all 10,000 at once, then on your own handwriting.",
+        "fr": "Un réseau entièrement connecté regarde des **pixels**, pas des **formes** : déplacez un chiffre de "
+        "quelques pixels et, pour lui, ce n'est plus le même dessin.",
+        "en": "A fully connected network looks at **pixels**, not at **shapes**: move a digit by a few pixels and, "
+        "to the network, it is no longer the same drawing.",
+    },
+    "trans_more": {
+        "fr": "Chaque neurone de sa première couche pèse des positions fixes de l'image. Vérifiez-le sur un chiffre "
+        "de test, sur les 10 000 d'un coup, puis sur votre propre écriture.",
+        "en": "Each neuron of its first layer weighs fixed positions of the image. Check it on one test digit, on "
+        "all 10,000 at once, then on your own handwriting.",
     },
     "trans_models_title": {"fr": "Les modèles testés", "en": "The models under test"},
     "trans_model_softmax": {"fr": "10 neurones", "en": "10 neurons"},
     "trans_model_mlp": {"fr": "5 couches", "en": "5 layers"},
     "trans_model_augmented": {"fr": "5 couches + décalages", "en": "5 layers + shifts"},
-    "trans_model_own": {"fr": "le vôtre, entraîné sur la page précédente ({settings})",
+    "trans_model_own": {"fr": "le vôtre, entraîné sur une page précédente ({settings})",
                         "en": "yours, trained on an earlier page ({settings})"},
     "trans_model_default_softmax": {
         "fr": "réglages de la leçon (10 000 itérations), entraîné une fois pour tout le serveur",
@@ -74,10 +77,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "trans_reads_wrong": {"fr": "**{model}** lit **{digit}** ({p} %) — :red[faux, c'est un {truth}]",
                           "en": "**{model}** reads **{digit}** ({p}%) — :red[wrong, it is a {truth}]"},
     "trans_reads": {"fr": "**{model}** lit **{digit}** ({p} %)", "en": "**{model}** reads **{digit}** ({p}%)"},
-    "trans_direction": {"fr": "Direction", "en": "Direction"},
-    "direction_horizontal": {"fr": "horizontale", "en": "horizontal"},
-    "direction_vertical": {"fr": "verticale", "en": "vertical"},
-    "direction_diagonal": {"fr": "diagonale", "en": "diagonal"},
+    "trans_own_softmax": {"fr": "η = {rate}, {iterations} itérations", "en": "η = {rate}, {iterations} iterations"},
+    "trans_own_mlp": {"fr": "{layers} {activation}, {epochs} époques", "en": "{layers} {activation}, {epochs} epochs"},
+    # "décalage horizontal": the labels agree with the control's name and every title that uses them
+    "trans_direction": {"fr": "Décalage", "en": "Shift"},
+    "direction_horizontal": {"fr": "horizontal", "en": "horizontal"},
+    "direction_vertical": {"fr": "vertical", "en": "vertical"},
+    "direction_diagonal": {"fr": "diagonal", "en": "diagonal"},
     "trans_sweep_title": {"fr": "Probabilité donnée au bon chiffre ({digit}), décalage {direction}",
                           "en": "Probability given to the right digit ({digit}), {direction} shift"},
     "trans_shift_axis": {"fr": "décalage (pixels)", "en": "shift (pixels)"},
@@ -92,11 +98,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "trans_test_header": {"fr": "2. Sur les 10 000 chiffres de test", "en": "2. On the 10,000 test digits"},
     "trans_test_text": {
         "fr": "La même expérience sur tous les chiffres de test à la fois : chaque chiffre est décalé de 0 à 8 "
-        "pixels, et l'on mesure la précision de chaque modèle. Calculé une fois par modèle pour tout le serveur.",
+        "pixels, et l'on mesure le taux de réussite de chaque modèle, une fois pour tout le serveur.",
         "en": "The same experiment on every test digit at once: each digit is moved by 0 to 8 pixels, and each "
         "model's accuracy is measured. Computed once per model for the whole server.",
     },
-    "trans_curves_title": {"fr": "Précision de test selon le décalage ({direction})",
+    "trans_curves_title": {"fr": "Réussite au test selon le décalage ({direction})",
                            "en": "Test accuracy against the shift ({direction})"},
     "trans_computing": {"fr": "Calcul en cours, une seule fois pour tout le serveur…",
                         "en": "Computing, once for the whole server…"},
@@ -105,8 +111,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "**{model}** : {at0} % sans décalage, **{at_shift} %** à {shift} pixels ({direction}).",
         "en": "**{model}**: {at0}% unshifted, **{at_shift}%** at {shift} pixels ({direction}).",
     },
-    "trans_heatmap_model": {"fr": "Carte de précision du modèle", "en": "Accuracy map of the model"},
-    "trans_heatmap_title": {"fr": "{model}<br>précision (%) pour chaque décalage (dx, dy)",
+    "trans_heatmap_model": {"fr": "Carte de réussite du modèle", "en": "Accuracy map of the model"},
+    "trans_heatmap_title": {"fr": "{model}<br>taux de réussite (%) pour chaque décalage (dx, dy)",
                             "en": "{model}<br>accuracy (%) for each shift (dx, dy)"},
     "trans_heatmap_caption": {
         "fr": "Mesurée sur {n} chiffres de test (les mêmes pour chaque case) : 289 décalages de −8 à +8 pixels. "
@@ -116,26 +122,34 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "trans_remedy_header": {"fr": "Un remède : montrer des chiffres décalés", "en": "A remedy: show it shifted digits"},
     "trans_remedy_text": {
-        "fr": "Le réseau **5 couches + décalages** est le même réseau, entraîné sur des chiffres déplacés au "
-        "hasard d'au plus {shift} pixels à chaque époque (de l'*augmentation de données*). Il tient bon jusqu'à "
-        "{shift} pixels… et s'effondre au-delà : il n'a pas compris les formes, il a seulement vu plus de "
-        "positions, et payé ce travail de quelques points de précision sur les chiffres centrés. Les réseaux "
-        "**convolutifs** intègrent cette invariance dans leur structure : c'est la page suivante.",
-        "en": "The **5 layers + shifts** network is the same network, trained on digits moved at random by up to "
-        "{shift} pixels at every epoch (*data augmentation*). It holds up to {shift} pixels… and collapses beyond: "
-        "it has not understood shapes, it has only seen more positions, and paid for that work with a few "
-        "points of accuracy on centred digits. **Convolutional** networks build this invariance into their "
-        "structure: that is the next page.",
+        "fr": "Le réseau **5 couches + décalages** a appris sur des chiffres déplacés au hasard d'au plus {shift} "
+        "pixels. Il tient bon jusqu'à {shift} pixels… et s'effondre au-delà.",
+        "en": "The **5 layers + shifts** network learnt from digits moved at random by up to {shift} pixels. "
+        "It holds up to {shift} pixels… and collapses beyond.",
+    },
+    "trans_remedy_more": {
+        "fr": "C'est le même réseau, ses chiffres décalés à chaque époque (de l'*augmentation de données*). Il n'a "
+        "pas compris les formes, il a seulement vu plus de positions, et payé ce travail de quelques points de "
+        "réussite sur les chiffres centrés. Les réseaux **convolutifs** intègrent cette invariance dans leur "
+        "structure : c'est la page suivante.",
+        "en": "It is the same network, its digits moved at every epoch (*data augmentation*). It has not understood "
+        "shapes, it has only seen more positions, and paid for that work with a few points of accuracy on "
+        "centred digits. **Convolutional** networks build this invariance into their structure: that is the "
+        "next page.",
     },
     "trans_go_convolution": {"fr": "Vers la convolution", "en": "Towards convolution"},
     "trans_draw_header": {"fr": "3. Dessinez votre chiffre", "en": "3. Draw your own digit"},
     "trans_draw_text": {
-        "fr": "Dessinez un chiffre avec la souris ou le doigt. Il est préparé comme l'ont été ceux de MNIST : "
-        "rogné, réduit pour tenir dans 20 × 20 pixels, puis centré par son centre de masse dans 28 × 28. "
-        "Cochez « Ne pas centrer » pour donner aux modèles votre dessin tel quel, décentré.",
-        "en": "Draw a digit with the mouse or a finger. It is prepared the way MNIST's were: cropped, scaled to fit "
-        "20 × 20 pixels, then centred by its centre of mass in 28 × 28. Tick “Do not centre” to give the models "
-        "your drawing as it is, off-centre.",
+        "fr": "Dessinez un chiffre avec la souris ou le doigt : il est préparé comme ceux de MNIST, puis lu par "
+        "les modèles.",
+        "en": "Draw a digit with the mouse or a finger: it is prepared as MNIST's were, then read by the models.",
+    },
+    "trans_draw_more": {
+        "fr": "Préparé comme l'ont été les chiffres de MNIST : rogné, réduit pour tenir dans 20 × 20 pixels, puis "
+        "centré par son centre de masse dans 28 × 28. Cochez « Ne pas centrer » pour donner aux modèles votre "
+        "dessin tel quel, décentré.",
+        "en": "Prepared the way MNIST's digits were: cropped, scaled to fit 20 × 20 pixels, then centred by its "
+        "centre of mass in 28 × 28. Tick “Do not centre” to give the models your drawing as it is, off-centre.",
     },
     "trans_canvas_caption": {"fr": "Souris ou doigt : trait blanc sur fond noir, comme dans MNIST.",
                              "en": "Mouse or finger: a white stroke on black, as in MNIST."},

@@ -1,6 +1,7 @@
 """The 5-layer network page through AppTest, with a tiny network so that it trains in seconds."""
 
 from core.models import mlp
+from core.numbers import format_count
 from core.texts import t
 from tests.app.conftest import open_page
 from tests.app.test_training_page import has_result, run_until
@@ -25,10 +26,10 @@ def test_tiny_network_trains_to_its_result():
 
 def test_the_diagram_and_parameter_count_follow_the_layers():
     at = open_page("five_layers")
-    expected = f"{mlp.parameter_count((200, 100, 60, 30)):,}".replace(",", " ")
+    expected = format_count(mlp.parameter_count((200, 100, 60, 30)), "fr")
     assert any(expected in c.value for c in at.caption)
     at.text_input(key="five_layers_hidden_layers").set_value("50-20").run()
-    expected = f"{mlp.parameter_count((50, 20)):,}".replace(",", " ")
+    expected = format_count(mlp.parameter_count((50, 20)), "fr")  # 40 480, a narrow no-break space
     assert any(expected in c.value for c in at.caption)
 
 

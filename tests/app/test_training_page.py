@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from core.numbers import format_count
 from core.texts import t
 from tests.app.conftest import open_page
 
@@ -65,14 +66,14 @@ def figures_built(monkeypatch):
 def first_step(at):
     at.select_slider(key="training_iterations").set_value(1000).run()
     at.button(key="softmax_step").click().run()
-    return run_until(at, lambda a: any(p.proto.text.startswith("100 / 1 000") for p in a.get("progress")))
+    return run_until(at, lambda a: any(p.proto.text.startswith(f"100 / {format_count(1000, 'fr')} ") for p in a.get("progress")))
 
 
 def test_step_advances_one_measurement_then_pauses(figures_built):
     at = first_step(open_page("training"))
     time.sleep(0.5)
     at.run()
-    assert [p.proto.text for p in at.get("progress")] == ["100 / 1 000 " + t("unit_iterations", "fr")]
+    assert [p.proto.text for p in at.get("progress")] == [f"100 / {format_count(1000, 'fr')} " + t("unit_iterations", "fr")]
     assert len(at.get("plotly_chart")) == 7 and len(figures_built) == 7
     # paused: nothing new, so the next rerun shows the very figures built before, not new ones
     at.run()
@@ -82,7 +83,7 @@ def test_step_advances_one_measurement_then_pauses(figures_built):
     assert len(figures_built) == 7
     assert [c.proto.spec for c in other.get("plotly_chart")] == [c.proto.spec for c in at.get("plotly_chart")]
     at.button(key="softmax_step").click().run()
-    run_until(at, lambda a: any(p.proto.text.startswith("200 / 1 000") for p in a.get("progress")))
+    run_until(at, lambda a: any(p.proto.text.startswith(f"200 / {format_count(1000, 'fr')} ") for p in a.get("progress")))
     assert len(figures_built) == 14  # a new step: built anew
     at.button(key="softmax_reset").click().run()
     assert [i.value for i in at.info] == [t("run_press_start", "fr")]

@@ -101,7 +101,7 @@ def test_a_student_who_trained_the_ten_neuron_model_gets_it_tested():
     at.switch_page("lesson_pages/5_translation.py").run()
     run_until(at, lambda a: ready_count(a) == len(MODELS), timeout=120)
     lines = [m.value for m in at.markdown if m.value.startswith(":material/check_circle:")]
-    assert "yours" in lines[0] and "200 it." in lines[0], lines
+    assert "yours" in lines[0] and t("trans_own_softmax", "en", rate="0.003", iterations="200") in lines[0], lines
     assert "yours" not in lines[1]
     at.toggle(key="trans_use_own").set_value(False).run()
     run_until(at, lambda a: ready_count(a) == len(MODELS), timeout=120)

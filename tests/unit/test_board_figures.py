@@ -145,8 +145,10 @@ def test_overfitting_figure_places_each_run_by_its_accuracies():
     np.testing.assert_allclose(unsized.x, [97.0])
     np.testing.assert_allclose(unsized.y, [96.0])
     assert unsized.marker.color == bf.OTHER_COLOR
-    assert "Ada" in sized.text[0] and "10" in sized.text[0] and "93.00 %" in sized.text[0]
-    assert "200-100-60-30" in sized.text[1] and "85.00 %" in sized.text[1]
+    assert "Ada" in sized.text[0] and "10" in sized.text[0] and "200-100-60-30" in sized.text[1]
+    # the accuracies (93.00 %, 85.00 %) written by Plotly from x and y, in the page's language
+    assert sized.hovertemplate == unsized.hovertemplate == \
+        "%{text}<br>train: %{x:.2f} %<br>test: %{y:.2f} %<extra></extra>"
     assert "&lt;i&gt;Eve&lt;/i&gt;" in unsized.text[0] and "<i>" not in unsized.text[0]
     (diagonal,) = fig.layout.shapes
     assert diagonal.type == "line" and diagonal.line.dash == "dash"

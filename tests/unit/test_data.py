@@ -132,3 +132,32 @@ def test_random_indices():
     np.testing.assert_array_equal(drawn, data.random_indices(60000, 100, seed=1))
     with pytest.raises(ValueError):
         data.random_indices(10, 11, seed=0)
+
+
+def test_each_problem_has_a_code_and_details_for_the_page(tmp_path, mnist):
+    """A page says what is wrong in its language from the code and details; the English stays for the log."""
+    import pickle
+
+    from core.texts import t
+    from core.texts.families import FAMILIES
+
+    broken = tmp_path / "garbage.npz"
+    broken.write_bytes(b"PK\x03\x04 a zip file cut short")
+    _write(tmp_path / "shape.npz", y_test=mnist.y_test[:10])
+    _write(tmp_path / "gone.npz", y_train=None)
+    cases = [(tmp_path / "nowhere.npz", "missing_file", {}), (broken, "unreadable", {}),
+             (tmp_path / "shape.npz", "wrong_shape", {"name": "y_test", "expected": (10000,)}),
+             (tmp_path / "gone.npz", "missing_array", {"name": "y_train"})]
+    for path, code, details in cases:
+        with pytest.raises(data.MnistDataError) as caught:
+            data.load_mnist(path)
+        error = caught.value
+        assert (error.code, error.details) == (code, details) and code in FAMILIES["data_problem_"]
+        assert t("data_problem_" + code, "fr", **details)  # every detail the French message needs
+        copy = pickle.loads(pickle.dumps(error))         # as a worker process sends it back
+        assert (copy.code, copy.details, copy.technical, str(copy)) == (code, details, error.technical, str(error))
+    assert caught.value.technical is None
+    with pytest.raises(data.MnistDataError) as caught:
+        data.load_mnist(broken)
+    assert caught.value.technical.startswith("BadZipFile") and caught.value.technical not in t(
+        "data_problem_unreadable", "fr")

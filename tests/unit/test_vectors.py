@@ -73,5 +73,5 @@ def test_formatted_vectors_parse_back(lang):
 
 def test_format_count_marks_thousands_in_each_language():
     from core.numbers import format_count
-    assert format_count(10000, "fr") == "10 000" and format_count(10000, "en") == "10,000"
+    assert format_count(10000, "fr") == "10\u202f000" and format_count(10000, "en") == "10,000"
     assert format_count(2000, "en") == "2,000" and format_count(999, "fr") == "999"
