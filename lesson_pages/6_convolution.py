@@ -22,7 +22,7 @@ from core.models.convnet.training import ConvNetSettings
 from core.numbers import format_count, format_number
 from core.settings.pages import ConvolutionPage, shown
 from ui import translation_view
-from ui.common import chart, lang, option_labels, shared_chart, tr, tr_choice
+from ui.common import chart, folded, lang, option_labels, shared_chart, tr, tr_choice
 from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import shipped_networks, training_data
@@ -368,4 +368,4 @@ def show_train() -> None:
 {"filter": show_filter, "network": show_network, "shift": show_shift, "train": show_train}[section]()
 
 st.header(tr("conv_further_header"), divider="red")
-st.markdown(tr("conv_further_text"))
+folded("conv_further_more")

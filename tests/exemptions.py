@@ -13,7 +13,6 @@ from core.texts import convolution, five_layers
 
 # a module of core.texts (all its keys), or one key: why it is exempt
 BEING_REWRITTEN: dict[str, str] = {
-    "convolution": "convolution page being rewritten",
     "mlp_intro": "the 5-layer page's promises and banner being rewritten (teacher page's engineer)",
 }
 _MODULES = {"convolution": convolution, "five_layers": five_layers}

@@ -15,7 +15,6 @@ from core.texts import families
 from core.figures import style
 from core.settings import links
 from core.settings.fields import Context
-from core.texts import families
 
 LANG_KEY = "lang"
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.

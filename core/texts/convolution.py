@@ -9,12 +9,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "conv_section_filter": {"fr": "Un filtre sur un chiffre", "en": "A filter on a digit"},
     "conv_filter_header": {"fr": "1. Un filtre glisse sur le chiffre", "en": "1. A filter slides over the digit"},
     "conv_filter_text": {
-        "fr": "À chaque position, on multiplie les pixels sous le filtre par ses coefficients et on additionne : "
-        "une seule valeur, placée au même endroit dans la **carte de caractéristiques**. Le même filtre sert "
-        "partout : c'est ce partage qui fait reconnaître un motif où qu'il soit.",
-        "en": "At each position, the pixels under the filter are multiplied by its coefficients and added up: one "
-        "value, put at the same place in the **feature map**. The same filter is used everywhere: that "
-        "sharing is what lets a pattern be recognised wherever it is.",
+        "fr": "À chaque position, on multiplie les pixels sous le filtre par ses coefficients et on additionne : une valeur de la **carte de caractéristiques**. Le même filtre sert partout : il reconnaît un motif où qu'il soit.",
+        "en": 'At each position, the pixels under the filter are multiplied by its coefficients and added up: one value of the **feature map**. The same filter is used everywhere: it recognises a pattern wherever it is.',
     },
     "conv_source": {"fr": "Chiffre", "en": "Digit"},
     "conv_source_test": {"fr": "un chiffre de test", "en": "a test digit"},
@@ -94,12 +90,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "conv_similarity_pixels_metric": {"fr": "Pixels : ressemblance", "en": "Pixels: likeness"},
     "conv_further_header": {"fr": "Pour aller plus loin", "en": "Going further"},
     "conv_intro": {
-        "fr": "Les réseaux des pages précédentes pèsent des **pixels** à des places fixes : décalez un chiffre de 4"
-        " pixels et ils ne le reconnaissent plus. La leçon promettait mieux : des réseaux qui regardent des "
-        "**formes**, où qu'elles soient. Les voici.",
-        "en": "The networks of the earlier pages weigh **pixels** at fixed places: move a digit by 4 pixels and "
-        "they no longer recognise it. The lesson promised better: networks that look at **shapes**, wherever "
-        "they are. Here they are.",
+        "fr": "Les réseaux des pages précédentes pèsent des **pixels** à des places fixes : décalez un chiffre de 4 pixels et ils ne le reconnaissent plus. Ceux de cette page regardent des **formes**, où qu'elles soient.",
+        "en": 'The networks of the earlier pages weigh **pixels** at fixed places: move a digit by 4 pixels and they no longer recognise it. The networks of this page look at **shapes**, wherever they are.',
     },
     "conv_answer": {
         "fr": "À **{shift} pixels** de décalage ({direction}), le réseau à 5 couches ne lit plus que **{mlp} %** "
@@ -124,14 +116,8 @@ TEXTS: dict[str, dict[str, str]] = {
         " + shifts” network saw moved digits while it trained.",
     },
     "conv_answer_why": {
-        "fr": "Pourquoi ? Le réseau convolutif de la leçon aplatit ses cartes avant sa couche dense : il apprend "
-        "**où** est chaque trait, et un décalage le trompe presque autant qu'un réseau à 5 couches. Le "
-        "pooling global ne garde que la réponse la plus forte de chaque filtre, **où qu'elle soit** : décaler"
-        " le chiffre ne change presque rien à ce qu'il lit.",
-        "en": "Why? The lesson's convolutional network flattens its maps before its dense layer: it learns "
-        "**where** each stroke is, and a shift fools it almost as much as a 5-layer network. Global pooling "
-        "keeps only each filter's strongest answer, **wherever it is**: moving the digit changes almost "
-        "nothing in what it reads.",
+        "fr": "Pourquoi ? Le réseau de la leçon aplatit ses cartes : il apprend **où** est chaque trait. Le pooling global garde la réponse la plus forte de chaque filtre, **où qu'elle soit** : décaler le chiffre ne change presque rien.",
+        "en": "Why? The lesson's network flattens its maps before its dense layer: it learns **where** each stroke is. Global pooling keeps only each filter's strongest answer, **wherever it is**: the shift changes almost nothing.",
     },
     "conv_values": {"fr": "Les valeurs du graphique", "en": "The chart's values"},
     "conv_values_shift": {"fr": "décalage (pixels)", "en": "shift (pixels)"},
@@ -211,7 +197,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "{seconds} s par époque ({digits} chiffres)",
         "en": "{seconds} s per epoch ({digits} digits)",
     },
-    "conv_further_text": {
+    "conv_further_more": {
         "fr": "- [CNN Explainer](https://poloclub.github.io/cnn-explainer/) : un réseau convolutif complet, "
         "visualisé couche par couche dans le navigateur (en anglais).\n- [TensorFlow without a "
         "PhD](https://github.com/GoogleCloudPlatform/tensorflow-without-a-phd) : le code et les diapositives "

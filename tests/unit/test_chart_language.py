@@ -120,6 +120,13 @@ BUILT = {
         tx("board_fig_answers"), tx("board_axis_count"), tx("board_measured_label")),
     "convolution.heatmaps_figure": lambda tx: convolution.heatmaps_figure(
         [RNG.normal(size=(3, 3))], ["noyau"], kind="signed", annotate=True, decimal_comma=True),
+    "convolution.features_figure": lambda tx: convolution.features_figure(
+        RNG.uniform(size=64), RNG.uniform(size=64), (tx("conv_features_original"), tx("conv_features_moved")),
+        tx("conv_layer_global_pool", name="conv3", count=64), tx("conv_feature_axis")),
+    "convolution.similarity_figure": lambda tx: convolution.similarity_figure(
+        "global_pooling", IMAGES[0].astype(np.float32) / 255, "horizontal",
+        {kind: tx(f"conv_similarity_{kind}") for kind in ("pixels", "features")},
+        tx("conv_similarity_title", direction=tx("direction_horizontal")), tx("trans_shift_axis"), "#000000"),
 }
 
 

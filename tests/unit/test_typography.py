@@ -21,13 +21,14 @@ from tests.exemptions import text_cases
 # ---------------------------------------------------------------- sample values, as the pages format them
 DECIMALS = {"accuracy", "at0", "at_shift", "best", "p", "percent", "probability", "loss", "low", "end",
             "train", "test", "total", "median", "measured", "seconds", "fit_seconds", "feature_seconds",
-            "value", "softmax", "mlp", "conv", "high", "rate", "t"}
+            "value", "softmax", "mlp", "conv", "high", "rate", "t", "global_cnn"}
 COUNTS = {"count", "digits", "n", "features", "step", "done", "every", "size", "batch", "epochs", "epoch",
           "position", "number", "id", "max", "min", "hours", "width", "height", "layers", "max_layers",
-          "decimals", "shift", "row", "col", "digit", "truth", "label", "iterations", "seed"}
+          "decimals", "shift", "row", "col", "digit", "truth", "label", "iterations", "seed", "side",
+          "parameters"}
 WORDS = {"vector", "dx", "dy", "unit", "direction", "model", "name", "token", "reason", "answer", "code",
          "secret", "error", "path", "problem", "settings", "shape", "act", "activation", "solver", "places",
-         "expected"}
+         "expected", "allowed"}
 
 
 def sample(name: str, lang: str) -> str:
