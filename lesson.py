@@ -10,6 +10,7 @@ threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per co
 
 import streamlit as st  # noqa: E402
 
+from core.lesson import slides  # noqa: E402
 from ui import board, share  # noqa: E402
 from ui.common import language_switch, presenter_style, tr  # noqa: E402
 from ui.server import configure_server  # noqa: E402
@@ -48,7 +49,7 @@ share.apply_link(page)       # a teacher's link: its settings become the widgets
 board.join_from_link()       # a class's join link (?class=K7P-4QA): in the class for the session
 board.class_box()
 share.share_box(page)
-st.sidebar.caption(tr("sidebar_credit"))
+st.sidebar.caption(tr("sidebar_credit", **slides.credits()))
 share.link_notices()
 navigation.run()
 share.sync_link(page)        # the URL shows the page's settings as they are now

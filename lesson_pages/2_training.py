@@ -7,9 +7,11 @@ from core.settings.pages import shown
 from ui.common import tr
 from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls
 from ui.settings import SettingsForm
+from ui.slides import slide_box
 
 st.title(tr("training_title"))
 st.markdown(tr("training_intro"))
+slide_box("training")
 st.latex(r"Y = \mathrm{softmax}(X \cdot W + b) \qquad "
          r"\text{loss} = -\sum_{\text{batch}} Y' \log Y \qquad W \leftarrow W - \eta\,\frac{\partial\,\text{loss}}{\partial W}")
 

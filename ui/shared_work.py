@@ -38,12 +38,16 @@ def logistic_reference_job(settings, background: bool = False):
                      background=background)
 
 
+def pipeline_key(pool: int) -> tuple:
+    """What names the fixed-filter pipeline's job on the hub (``hub().peek`` reads it without asking for it)."""
+    return ("conv_pipeline", convolution.FilterBank(pool=pool), convolution.PIPELINE_TRAIN_SIZE)
+
+
 def pipeline_job(pool: int, background: bool = False):
     """Fixed filter bank + ReLU + max pooling (blocks of ``pool``) + LogisticRegression, once per pooling."""
-    bank = convolution.FilterBank(pool=pool)
-    return hub().job(("conv_pipeline", bank, convolution.PIPELINE_TRAIN_SIZE),
-                     functools.partial(jobs.conv_pipeline, bank, convolution.PIPELINE_TRAIN_SIZE), durable=True,
-                     background=background)
+    key = pipeline_key(pool)
+    return hub().job(key, functools.partial(jobs.conv_pipeline, key[1], convolution.PIPELINE_TRAIN_SIZE),
+                     durable=True, background=background)
 
 
 def pipeline_curves_job(pool: int, pipeline: convolution.ConvPipeline):
@@ -52,10 +56,14 @@ def pipeline_curves_job(pool: int, pipeline: convolution.ConvPipeline):
                      functools.partial(jobs.shift_curves, pipeline, translation.PAGE_SHIFT))
 
 
+def run_shift_curves_job(run):
+    """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per finished run."""
+    return hub().job(("shift_curves", run.key), functools.partial(jobs.shift_curves, run.model, translation.PAGE_SHIFT))
+
+
 def shift_curves_job(model):
-    """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per model."""
-    return hub().job(("shift_curves", model.run.key),
-                     functools.partial(jobs.shift_curves, model.run.model, translation.PAGE_SHIFT))
+    """:func:`run_shift_curves_job` of a tested model (``model.run``: the student's run or the server's)."""
+    return run_shift_curves_job(model.run)
 
 
 def confident_digits_job(model):

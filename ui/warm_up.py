@@ -21,8 +21,8 @@ WARM_UP_SETTLE_SECONDS = 30.0
 
 
 @st.cache_resource(show_spinner=False)
-def warm_up() -> list:
-    """Once per server: the lesson's shared models read back or computed at once (returned, opened).
+def warm_up() -> dict:
+    """Once per server: the lesson's shared models read back or computed at once (returned by name, opened).
 
     The translation and convolution pages test the lesson's three models and the fixed-filter
     pipeline; a class opening them should find them ready. They are durable (core.training.results): a
@@ -31,13 +31,13 @@ def warm_up() -> list:
     run too, a no-op then, for a script started without app.py (AppTest). The computing is in the
     workers: this only opens the runs.
     """
-    opened = []
-    for settings in experiments.TRANSLATION_MODELS.values():
+    opened = {}
+    for name, settings in experiments.TRANSLATION_MODELS.items():
         run = open_run(settings, durable=True)
         run.keep()
-        opened.append(run)
-    opened.append(pipeline_job(convolution.DEFAULT_POOL, background=True))
-    opened.append(logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True))
+        opened[name] = run
+    opened["pipeline"] = pipeline_job(convolution.DEFAULT_POOL, background=True)
+    opened["reference"] = logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True)
     return opened
 
 
@@ -51,5 +51,5 @@ def warm_up_server() -> None:
     """
     configure_server()
     training_data()
-    for opened in warm_up():  # each one read back, or its claim stored (several servers, one database)
+    for opened in warm_up().values():  # each one read back, or its claim stored (several servers, one database)
         opened.settled(timeout=WARM_UP_SETTLE_SECONDS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from core.figures.board import TABLE_COLUMNS
 from core.figures.dashboard import RUN_COLUMNS
-from core.lesson import convolution, examples, experiments, translation
+from core.lesson import convolution, examples, experiments, slides, translation
 from core.models import mlp
 from core.settings.pages import PAGES, VIEWS
 
@@ -49,6 +49,9 @@ FAMILIES: dict[str, tuple] = {
     "shape_": tuple(name for name, _, _ in examples.shapes(1)),
     "board_kind_": ("number", "choice"),  # a class board question asks for a number or a choice
     "board_err_invalid_": ("nickname", "answer", "question", "choices", "range"),
+    "slide_claim_": slides.CLAIM_IDS,     # what a slide box's measured value is
+    "slide_why_": slides.CLAIM_IDS,       # why it differs from the slide's number
+    "slide_absent_": slides.OPENED_ON_A_PAGE,  # where to go to measure it
 }
 
 
