@@ -7,7 +7,7 @@ from core.settings.pages import shown
 from ui.common import tr
 from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls
 from ui.settings import SettingsForm
-from ui.slides import slide_box
+from ui.slides import code_slides, slide_box
 
 st.title(tr("training_title"))
 st.markdown(tr("training_intro"))
@@ -39,3 +39,5 @@ final_report(VIEW, extra=logistic_reference)
 with st.expander(tr("training_explain_title"), expanded=False):
     for key in ("explain_one_hot", "explain_loss", "explain_test", "explain_weights"):
         st.markdown(tr(key))
+
+code_slides("training")

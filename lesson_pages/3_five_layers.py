@@ -12,7 +12,7 @@ from core.settings.pages import shown
 from ui.common import chart, lang, tr, tr_choice
 from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
 from ui.settings import SettingsForm
-from ui.slides import slide_box
+from ui.slides import code_slides, slide_box
 
 language = lang()
 st.title(tr("mlp_title"))
@@ -86,3 +86,5 @@ final_report(VIEW, extra=best_epoch)
 with st.expander(tr("mlp_explain_title"), expanded=False):
     for key in ("mlp_explain_layers", "mlp_explain_sigmoid", "explain_test"):
         st.markdown(tr(key))
+
+code_slides("five-layers")

@@ -1,15 +1,19 @@
-"""The lesson's slides beside the app: the "what the slide says" boxes.
+"""The lesson's slides beside the app: "what the slide says" boxes and the deck's code beside the app's.
 
 :func:`slide_box` is one call on a page: the claims of that page's slides
 (``core.lesson.slides``), each with the slide's number beside the value this server measured
 with the lesson's defaults (``ui.measurements``), refreshed while the measurement is computed.
+:func:`code_slides` shows the deck's TensorFlow code line by line beside the app's own code,
+read from ``core`` as it runs (``core.lesson.code``).
 """
 
 from __future__ import annotations
 
+import textwrap
+
 import streamlit as st
 
-from core.lesson import measures, slides
+from core.lesson import code, measures, slides
 from core.numbers import format_number
 from ui import measurements
 from ui.common import lang, tr, tr_choice
@@ -88,3 +92,34 @@ def slide_box(page: str, expanded: bool = True) -> None:
             st.markdown(tr("slide_talk", moment=slides.moment_text(moment), url=slides.talk_link(moment),
                            speaker=slides.TALK_SPEAKER))
 
+
+def _snippet(lines: code.Lines) -> str:
+    return f"# {lines.where}\n" + textwrap.dedent("\n".join(lines.text))
+
+
+def code_slides(page: str) -> None:
+    """The deck's code slides for ``page``, line by line beside the app's live code (folded by default)."""
+    found = code.slides_for(page)
+    if not found:
+        return
+    with st.expander(tr("code_box_title"), expanded=False, icon=":material/code:"):
+        st.caption(tr("code_intro"))
+        tabs = st.tabs([found_slide.title for found_slide in found] + [tr("code_full_source")])
+        for tab, found_slide in zip(tabs, found):
+            with tab:
+                left, right = st.columns(2)
+                left.markdown(f"**{tr('code_tf_header')}**")
+                right.markdown(f"**{tr('code_app_header')}**")
+                for link in found_slide.links:
+                    left, right = st.columns(2, vertical_alignment="top")
+                    left.code(link.tf, language="python", wrap_lines=True)
+                    with right:
+                        for lines in link.app_lines():
+                            st.code(_snippet(lines), language="python", wrap_lines=True)
+                        if link.note is not None:
+                            st.caption(tr(link.note))
+                st.markdown(f"**{tr('code_whole_slide')}**")
+                st.code(found_slide.tf_code, language="python")
+        with tabs[-1]:
+            for name in code.sources_of(found):
+                st.code(_snippet(code.source_lines(name)), language="python")

@@ -23,6 +23,70 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "In {speaker}'s talk, this model trains on screen: [at {moment} ▶]({url})",
     },
     "slide_state_absent": {"fr": "Pas encore mesuré sur ce serveur.", "en": "Not measured on this server yet."},
+    "code_box_title": {
+        "fr": "Le code de la diapo et celui de l'application",
+        "en": "The slide's code and the app's",
+    },
+    "code_intro": {
+        "fr": "À gauche, le code TensorFlow de la diapo ; à droite, les lignes que l'application exécute, lues dans son propre code au démarrage du serveur (fichier : ligne).",
+        "en": "On the left, the slide's TensorFlow code; on the right, the lines the app runs, read from its own code when the server starts (file: line).",
+    },
+    "code_tf_header": {
+        "fr": "Diapo (TensorFlow)",
+        "en": "Slide (TensorFlow)",
+    },
+    "code_app_header": {
+        "fr": "Application (numpy, scikit-learn)",
+        "en": "App (numpy, scikit-learn)",
+    },
+    "code_full_source": {
+        "fr": "Sources complètes",
+        "en": "Full sources",
+    },
+    "code_whole_slide": {
+        "fr": "La diapo entière",
+        "en": "The whole slide",
+    },
+    "code_note_numpy": {
+        "fr": "numpy au lieu de TensorFlow : les mêmes calculs, écrits à la main.",
+        "en": "numpy instead of TensorFlow: the same computations, written by hand.",
+    },
+    "code_note_placeholder": {
+        "fr": "Pas de placeholder : chaque lot de 100 images arrive en lignes de 784 nombres entre 0 et 1.",
+        "en": "No placeholder: each batch of 100 images comes as rows of 784 numbers between 0 and 1.",
+    },
+    "code_note_labels": {
+        "fr": "Les bonnes réponses arrivent en chiffres (0 à 9), pas en one-hot.",
+        "en": "The right answers come as digits (0 to 9), not one-hot.",
+    },
+    "code_note_one_hot": {
+        "fr": "Y' est one-hot : la somme ne garde que −ln de la probabilité du bon chiffre.",
+        "en": "Y' is one-hot: the sum keeps only −ln of the right digit's probability.",
+    },
+    "code_note_gradient": {
+        "fr": "Le gradient à la main : ∂coût/∂L = Y − Y', puis W et b reculent de η fois leur gradient.",
+        "en": "The gradient by hand: ∂loss/∂L = Y − Y', then W and b step back by η times their gradient.",
+    },
+    "code_note_session": {
+        "fr": "Pas de session : numpy calcule tout de suite, dans un processus du serveur.",
+        "en": "No session: numpy computes at once, in one of the server's processes.",
+    },
+    "code_note_loop": {
+        "fr": "Les 10 000 itérations de la leçon, par morceaux : la page affiche chaque mesure.",
+        "en": "The lesson's 10,000 iterations, chunk by chunk: the page shows each measurement.",
+    },
+    "code_note_every": {
+        "fr": "Comme le conseille la diapo : toutes les 100 itérations (réglage « Mesurer toutes les … »).",
+        "en": "As the slide advises: every 100 iterations (the “Measure every …” setting).",
+    },
+    "code_note_layers": {
+        "fr": "scikit-learn fait la même boucle : produit matriciel, biais, sigmoïde, couche après couche.",
+        "en": "scikit-learn runs the same loop: matrix product, bias, sigmoid, layer after layer.",
+    },
+    "code_note_adam": {
+        "fr": "La diapo ne montre pas l'optimiseur : ici Adam, taux 0,001 (réglage « Optimiseur »).",
+        "en": "The slide does not show the optimiser: here Adam, rate 0.001 (the “Optimiser” setting).",
+    },
     # what each claim's measurement is (the measured value's tooltip)
     "slide_claim_home_ten": {
         "fr": "Modèle à 10 neurones, réglages de la leçon, entraîné par ce serveur : taux de réussite sur les "

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.lesson import slides
+from core.lesson import code, slides
 from core.texts import t
 from tests.app.conftest import SMALL_TRANSLATION_MODELS, open_page
 from tests.app.test_training_page import run_until
@@ -58,3 +58,15 @@ def test_the_overfitting_box_says_which_experiment_to_open_and_then_reads_it():
     # the plateau and slow-learning grids are not opened by this page's first section: the box says where to go
     assert t("slide_absent_plateau", "en") in captions and t("slide_absent_slow", "en") in captions
 
+
+@pytest.mark.parametrize("page, slide_ids", [("training", ("init", "model", "run")), ("five_layers", ("five_layers",))])
+def test_the_code_slides_show_each_deck_line_beside_the_apps_live_lines(page, slide_ids):
+    at = open_page(page, "en")
+    assert not at.exception
+    assert t("code_box_title", "en") in [e.label for e in at.expander]
+    shown = [c.value for c in at.code]
+    for slide_id in slide_ids:
+        for link in code.slide(slide_id).links:
+            assert link.tf in shown
+            for lines in link.app_lines():
+                assert any(value.startswith(f"# {lines.where}") and lines.text[0].strip() in value for value in shown)
