@@ -12,7 +12,7 @@ import streamlit as st  # noqa: E402
 
 from core.lesson import slides  # noqa: E402
 from ui import board, share  # noqa: E402
-from ui.common import language_switch, presenter_style, tr  # noqa: E402
+from ui.common import PAGES, language_switch, presenter_style, tr  # noqa: E402
 from ui.server import configure_server  # noqa: E402
 from ui.warm_up import warm_up  # noqa: E402
 
@@ -22,18 +22,6 @@ st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
 
 configure_server()
 warm_up()  # done by app.py before the server opens; again here for a server started otherwise (AppTest)
-
-PAGES = [
-    # file, title key, icon, url path
-    ("lesson_pages/0_home.py", "page_home", ":material/home:", "home"),
-    ("lesson_pages/1_softmax.py", "page_softmax", ":material/functions:", "softmax"),
-    ("lesson_pages/2_training.py", "page_training", ":material/model_training:", "training"),
-    ("lesson_pages/3_five_layers.py", "page_five_layers", ":material/account_tree:", "five-layers"),
-    ("lesson_pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
-    ("lesson_pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
-    ("lesson_pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
-    ("lesson_pages/7_board.py", "page_board", ":material/groups:", "board"),
-]
 
 language_switch()
 presenter_style()

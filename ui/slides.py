@@ -16,6 +16,7 @@ import streamlit as st
 from core.lesson import code, measures, slides
 from core.numbers import format_number
 from ui import measurements
+from ui.glossary import terms_line
 from ui.common import lang, tr, tr_choice
 from ui.live import live
 
@@ -69,7 +70,10 @@ def claim_row(claim: slides.Claim, reading: measurements.Reading, beside: measur
 
 
 def slide_box(page: str, expanded: bool = True) -> None:
-    """The "Ce que dit la diapo / What the slide says" box of ``page`` (one call; nothing if it has no claim)."""
+    """The "Ce que dit la diapo / What the slide says" box of ``page``, then the words the page introduces.
+
+    One call on a page (nothing if the page has no claim).
+    """
     claims = slides.claims_for(page)
     if not claims:
         return
@@ -91,6 +95,7 @@ def slide_box(page: str, expanded: bool = True) -> None:
         if moment is not None:
             st.markdown(tr("slide_talk", moment=slides.moment_text(moment), url=slides.talk_link(moment),
                            speaker=slides.TALK_SPEAKER))
+    terms_line(page)  # the words this page introduces, each opening its definition (ui.glossary)
 
 
 def _snippet(lines: code.Lines) -> str:

@@ -144,6 +144,7 @@ PAGES: dict[str, tuple[Shown, ...]] = _pages(
     translation=(Shown(TranslationPage),),
     convolution=(Shown(ConvolutionPage),),
     board=(),
+    teacher=(),
 )
 
 

@@ -8,7 +8,8 @@ has both languages and the same placeholders in each.
 
 from __future__ import annotations
 
-from core.texts import board, common, convolution, five_layers, home, limits, links, slides, softmax, training, translation
+from core.texts import (board, common, convolution, five_layers, handout, home, limits, links, slides, softmax, teacher,
+                        training, translation)
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -26,7 +27,8 @@ def _merged(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merged(common, home, softmax, training, five_layers, limits, translation, convolution, links, board, slides)
+TEXTS = _merged(common, home, softmax, training, five_layers, limits, translation, convolution, links, board, slides,
+                teacher, handout)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:

@@ -14,6 +14,7 @@ from core.figures.dashboard import RUN_COLUMNS
 from core.lesson import convolution, examples, experiments, slides, translation
 from core.models import mlp
 from core.settings.pages import PAGES, VIEWS
+from core.teacher import glossary, plan
 
 MODELS = ("softmax", "mlp")                          # the models a student trains on a page
 TESTED_MODELS = tuple(experiments.TRANSLATION_MODELS)  # the translation page's models
@@ -52,6 +53,17 @@ FAMILIES: dict[str, tuple] = {
     "slide_claim_": slides.CLAIM_IDS,     # what a slide box's measured value is
     "slide_why_": slides.CLAIM_IDS,       # why it differs from the slide's number
     "slide_absent_": slides.OPENED_ON_A_PAGE,  # where to go to measure it
+    "teacher_work_": plan.SERVER_WORK,    # what the server computes at start
+    "plan_project_": plan.PART_IDS,       # the lesson's parts: what to project, say, ask, expect
+    "plan_say_": plan.PART_IDS,
+    "plan_ask_": plan.PART_IDS,
+    "plan_expected_": plan.PART_IDS,
+    "question_": tuple(plan.QUESTIONS),   # the prepared questions
+    "question_choice_": tuple(dict.fromkeys(choice for question in plan.QUESTIONS.values() for choice in question.choices)),
+    "handout_row_": plan.HANDOUT_CLAIMS,
+    "handout_bar_": plan.HANDOUT_BARS,
+    "glossary_term_": glossary.TERM_IDS,
+    "glossary_def_": glossary.TERM_IDS,
 }
 
 

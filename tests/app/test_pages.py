@@ -18,6 +18,7 @@ TITLES = {
     "translation": "trans_title",
     "convolution": "conv_title",
     "board": "board_title",
+    "teacher": "teacher_title",
 }
 
 
