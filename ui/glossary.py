@@ -23,7 +23,7 @@ def terms_line(page: str) -> None:
         return
     other = "en" if lang() == "fr" else "fr"
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"glossary_{page}"):
-        st.caption(tr("glossary_line"))
+        st.caption(tr("glossary_line"), width="content")
         for term in terms:
             with st.popover(tr_choice("glossary_term_", term), type="tertiary", key=f"glossary_{page}_{term}"):
                 st.markdown(f"**{tr_choice('glossary_term_', term)}** — {tr_choice('glossary_def_', term)}")

@@ -11,7 +11,7 @@ import streamlit as st
 
 from core.lesson import convolution, experiments
 from core.models import softmax_regression
-from ui import board, dashboard, experiments_view, share, translation_view  # noqa: F401  (imported before serving)
+from ui import board, dashboard, experiments_view, share, slides, translation_view  # noqa: F401  (imported before serving)
 from ui.server import configure_server, training_data
 from ui.shared_work import logistic_reference_job, open_run, pipeline_job
 
