@@ -57,13 +57,17 @@ def claim_row(claim: slides.Claim, reading: measurements.Reading, beside: measur
     shown, state = _measured_text(reading, claim, language)
     left, middle, right = st.columns([2, 2, 5], vertical_alignment="center")
     slide_value = slides.slide_text(claim, language) or tr("slide_in_words")
-    with left:
-        st.metric(tr("slide_label", slide=claim.slide), slide_value, border=False)
-    with middle:
-        delta = slides.difference(claim, reading.value) if reading.ready else None
-        st.metric(tr("slide_measured_label"), shown, help=tr_choice("slide_claim_", claim.id), border=False,
-                  delta=None if delta is None or claim.unit != "percent" else
-                  tr("slide_points", points=slides.format_points(delta, language)), delta_color="off")
+    if claim.unit == "vector":  # six numbers: too long for a metric's large type, which cuts them
+        left.markdown(f"{tr('slide_label', slide=claim.slide)}  \n**{slide_value}**")
+        middle.markdown(f"{tr('slide_measured_label')}  \n**{shown}**", help=tr_choice("slide_claim_", claim.id))
+    else:
+        with left:
+            st.metric(tr("slide_label", slide=claim.slide), slide_value, border=False)
+        with middle:
+            delta = slides.difference(claim, reading.value) if reading.ready else None
+            st.metric(tr("slide_measured_label"), shown, help=tr_choice("slide_claim_", claim.id), border=False,
+                      delta=None if delta is None or claim.unit != "percent" else
+                      tr("slide_points", points=slides.format_points(delta, language)), delta_color="off")
     with right:
         st.markdown(f"« {claim.quote} »".replace("« ", "«\u00a0").replace(" »", "\u00a0»"))
         st.caption(state or _why(claim, reading, beside, language))

@@ -89,7 +89,7 @@ CLAIMS: tuple[Claim, ...] = (
     Claim("home_ten", "home", "Test", "Perfo du modèle 92 % !!!!", "softmax_test", 0.92),
     Claim("home_five", "home", "Difficultés", "98% Perfo stagne", "mlp_test", 0.98),
     Claim("softmax_vector", "softmax", "Fonction softmax",
-          "La fonction softmax donne en sortie (tronquée à 10^{-2}) : σ(z) = (0,01; 0,08; 0,04; 0,60; 0,22; 0,03).",
+          "La fonction softmax donne en sortie (tronquée à 10⁻²) : σ(z) = (0,01; 0,08; 0,04; 0,60; 0,22; 0,03).",
           "softmax_z", (0.01, 0.08, 0.04, 0.60, 0.22, 0.03), digits=2),
     Claim("softmax_sum", "softmax", "Fonction softmax",
           "Sorties : vecteur de k nombres réels >0, et dont la somme est = 1 => Probabilités",
