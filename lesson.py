@@ -10,8 +10,9 @@ threads.one_thread_each()  # before scikit-learn loads OpenMP: one thread per co
 
 import streamlit as st  # noqa: E402
 
+from core.lesson import slides  # noqa: E402
 from ui import board, share  # noqa: E402
-from ui.common import language_switch, presenter_style, tr  # noqa: E402
+from ui.common import PAGES, language_switch, presenter_style, tr  # noqa: E402
 from ui.server import configure_server  # noqa: E402
 from ui.warm_up import warm_up  # noqa: E402
 
@@ -21,18 +22,6 @@ st.set_page_config(page_title="IA et Nous", page_icon="🧠", layout="wide",
 
 configure_server()
 warm_up()  # done by app.py before the server opens; again here for a server started otherwise (AppTest)
-
-PAGES = [
-    # file, title key, icon, url path
-    ("lesson_pages/0_home.py", "page_home", ":material/home:", "home"),
-    ("lesson_pages/1_softmax.py", "page_softmax", ":material/functions:", "softmax"),
-    ("lesson_pages/2_training.py", "page_training", ":material/model_training:", "training"),
-    ("lesson_pages/3_five_layers.py", "page_five_layers", ":material/account_tree:", "five-layers"),
-    ("lesson_pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
-    ("lesson_pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
-    ("lesson_pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
-    ("lesson_pages/7_board.py", "page_board", ":material/groups:", "board"),
-]
 
 language_switch()
 presenter_style()
@@ -48,7 +37,7 @@ share.apply_link(page)       # a teacher's link: its settings become the widgets
 board.join_from_link()       # a class's join link (?class=K7P-4QA): in the class for the session
 board.class_box()
 share.share_box(page)
-st.sidebar.caption(tr("sidebar_credit"))
+st.sidebar.caption(tr("sidebar_credit", **slides.credits()))
 share.link_notices()
 navigation.run()
 share.sync_link(page)        # the URL shows the page's settings as they are now

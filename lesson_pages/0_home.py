@@ -6,9 +6,11 @@ from core import data
 from core.figures import style
 from ui.common import folded, shared_chart, tr
 from ui.server import mnist
+from ui.slides import slide_box
 
 st.title(tr("home_title"))
 st.markdown(f"#### {tr('home_intro')}")
+slide_box("home")
 
 left, right = st.columns([1, 1], gap="large")
 with left:

@@ -13,12 +13,14 @@ from core.settings.pages import SoftmaxPage, shown
 from core import texts
 from ui.common import folded, lang, shared_chart, tr, tr_choice
 from ui.settings import widget
+from ui.slides import slide_box
 
 language = lang()
 PAGE = shown("softmax", SoftmaxPage)
 
 st.title(tr("softmax_title"))
 st.markdown(tr("softmax_intro"))
+slide_box("softmax")
 
 
 def read_vector(text: str, state_key: str, default: np.ndarray) -> np.ndarray:

@@ -8,9 +8,11 @@ from core.numbers import format_count, format_number
 from ui.common import folded, lang, tr
 from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls
 from ui.settings import SettingsForm
+from ui.slides import code_slides, slide_box
 
 st.title(tr("training_title"))
 st.markdown(tr("training_intro"))
+slide_box("training")
 cost, batch = tr("formula_cost"), tr("formula_batch")  # the words in the formulas, in the page's language
 # Three formulas side by side that wrap onto the next line on a narrow screen: as one formula they
 # ran off a 390-pixel phone (KaTeX never breaks a display formula).
@@ -47,3 +49,5 @@ final_report(VIEW, extra=logistic_reference)
 with st.expander(tr("training_explain_title"), expanded=False):
     for key in ("explain_one_hot", "explain_loss", "explain_test", "explain_weights"):
         st.markdown(tr(key))
+
+code_slides("training")

@@ -10,11 +10,13 @@ from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
 from ui.common import chart, folded, lang, option_labels, tr, tr_choice
 from ui.settings import widget
+from ui.slides import slide_box
 
 language = lang()
 st.title(tr("overfit_title"))
 st.markdown(tr("overfit_intro"))
 st.caption(tr("overfit_shared"))
+slide_place = st.container()  # filled last: the experiment shown below is opened by then
 
 PAGE = shown("overfitting", LimitsPage)
 section = widget(PAGE, "section")
@@ -168,3 +170,5 @@ def show_slow() -> None:
 # Only the chosen experiment is computed and drawn: the first one fills up in seconds,
 # and the teacher walks the class through them one at a time.
 {"overfitting": show_overfitting, "remedies": show_remedies, "plateau": show_plateau, "slow": show_slow}[section]()
+with slide_place:
+    slide_box("overfitting")

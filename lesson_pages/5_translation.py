@@ -15,12 +15,14 @@ from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import training_data
 from ui.settings import widget
 from ui.shared_work import shift_curves_job, shift_grid_job
+from ui.slides import slide_box
 
 language = lang()
 PAGE = shown("translation", TranslationPage)
 arrays = training_data()
 st.title(tr("trans_title"))
 st.markdown(tr("trans_intro"))
+slide_box("translation")
 folded("trans_more")
 
 # ------------------------------------------------------------------ models

@@ -28,6 +28,7 @@ from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import shipped_networks, training_data
 from ui.settings import SettingsForm, widget
 from ui.shared_work import shift_curves_job
+from ui.slides import slide_box
 
 language = lang()
 PAGE = shown("convolution", ConvolutionPage)
@@ -38,6 +39,7 @@ arrays = training_data()
 networks = shipped_networks()
 st.title(tr("conv_title"))
 st.markdown(tr("conv_intro"))
+slide_box("convolution")
 
 
 def number(value: float, digits: int = 2) -> str:

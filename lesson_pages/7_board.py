@@ -16,6 +16,7 @@ from ui import board
 from ui.common import chart, context, lang, number_table, option_labels, tr, tr_choice
 from ui.server import configured_key, store
 from ui.share import qr_png
+from ui.teacher import prepared_measured
 
 REFRESH_SECONDS = 3.0
 language = lang()
@@ -72,15 +73,6 @@ def start() -> None:
         st.button(tr("board_open"), on_click=_resume_clicked, icon=":material/login:", key="board_resume")
 
 
-def join_link(code: str) -> str:
-    base = (st.context.url or "").split("?")[0]
-    root = base.rsplit("/board", 1)[0] if base.endswith("/board") else base.rstrip("/")
-    params = {board.JOIN_PARAM: code}
-    if language != "fr":
-        params["lang"] = language
-    return f"{root}/?{urlencode(params)}"
-
-
 def replay_link(run) -> str | None:
     """The link that opens a run's page with its settings (a teacher link, see ui/share.py).
 
@@ -130,7 +122,7 @@ except BoardError as error:
 top_left, top_right = st.columns([2, 1], gap="large")
 with top_left:
     st.markdown(f"## {tr('board_code_big', code=code)}")
-    link = join_link(code)
+    link = board.join_link(code, language)
     st.caption(tr("board_join_link"))
     st.code(link, language=None, wrap_lines=True)
     st.caption(tr("board_expires", hours=format_number(store().class_hours, 0, language)))
@@ -281,7 +273,9 @@ if question is not None:
 
     answers_view()
     if not question.revealed:
-        measured_text = st.text_input(tr("board_measured"), key=f"board_measured_{question.id}")
+        # a question prepared on the teacher's page comes with the value the app measured
+        measured_text = st.text_input(tr("board_measured"), value=prepared_measured(question.id),
+                                      key=f"board_measured_{question.id}")
         if st.button(tr("board_reveal"), icon=":material/visibility:", key=f"board_reveal_{question.id}"):
             measured, readable = measured_text.strip() or None, True
             if measured is not None and question.kind == "number":

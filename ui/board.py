@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -25,6 +26,7 @@ from core.board.records import Record
 from core.board.store import Student
 from core.texts import families
 from ui.common import tr, tr_choice
+from ui.share import current_page
 from ui.server import store, viewer_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,23 @@ JOIN_PARAM = "class"
 STUDENT_KEY = "board_student"     # the session's Student, once joined
 TEACHER_KEY = "board_teacher"     # {"code": ..., "key": ...} in the teacher's session only
 SHARED_KEY = "board_shared"       # the runs this session has shared (their signatures)
+
+
+def app_link(params: dict[str, str] | None = None) -> str:
+    """The app's root address (this page's address without the page), with ``params``."""
+    base = (st.context.url or "").split("?")[0].split("#")[0].rstrip("/")
+    page = current_page()
+    if page and page != "home" and base.endswith("/" + page):
+        base = base[:-len(page) - 1]
+    return f"{base}/" + (f"?{urlencode(params)}" if params else "")
+
+
+def join_link(code: str, language: str) -> str:
+    """The class's join link (``/?class=K7P-4QA``, with the language when it is not French)."""
+    params = {JOIN_PARAM: code}
+    if language != "fr":
+        params["lang"] = language
+    return app_link(params)
 
 
 def client() -> str:

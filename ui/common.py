@@ -17,6 +17,21 @@ from core.settings import links
 from core.settings.fields import Context
 
 LANG_KEY = "lang"
+
+# The lesson's navigation (lesson.py), in the lesson's order: file, title key, icon, url path.
+PAGES = [
+    ("lesson_pages/0_home.py", "page_home", ":material/home:", "home"),
+    ("lesson_pages/1_softmax.py", "page_softmax", ":material/functions:", "softmax"),
+    ("lesson_pages/2_training.py", "page_training", ":material/model_training:", "training"),
+    ("lesson_pages/3_five_layers.py", "page_five_layers", ":material/account_tree:", "five-layers"),
+    ("lesson_pages/4_overfitting.py", "page_overfitting", ":material/trending_down:", "overfitting"),
+    ("lesson_pages/5_translation.py", "page_translation", ":material/open_with:", "translation"),
+    ("lesson_pages/6_convolution.py", "page_convolution", ":material/filter_alt:", "convolution"),
+    ("lesson_pages/7_board.py", "page_board", ":material/groups:", "board"),
+    ("lesson_pages/8_teacher.py", "page_teacher", ":material/school:", "teacher"),
+]
+PAGE_FILES = {url: path for path, _, _, url in PAGES}
+PAGE_TITLES = {url: title for _, title, _, url in PAGES}
 # No toolbar over the charts: on a phone it covered their titles, and a class reads, not zooms.
 PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "displayModeBar": False}
 

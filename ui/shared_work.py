@@ -71,6 +71,12 @@ def shift_curves_job(model, background: bool = False):
                      durable=not model.own, background=background)
 
 
+def run_shift_curves_job(run):
+    """:func:`shift_curves_job` of a lesson model's finished run (the server's, kept for later servers)."""
+    return hub().job(("shift_curves", run.key), functools.partial(jobs.shift_curves, run.model, translation.PAGE_SHIFT),
+                     durable=True)
+
+
 def confident_digits_job(model):
     """Which test digits the model reads right with at least 90 % confidence, once per model (a second at most)."""
     return hub().job(("confident_digits", model.key), functools.partial(jobs.confident_digits, model.model))

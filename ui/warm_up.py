@@ -11,7 +11,7 @@ import streamlit as st
 
 from core.lesson import experiments
 from core.models import softmax_regression
-from ui import board, dashboard, experiments_view, share, translation_view  # noqa: F401  (imported before serving)
+from ui import board, dashboard, experiments_view, share, slides, translation_view  # noqa: F401  (imported before serving)
 from ui.server import configure_server, load_shipped_networks, training_data
 from ui.shared_work import logistic_reference_job, open_run
 
@@ -21,8 +21,8 @@ WARM_UP_SETTLE_SECONDS = 30.0
 
 
 @st.cache_resource(show_spinner=False)
-def warm_up() -> list:
-    """Once per server: the lesson's shared models read back or computed at once (returned, opened).
+def warm_up() -> dict:
+    """Once per server: the lesson's shared models read back or computed at once (returned by name, opened).
 
     The translation and convolution pages test the lesson's three models (and the two convolutional
     networks shipped trained in data/, loaded by the pages); a class opening them should find them
@@ -32,12 +32,12 @@ def warm_up() -> list:
     run too, a no-op then, for a script started without app.py (AppTest). The computing is in the
     workers: this only opens the runs.
     """
-    opened = []
-    for settings in experiments.TRANSLATION_MODELS.values():
+    opened = {}
+    for name, settings in experiments.TRANSLATION_MODELS.items():
         run = open_run(settings, durable=True)
         run.keep()
-        opened.append(run)
-    opened.append(logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True))
+        opened[name] = run
+    opened["reference"] = logistic_reference_job(softmax_regression.SoftmaxSettings(), background=True)
     return opened
 
 
@@ -52,5 +52,5 @@ def warm_up_server() -> None:
     configure_server()
     training_data()
     load_shipped_networks()
-    for opened in warm_up():  # each one read back, or its claim stored (several servers, one database)
+    for opened in warm_up().values():  # each one read back, or its claim stored (several servers, one database)
         opened.settled(timeout=WARM_UP_SETTLE_SECONDS)

@@ -151,6 +151,7 @@ PAGES: dict[str, tuple[Shown, ...]] = _pages(
                                          "train_size", "seed")),
                  Shown(DashboardSettings)),
     board=(),
+    teacher=(),
 )
 
 

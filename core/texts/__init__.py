@@ -11,7 +11,8 @@ typography's no-break spaces here, once, when they are loaded (``typography.fren
 
 from __future__ import annotations
 
-from core.texts import board, common, convolution, five_layers, home, limits, links, softmax, training, translation
+from core.texts import (board, common, convolution, five_layers, handout, home, limits, links, slides, softmax, teacher,
+                        training, translation)
 from core.texts.typography import french
 
 LANGUAGES = ("fr", "en")
@@ -36,7 +37,8 @@ def _typeset(table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
             for key, entry in table.items()}
 
 
-TEXTS = _typeset(_merged(common, home, softmax, training, five_layers, limits, translation, convolution, links, board))
+TEXTS = _typeset(_merged(common, home, softmax, training, five_layers, limits, translation, convolution, links, board,
+                         slides, teacher, handout))
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:

@@ -9,10 +9,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_translation": {"fr": "Limites : translation", "en": "Limits: translation"},
     "page_convolution": {"fr": "Vers la convolution", "en": "Towards convolution"},
     "sidebar_credit": {
-        "fr": "D'après « TensorFlow and deep learning, without a PhD » de Martin Görner. "
-        "Données : MNIST (Y. LeCun, C. Cortes, C. J. C. Burges).",
-        "en": "After Martin Görner's talk “TensorFlow and deep learning, without a PhD”. "
-        "Data: MNIST (Y. LeCun, C. Cortes, C. J. C. Burges).",
+        "fr": "D'après la leçon de {deck_author} et l'exposé de {speaker} « [{talk}]({url}) » ({event}). "
+        "Données : MNIST ({mnist}), {mnist_authors}.",
+        "en": "After the lesson by {deck_author} and {speaker}'s talk “[{talk}]({url})” ({event}). "
+        "Data: MNIST ({mnist}), {mnist_authors}.",
     },
     "more_title": {"fr": "En détail", "en": "In detail"},  # the expander of a page's folded text
     "data_error": {

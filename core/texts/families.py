@@ -12,9 +12,10 @@ from __future__ import annotations
 from core.data import PROBLEMS as DATA_PROBLEMS
 from core.figures.board import TABLE_COLUMNS
 from core.figures.dashboard import RUN_COLUMNS
-from core.lesson import convolution, examples, experiments, translation
+from core.lesson import convolution, examples, experiments, slides, translation
 from core.models import mlp
 from core.settings.pages import PAGES, VIEWS
+from core.teacher import glossary, plan
 
 MODELS = ("softmax", "mlp", "cnn")                   # the models a student trains on a page
 TESTED_MODELS = (*experiments.TRANSLATION_MODELS, *experiments.SHIPPED_MODELS)  # the translation page's models
@@ -51,6 +52,20 @@ FAMILIES: dict[str, tuple] = {
     "board_kind_": ("number", "choice"),  # a class board question asks for a number or a choice
     "board_err_invalid_": ("nickname", "answer", "question", "choices", "range"),
     "data_problem_": DATA_PROBLEMS,  # what is wrong with the MNIST file (core.data.MnistDataError)
+    "slide_claim_": slides.CLAIM_IDS,     # what a slide box's measured value is
+    "slide_why_": slides.CLAIM_IDS,       # why it differs from the slide's number
+    "slide_absent_": slides.OPENED_ON_A_PAGE,  # where to go to measure it
+    "teacher_work_": plan.SERVER_WORK + plan.SHIPPED_WORK,    # what the server computes at start
+    "plan_project_": plan.PART_IDS,       # the lesson's parts: what to project, say, ask, expect
+    "plan_say_": plan.PART_IDS,
+    "plan_ask_": plan.PART_IDS,
+    "plan_expected_": plan.PART_IDS,
+    "question_": tuple(plan.QUESTIONS),   # the prepared questions
+    "question_choice_": tuple(dict.fromkeys(choice for question in plan.QUESTIONS.values() for choice in question.choices)),
+    "handout_row_": plan.HANDOUT_CLAIMS,
+    "handout_bar_": plan.HANDOUT_BARS,
+    "glossary_term_": glossary.TERM_IDS,
+    "glossary_def_": glossary.TERM_IDS,
 }
 
 

@@ -19,6 +19,7 @@ PAGES = {
     "translation": "lesson_pages/5_translation.py",
     "convolution": "lesson_pages/6_convolution.py",
     "board": "lesson_pages/7_board.py",
+    "teacher": "lesson_pages/8_teacher.py",
 }
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from core import data
+from core.lesson import slides
 from core.texts import t
 from tests.app.conftest import APP, PAGES, open_page
 
@@ -17,6 +18,7 @@ TITLES = {
     "translation": "trans_title",
     "convolution": "conv_title",
     "board": "board_title",
+    "teacher": "teacher_title",
 }
 
 
@@ -33,7 +35,7 @@ def test_every_page_renders_in_both_languages(page, lang):
 def test_sidebar_credit_follows_the_language(lang):
     at = open_page("home", lang)
     captions = [c.value for c in at.sidebar.caption]
-    assert captions[-1] == t("sidebar_credit", lang) and t("share_copy", lang) in captions
+    assert captions[-1] == t("sidebar_credit", lang, **slides.credits()) and t("share_copy", lang) in captions
 
 
 def test_home_shows_digits_and_redraws_them():

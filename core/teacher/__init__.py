@@ -1,0 +1,1 @@
+"""The teacher's material: the 55-minute plan and its prepared questions, the glossary, the printable handout."""
