@@ -9,7 +9,8 @@ from tests.app.test_training_page import run_until
 from ui import measurements
 
 BOX_PAGES = {"home": "home", "softmax": "softmax", "training": "training", "five_layers": "five-layers",
-             "overfitting": "overfitting", "translation": "translation"}
+             "overfitting": "overfitting", "translation": "translation",
+             "convolution": "convolution"}
 
 
 def measured_metrics(at, lang):
