@@ -31,6 +31,7 @@ from core.settings.fields import (
     valid_sizes,
 )
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
+from core.training.trainer import DigitsTrainer, hold_out
 
 LESSON_LAYERS = (200, 100, 60, 30)
 PRESETS = {
@@ -136,31 +137,15 @@ def _cross_entropy(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return float(-np.log(np.maximum(picked, LOG_EPSILON)).mean())
 
 
-class MLPTrainer(data.SharedRowsPickling):
+class MLPTrainer(DigitsTrainer):
     """Trains an :class:`~sklearn.neural_network.MLPClassifier` one epoch per step."""
 
     def __init__(self, settings: MLPSettings, x_train: np.ndarray, y_train: np.ndarray,
                  x_test: np.ndarray, y_test: np.ndarray):
-        problems = settings.problems()
-        if problems:
-            raise ValueError(f"invalid settings: {problems}")
-        self.settings = settings
-        self.x_train, self.y_train = x_train, np.asarray(y_train, dtype=np.intp)
-        self.x_test, self.y_test = x_test, np.asarray(y_test, dtype=np.intp)
-        full = settings.train_size >= self.y_train.size
-        chosen = (np.arange(self.y_train.size) if full
-                  else data.stratified_subset(self.y_train, settings.train_size, settings.seed))
-        held_out = int(round(settings.validation_fraction * chosen.size))
-        if held_out:
-            rng = np.random.default_rng(settings.seed)
-            shuffled = chosen[rng.permutation(chosen.size)]
-            self.validation = np.sort(shuffled[:held_out])
-            chosen = np.sort(shuffled[held_out:])
-            full = False
-        else:
-            self.validation = np.empty(0, dtype=np.intp)
-        self.pool = chosen
-        self.full = full
+        super().__init__(settings, x_train, y_train, x_test, y_test)
+        self.pool, self.validation = hold_out(self.chosen_digits(), settings.validation_fraction,
+                                              np.random.default_rng(settings.seed))
+        self.full = self.pool.size == self.y_train.size
         self.images = self._gathered()
         self.labels = self.y_train[self.pool]
         self.test_indices = (np.arange(self.y_test.size) if settings.test_digits >= self.y_test.size

@@ -19,6 +19,7 @@ from core import data
 from core.lesson.softmax import LOG_EPSILON, softmax
 from core.settings.fields import Settings, batch_problems, seed_setting, setting
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
+from core.training.trainer import DigitsTrainer
 
 
 class SoftmaxRegression:
@@ -126,7 +127,7 @@ class SoftmaxSettings(Settings):
         return self.eval_every
 
 
-class SoftmaxTrainer(data.SharedRowsPickling):
+class SoftmaxTrainer(DigitsTrainer):
     """Trains :class:`SoftmaxRegression` on MNIST in mini-batches, chunk by chunk.
 
     ``x_train`` and ``x_test`` are the shared read-only float32 rows (n, 784);
@@ -135,14 +136,8 @@ class SoftmaxTrainer(data.SharedRowsPickling):
 
     def __init__(self, settings: SoftmaxSettings, x_train: np.ndarray, y_train: np.ndarray,
                  x_test: np.ndarray, y_test: np.ndarray):
-        problems = settings.problems()
-        if problems:
-            raise ValueError(f"invalid settings: {problems}")
-        self.settings = settings
-        self.x_train, self.y_train = x_train, np.asarray(y_train, dtype=np.intp)
-        self.x_test, self.y_test = x_test, np.asarray(y_test, dtype=np.intp)
-        self.pool = (np.arange(self.y_train.size) if settings.train_size >= self.y_train.size
-                     else data.stratified_subset(self.y_train, settings.train_size, settings.seed))
+        super().__init__(settings, x_train, y_train, x_test, y_test)
+        self.pool = self.chosen_digits()
         self.rng = np.random.default_rng(settings.seed)
         self.model = SoftmaxRegression()
         self.step = 0

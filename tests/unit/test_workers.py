@@ -153,6 +153,7 @@ def test_a_trainer_travels_without_the_digits():
     assert size < 3_000_000  # its weights and its order of the 60 000 digits, not their 190 MB
     restored = pickle.loads(pickle.dumps(trainer))
     assert restored.x_train is data.training_rows().x_train
+    assert restored.y_train is data.training_rows().y_train and restored.y_test is data.training_rows().y_test
     assert restored.advance(100).test_accuracy == trainer.advance(100).test_accuracy
     small = registry.mnist_trainer(MLPSettings(hidden_layers=(8,), epochs=1, train_size=5000))
     assert len(pickle.dumps(small)) < 2_000_000  # its labels, not the 5 000 digits it gathered (15.7 MB)

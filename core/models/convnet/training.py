@@ -20,6 +20,7 @@ from core.models.convnet.network import ConvNet, as_images
 from core.models.convnet.optimizers import OPTIMIZERS
 from core.settings.fields import Settings, batch_problems, parse_sizes, seed_setting, setting, sizes_text, valid_sizes
 from core.training.checkpoint import Checkpoint, TrainingDiverged, percentiles
+from core.training.trainer import DigitsTrainer, hold_out
 
 ARCHITECTURES = ("lesson", "global_pooling", "live")
 KERNEL_SIZES = (3, 5, 7)
@@ -121,7 +122,7 @@ class ConvNetSettings(Settings):
         return self.eval_every
 
 
-class ConvNetTrainer(data.SharedRowsPickling):
+class ConvNetTrainer(DigitsTrainer):
     """Trains a :class:`ConvNet` on MNIST in mini-batches, ``eval_every`` batches per chunk.
 
     One step is one batch. Each epoch visits the chosen training digits in a new
@@ -144,21 +145,9 @@ class ConvNetTrainer(data.SharedRowsPickling):
 
     def __init__(self, settings: ConvNetSettings, x_train: np.ndarray, y_train: np.ndarray,
                  x_test: np.ndarray, y_test: np.ndarray):
-        problems = settings.problems()
-        if problems:
-            raise ValueError(f"invalid settings: {problems}")
-        self.settings = settings
-        # the shared arrays themselves, never a converted copy: they are not pickled (SharedRowsPickling)
-        self.x_train, self.y_train, self.x_test, self.y_test = x_train, y_train, x_test, y_test
-        chosen = (np.arange(self.y_train.size) if settings.train_size >= self.y_train.size
-                  else data.stratified_subset(self.y_train, settings.train_size, settings.seed))
-        held_out = round(settings.validation_fraction * chosen.size)
+        super().__init__(settings, x_train, y_train, x_test, y_test)
         self.rng = np.random.default_rng(settings.seed)
-        if held_out:
-            shuffled = chosen[self.rng.permutation(chosen.size)]
-            self.validation, chosen = np.sort(shuffled[:held_out]), np.sort(shuffled[held_out:])
-        else:
-            self.validation = np.empty(0, dtype=np.intp)
+        chosen, self.validation = hold_out(self.chosen_digits(), settings.validation_fraction, self.rng)
         # int32 indices: the run's state travels between processes after every chunk
         self.pool = chosen.astype(np.int32)
         self.batches_per_epoch = max(1, self.pool.size // settings.batch_size)
