@@ -1000,9 +1000,13 @@ class LessonStudent(Student):
         options = [option.content for option in message.options] if kind == "button_group" else list(message.options)
         if isinstance(wanted, int):
             return options[wanted]
-        if wanted not in options:
+        if wanted in options:
+            return wanted
+        # a number is labelled as the page writes it ("10,000", "10 000"): found by its digits
+        found = [option for option in options if _digits_only(option) == wanted]
+        if not found:
             raise KeyError(f"{key}: no option {wanted!r} in {options[:12]}")
-        return wanted
+        return found[0]
 
     def choose(self, key: str, wanted: str | int) -> None:
         self.set_widget(key, "string_array_value", [self.option(key, wanted)])
@@ -1352,6 +1356,11 @@ class LessonStudent(Student):
                          lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1),
                                               answer=(by_key("conv_answer_chart"), 1)))
         await self.think()
+
+
+def _digits_only(label: str) -> str:
+    """A number's label without its thousands separators (",", a space, U+00A0, U+202F)."""
+    return re.sub(r"[,\s\u00a0\u202f]", "", label)
 
 
 def _unchunk(body: bytes) -> bytes:

@@ -190,7 +190,7 @@ for i in range(1000):
     # success on test data ?
     test_data={X: mnist.test.images, Y_: mnist.test.labels}
     a,c = sess.run([accuracy, cross_entropy], feed_dict=test_data)""", (
-        Link("sess = tf.Session()", (("SoftmaxTrainer.__init__", "self.settings = settings", None),), "code_note_session"),
+        Link("sess = tf.Session()", (("SoftmaxTrainer.__init__", "super().__init__(settings, x_train, y_train, x_test, y_test)", None),), "code_note_session"),
         Link("sess.run(init)", (("SoftmaxTrainer.__init__", "self.model = SoftmaxRegression()", None),)),
         Link("for i in range(1000):", ((ADVANCE, "for step in range(steps):", None),
                                        ("SoftmaxSettings", "iterations: int = setting(10000", None)), "code_note_loop"),

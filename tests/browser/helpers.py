@@ -297,7 +297,8 @@ def title_text(page: Page) -> str | None:
     Read without waiting: call it once the page is idle (``open_app``, ``rerun``).
     """
     titles = page.locator(TITLE).all_inner_texts()
-    return " ".join(titles[0].split()) if titles else None
+    # ASCII whitespace only: French typography's no-break spaces (U+00A0, U+202F) are part of the title
+    return re.sub(r"[ \t\r\n]+", " ", titles[0]).strip() if titles else None
 
 
 def nav_link(page: Page, path: str):
