@@ -338,7 +338,8 @@ VIEW = ModelView(
     reference=(shipped.SHIPPED["lesson"].test_accuracy, "reference_cnn"),
     weight_titles=lambda count: [str(index + 1) for index in range(count)],
     describe=lambda s: {"filters": "-".join(map(str, s.filters)), "kernel_size": s.kernel_size,
-                        "optimizer": s.optimizer, "learning_rate": s.learning_rate, "batch_size": s.batch_size,
+                        "solver": s.optimizer,  # the 5-layer network's column: Adam or SGD too
+                        "learning_rate": s.learning_rate, "batch_size": s.batch_size,
                         "epochs": s.epochs, "train_digits": s.train_size, "seed": s.seed},
     short_name=lambda s: f"{'-'.join(map(str, s.filters))} {s.kernel_size}×{s.kernel_size} η={s.learning_rate:g}",
     weights_title="view_weights_filters",

@@ -32,7 +32,7 @@ MARGINS = {
     "confusion": dict(l=32, r=10, t=50, b=42),  # one-digit ticks and the axes' titles
 }
 # The columns of a student's table of runs (ui.dashboard), in this order where a model has them.
-RUN_COLUMNS = ("run", "model", "layers", "activation", "solver", "filters", "kernel_size", "optimizer", "learning_rate",
+RUN_COLUMNS = ("run", "model", "layers", "activation", "solver", "filters", "kernel_size", "learning_rate",
                "batch_size", "iterations", "epochs", "alpha", "train_digits", "eval_every", "seed", "test_accuracy",
                "test_loss", "last_batch_accuracy", "compute_s")
 DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",

@@ -252,7 +252,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "model_cnn": {"fr": "réseau convolutif", "en": "convolutional network"},
     "col_filters": {"fr": "filtres", "en": "filters"},
     "col_kernel_size": {"fr": "taille des filtres", "en": "filter size"},
-    "col_optimizer": {"fr": "optimiseur", "en": "optimiser"},
     "conv_explain_filters": {
         "fr": "Les poids : chaque filtre de la 1re convolution, dessiné en 5×5 (ou 3×3, 7×7) : en rouge ce qu'il cherche, en bleu ce qui l'éteint. Partis du bruit, ils deviennent des détecteurs de bords et de traits.",
         "en": "The weights: each filter of the first convolution, drawn as 5×5 (or 3×3, 7×7): in red what it looks for, in blue what turns it off. Starting from noise, they grow into edge and stroke detectors.",

@@ -103,6 +103,10 @@ def test_a_small_network_trains_live_to_its_end():
     at.text_input(key="convolution_filters").set_value("4").run()
     at.select_slider(key="convolution_train_size").set_value(1000).run()
     assert not at.error
+    # the student trained the 5-layer network before: its run is in the same table of their runs
+    at.session_state["run_table"] = [{"run": 1, "model": "mlp", "layers": "200-100-60-30", "activation": "logistic",
+                                      "solver": "adam", "test_accuracy": 97.6, "test_loss": 0.08,
+                                      "last_batch_accuracy": 99.0, "compute_s": 40.0}]
     at.button(key="cnn_start").click().run()
     run_until(at, lambda a: any(h.value == t("final_title", "en") for h in a.header), timeout=240)
     assert not at.exception, at.exception
@@ -111,6 +115,10 @@ def test_a_small_network_trains_live_to_its_end():
     settings = at.session_state["cnn_run"].settings
     assert (settings.filters, settings.train_size, settings.model) == ((4,), 1000, "cnn")
     assert at.session_state["cnn_run"].run.checkpoints[-1].test_accuracy > 0.5
+    at.run()  # the page as the student sees it next: the run in the table of their runs
+    assert not at.exception, at.exception
+    runs = at.dataframe[-1].value
+    assert runs.columns.is_unique and runs[t("col_solver", "en")].tolist() == ["adam", "adam"]
 
 
 def test_bad_filters_and_kernel_sizes_are_refused_with_a_message():

@@ -106,3 +106,12 @@ def test_every_text_is_used():
     from_families = {families.key(prefix, value) for prefix, values in families.FAMILIES.items() for value in values}
     unused = sorted(set(texts.TEXTS) - named - from_families)
     assert unused == []
+
+
+@pytest.mark.parametrize("lang", texts.LANGUAGES)
+def test_the_run_tables_columns_have_distinct_names(lang):
+    """A student's runs of every model in one table: two columns named alike make pandas return a table
+    for a column (the convolutional network's optimiser once met the 5-layer network's solver)."""
+    from core.figures.dashboard import RUN_COLUMNS
+    labels = [texts.t(families.key("col_", column), lang) for column in RUN_COLUMNS]
+    assert len(set(labels)) == len(labels), labels
