@@ -183,8 +183,10 @@ def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_wo
         spread = {name: np.percentile(b, PERCENTILES, axis=1).T for name, b in biases.items()}
         return layers_spread_figure(steps, spread, title, x_title, layer_word, height, x_max)
     b = np.asarray(next(iter(biases.values())))
-    data = [go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
-                       line=dict(color=DIGIT_COLORS[k % 10], width=3, dash=DIGIT_DASHES[k % 10]))
+    # ten curves: a colour, a dash and a marker symbol each (a dozen markers at most on a curve)
+    data = [go.Scatter(x=steps, y=b[:, k], mode="lines+markers", name=str(k),
+                       line=dict(color=DIGIT_COLORS[k % 10], width=3, dash=DIGIT_DASHES[k % 10]),
+                       marker=dict(symbol=palette.SYMBOLS[k % len(palette.SYMBOLS)], size=8, maxdisplayed=12))
             for k in range(b.shape[1])]
     return style.compose(data, height=height, title=title,
                            layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",

@@ -12,10 +12,14 @@ blue            #0072B2    #0072B2      5.2
 vermillion      #D55E00    #D55E00      3.9
 bluish green    #009E73    #009E73      3.4
 reddish purple  #CC79A7    #B86D96      3.7 (darkened ×0.9: 3.06 left no margin)
-orange          #E69F00    #B07A00      3.7 (darkened ×0.765: 2.25 failed)
+orange          #E69F00    #7F5700      6.4 (darkened ×0.55: see below)
 sky blue        #56B4E9    #4087AF      4.0 (darkened ×0.75: 2.31 failed)
 yellow          #F0E442    —            1.3: never a mark, only a light fill
 ==============  =========  ===========  ==========================================
+
+Orange darkened just to 3:1 (×0.765, #B07A00) came as dark as vermillion, and the two were then
+2.7 apart (CIE ΔE) for a deuteranope, 6 for a protanope: darker still, an ochre, it is 10 or more
+apart from every other colour for them (the test simulates their vision).
 
 Colour is never the only cue (WCAG 1.4.1): each series also has its own dash, marker symbol
 and bar pattern (:data:`SERIES`, :data:`MODEL_STYLES`), so a chart reads in grey scale and
@@ -32,7 +36,7 @@ BLUE = "#0072B2"
 VERMILLION = "#D55E00"
 BLUISH_GREEN = "#009E73"
 REDDISH_PURPLE = "#B86D96"
-ORANGE = "#B07A00"
+ORANGE = "#7F5700"
 SKY_BLUE = "#4087AF"
 
 # The colours that draw data (lines, markers, bars), in the order series take them.
@@ -77,7 +81,7 @@ MODEL_STYLES = {
     "cnn_global": dict(color=ORANGE, dash="longdash", symbol="star", pattern="."),
     "cnn": dict(color=GREY, dash="longdashdot", symbol="cross", pattern="-"),
 }
-OTHER_STYLE = dict(color=GREY, dash="longdashdot", symbol="hexagon", pattern="+")
+OTHER_STYLE = dict(color=GREY, dash="8px,3px,2px,3px,2px,3px", symbol="hexagon", pattern="+")  # dash, dot, dot
 MODEL_COLORS = {model: style["color"] for model, style in MODEL_STYLES.items()}
 # A training run's two curves: the training digits dashed, the test digits solid with markers.
 TRAIN_STYLE = dict(color=BLUE, dash="dash", symbol="circle-open", pattern="/")
