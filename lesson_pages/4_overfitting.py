@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from core.figures import palette
 from core.figures.curves import curves_figure, gap_bars_figure
 from core.lesson import experiments as ex
 from core.numbers import format_count, format_number
@@ -31,16 +32,18 @@ def draw_overfitting(points: dict) -> None:
         return
     accuracy_series, loss_series = [], []
     for index, (size, c) in enumerate(curves.items()):
-        color = ex.SIZE_COLORS[index]
+        color, symbol = ex.SIZE_COLORS[index], palette.SYMBOLS[index]  # a size's colour and marker
         label = tr("digits_count", n=format_count(size, language))
         accuracy_series += [
             dict(name=f"{label} — {tr('curve_train_short')}", x=c.steps, y=c.train_accuracy, color=color,
-                 dash="dash", width=2, group=label),
-            dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_accuracy, color=color, group=label)]
+                 symbol=symbol, dash="dash", width=2, group=label),
+            dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_accuracy, color=color, symbol=symbol,
+                 group=label)]
         loss_series += [
             dict(name=f"{label} — {tr('curve_train_short')}", x=c.steps, y=c.train_loss, color=color,
-                 dash="dash", width=2, group=label),
-            dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_loss, color=color, group=label)]
+                 symbol=symbol, dash="dash", width=2, group=label),
+            dict(name=f"{label} — {tr('curve_test')}", x=c.steps, y=c.test_loss, color=color, symbol=symbol,
+                 group=label)]
     left, right = st.columns(2)
     with left:
         chart(curves_figure(accuracy_series, tr("overfit_accuracy_chart"), tr("unit_epochs"), "%",
@@ -53,9 +56,9 @@ def draw_overfitting(points: dict) -> None:
         final = {size: ex.Curves.of(points[size]) for size in finished}
         chart(curves_figure([
             dict(name=tr("curve_train_short"), x=finished, y=[final[s].train_accuracy[-1] for s in finished],
-                 color="#0B57D0", dash="dash"),
+                 **palette.TRAIN_STYLE),
             dict(name=tr("curve_test"), x=finished, y=[final[s].test_accuracy[-1] for s in finished],
-                 color="#B3261E"),
+                 **palette.TEST_STYLE),
         ], tr("overfit_size_chart"), tr("axis_train_digits"), "%", percent=True, x_log=True, height=400),
             key="overfit_sizes")
         smallest = final[finished[0]]
@@ -74,8 +77,8 @@ def show_overfitting() -> None:
 
 
 # --------------------------------------------------------------- remedies
-colors = {"none": "#B3261E", "l2": "#0B57D0", "early_stopping": "#8430CE", "more_data": "#1E8E3E",
-          "fewer_neurons": "#E37400"}
+colors = {"none": palette.VERMILLION, "l2": palette.BLUE, "early_stopping": palette.REDDISH_PURPLE,
+          "more_data": palette.BLUISH_GREEN, "fewer_neurons": palette.ORANGE}
 
 
 def show_remedies() -> None:
@@ -133,10 +136,10 @@ def draw_plateau(points: dict) -> None:
     if points["softmax"]:
         c = ex.Curves.of(points["softmax"])
         series.append(dict(name=tr("plateau_softmax"), x=ex.softmax_epochs(c.steps), y=c.test_accuracy,
-                           color="#0B57D0"))
+                           **palette.MODEL_STYLES["softmax"]))
     if points["mlp"]:
         c = ex.Curves.of(points["mlp"])
-        series.append(dict(name=tr("plateau_mlp"), x=c.steps, y=c.test_accuracy, color="#B3261E"))
+        series.append(dict(name=tr("plateau_mlp"), x=c.steps, y=c.test_accuracy, **palette.MODEL_STYLES["mlp"]))
     if series:
         chart(curves_figure(series, tr("plateau_chart"), tr("unit_epochs"), "%", percent=True,
                                references=[(0.92, tr("reference_92")), (0.98, tr("reference_98"))]),
@@ -150,7 +153,7 @@ def show_plateau() -> None:
 
 
 # ---------------------------------------------------------- slow learning
-slow_colors = {"slow_sigmoid": "#B3261E", "slow_relu": "#1E8E3E", "slow_rate_small": "#E37400"}
+slow_colors = {"slow_sigmoid": palette.VERMILLION, "slow_relu": palette.BLUISH_GREEN, "slow_rate_small": palette.ORANGE}
 
 
 def draw_slow(points: dict) -> None:

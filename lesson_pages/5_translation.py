@@ -42,7 +42,7 @@ def percent(value: float, digits: int = 0) -> str:
 
 
 def model_series(probabilities: dict) -> list[dict]:
-    return [dict(name=usable[name].label, probabilities=p, color=tf.MODEL_COLORS[name])
+    return [dict(name=usable[name].label, probabilities=p, **tf.MODEL_STYLES[name])
             for name, p in probabilities.items()]
 
 
@@ -113,7 +113,7 @@ def show_shift() -> None:
                                          required=True, format_func=option_labels("direction_"),
                                          key="trans_sweep_direction", persist_state="session")
     shifts = list(range(-translation.PAGE_SHIFT, translation.PAGE_SHIFT + 1))
-    series = [dict(name=model.label, x=shifts, color=tf.MODEL_COLORS[name],
+    series = [dict(name=model.label, x=shifts, **tf.MODEL_STYLES[name],
                    y=translation.class_probability_sweep(model.predict_proba, image, truth, shifts, direction))
               for name, model in usable.items()]
     current = {"horizontal": dx, "vertical": dy, "diagonal": dx if dx == dy else None}[direction]
@@ -147,7 +147,7 @@ def show_test_set() -> None:
             finished = {name: job for name, job in curve_jobs.items() if job.finished and job.error is None}
             job_status(list(curve_jobs.values()))
             shifts = list(range(translation.PAGE_SHIFT + 1))
-            series = [dict(name=usable[name].label, x=shifts, y=job.result[direction], color=tf.MODEL_COLORS[name])
+            series = [dict(name=usable[name].label, x=shifts, y=job.result[direction], **tf.MODEL_STYLES[name])
                       for name, job in finished.items()]
             if series:
                 chart(curves_figure(series, tr("trans_curves_title", direction=tr_choice("direction_", direction)),

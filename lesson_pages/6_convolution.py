@@ -71,10 +71,11 @@ def show_answer() -> str:
             st.caption(tr("conv_answer_waiting"))
         job_status(list(jobs.values()))
         if curves:
-            series = [dict(name=ready[name].label, x=shifts, y=values, color=tf.MODEL_COLORS[name])
+            series = [dict(name=ready[name].label, x=shifts, y=values, **tf.MODEL_STYLES[name])
                       for name, values in curves.items()]
             chart(curves_figure(series, tr("conv_answer_chart", direction=tr_choice("direction_", direction)),
-                                tr("trans_shift_axis"), "%", percent=True, height=460), key="conv_answer_chart")
+                                tr("trans_shift_axis"), "%", percent=True, height=460), key="conv_answer_chart",
+                  values=False)  # its values are in the expander below
             st.caption(tr("conv_answer_caption"))
             with st.expander(tr("conv_values")):
                 table = pd.DataFrame({tr("conv_values_shift"): shifts,
@@ -270,7 +271,7 @@ def show_network() -> None:
                          tr("conv_feature_axis"), "", height=300, key=f"conv_layer_{layer_name}")
     probabilities = maps[-1][1]
     shared_chart(tf.probabilities_figure, [dict(name=tr_choice("conv_network_", name), probabilities=probabilities,
-                                                color=tf.MODEL_COLORS[network_model(name)])],
+                                                **tf.MODEL_STYLES[network_model(name)])],
                  None, tr("conv_probabilities"), tr("trans_digit_axis"), tr("trans_true"), height=340,
                  key="conv_probabilities")
 
@@ -317,9 +318,9 @@ def show_shift() -> None:
         st.caption(tr("conv_similarity_explain"))
     reads = {tr("conv_input_title"): original_maps["softmax"],
              tr("trans_moved", dx=f"{dx:+d}", dy=f"{dy:+d}"): moved_maps["softmax"]}
-    colors = (tf.MODEL_COLORS["mlp"], tf.MODEL_COLORS[network_model(name)])
-    shared_chart(tf.probabilities_figure, [dict(name=label, probabilities=values, color=color)
-                                           for (label, values), color in zip(reads.items(), colors)],
+    cues = (tf.MODEL_STYLES["mlp"], tf.MODEL_STYLES[network_model(name)])
+    shared_chart(tf.probabilities_figure, [dict(name=label, probabilities=values, **cue)
+                                           for (label, values), cue in zip(reads.items(), cues)],
                  None, tr("conv_probabilities"), tr("trans_digit_axis"), tr("trans_true"), height=320,
                  key="conv_shift_probabilities")
     # in the direction chosen for the answer, at the top; 18 passes through the network, made once for

@@ -12,7 +12,7 @@ from plotly.basedatatypes import BaseFigure
 from core import texts
 from core.numbers import format_count, format_number
 from core.texts import families
-from core.figures import style
+from core.figures import alternative, style
 from core.settings import links
 from core.settings.fields import Context
 
@@ -138,15 +138,58 @@ def prepare(fig: BaseFigure) -> BaseFigure:
         style.restyle(fig, dict(font=dict(size=(layout.font.size or 16) + 6),
                                   height=int((layout.height or 420) * 1.25)))
     serialized = object.__new__(_SerializedFigure)  # no Plotly machinery: only the dict
-    object.__setattr__(serialized, "_lesson_dict", style.localize(fig.to_dict(), lang()))
+    spec = style.localize(fig.to_dict(), lang())
+    object.__setattr__(serialized, "_lesson_dict", spec)
+    # its text alternative, made once too: pages rerun at every click, for thirty students
+    object.__setattr__(serialized, "_lesson_values", chart_values(spec))
     fig._lesson_serialized = serialized
     return fig
 
 
-def chart(fig, key: str | None = None) -> None:
-    """Show a Plotly figure stretched to its container (larger type and height in presenter mode)."""
+def _shown_cell(value, language: str) -> str:
+    """A cell of a chart's values as the page writes it: 0,25 and 60 000 in French, an empty cell for nothing."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return str(value)
+    if isinstance(value, (int, np.integer)):
+        return format_count(value, language)
+    if isinstance(value, (float, np.floating)):
+        return format_count(value, language) if float(value).is_integer() and abs(value) < 1e15 \
+            else format_number(float(value), None, language)
+    return str(value)
+
+
+def chart_values(spec: dict) -> tuple[pd.DataFrame, str | None, str]:
+    """A figure's dict as the table of its values (``core.figures.alternative``), every cell written
+    in this session's language, a note when the table was cut, and its name for a screen reader."""
+    language = lang()
+    words = {"series": tr("chart_values_series"), "x": tr("chart_values_x"), "y": tr("chart_values_y"),
+             "value": tr("chart_values_value"), "label": tr("chart_values_label"),
+             "image": tr("chart_values_image"), "minimum": tr("chart_values_minimum"),
+             "maximum": tr("chart_values_maximum"), "mean": tr("chart_values_mean"), "size": tr("chart_values_size")}
+    values = alternative.values_table(spec, words)
+    # strings, made once: a Styler would format the cells again at every rerun
+    table = values.table.map(lambda value: _shown_cell(value, language)) if len(values.table) else values.table
+    note = tr("chart_values_cut", shown=format_count(len(values.table), language),
+              rows=format_count(values.total, language)) if values.cut else None
+    return table, note, values.title or tr("chart_values_title")
+
+
+def chart(fig, key: str | None = None, values: bool = True) -> None:
+    """Show a Plotly figure stretched to its container (larger type and height in presenter mode),
+    and under it its values in a folded table: the chart's text alternative (WCAG 1.1.1) for a
+    student who cannot see it, or who wants the numbers. ``values=False`` where the page
+    shows the chart's values itself.
+    """
     serialized = prepare(fig)._lesson_serialized
     st.plotly_chart(serialized, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
+    table, note, name = serialized._lesson_values
+    if values and len(table):
+        with st.expander(tr("chart_values_title"), icon=":material/table:"):
+            st.table(table, hide_index=True, alt=name)
+            if note:
+                st.caption(note)
 
 
 # Figures kept for the whole server, and for how long: a figure weighs 5 to 90 kB (twice that

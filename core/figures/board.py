@@ -28,18 +28,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.figures import style
+from core.figures import palette, style
 
 N_INPUTS, N_OUTPUTS = 784, 10
-MODEL_COLORS = {
-    "softmax": style.COLORS["main"],    # blue
-    "mlp": style.COLORS["second"],      # red
-    "augmented": style.COLORS["third"],  # green
-    "cnn_lesson": "#8430CE",              # purple
-    "cnn_global": "#E37400",              # orange
-}
+# each model's colour, dash and marker symbol, the same as on the translation and convolution pages
+MODEL_COLORS = {model: palette.MODEL_COLORS[model]
+                for model in ("softmax", "mlp", "augmented", "cnn_lesson", "cnn_global")}
 MODEL_ORDER = tuple(MODEL_COLORS)
-OTHER_COLOR = style.COLORS["grey"]
+OTHER_COLOR = palette.OTHER_STYLE["color"]
+# a marker's dark rim: 3:1 at least against the white background whatever its fill (a light Viridis yellow)
+MARKER_LINE = dict(color=palette.INK, width=1)
 SIZE_SCALE = "Viridis"
 TABLE_COLUMNS = ("id", "student", "page", "model", "size", "learning_rate", "train_size",
                  "epochs_or_iterations", "seed", "train_accuracy", "test_accuracy", "test_loss", "seconds")
@@ -85,6 +83,11 @@ def _color(model: str) -> str:
     return MODEL_COLORS.get(model, OTHER_COLOR)
 
 
+def _cues(model: str) -> dict:
+    """The model's colour, dash and marker symbol (see core.figures.palette)."""
+    return palette.model_style(model) if model in MODEL_COLORS else dict(palette.OTHER_STYLE)
+
+
 def _models_in_order(models) -> list[str]:
     """The models present, the known ones in their usual order, then any other alphabetically."""
     present = set(models)
@@ -97,9 +100,7 @@ def _escape(text) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _rgba(color: str, alpha: float) -> str:
-    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red}, {green}, {blue}, {alpha})"
+_rgba = palette.rgba
 
 
 def _superscript_power(exponent: int) -> str:
@@ -181,7 +182,7 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
             type="scatter", mode="markers", x=sized[0], y=sized[1], text=sized[2], showlegend=False,
             hovertemplate=hover,
             marker=dict(size=13, color=sized[3], colorscale=SIZE_SCALE, cmin=low, cmax=high, showscale=True,
-                        opacity=0.85, line=dict(color="white", width=1),
+                        opacity=0.85, line=MARKER_LINE,
                         colorbar=dict(title=dict(text=size_title), tickvals=powers,
                                       ticktext=[_superscript_power(p) for p in powers], thickness=14)),
         ))
@@ -189,7 +190,7 @@ def overfitting_figure(runs: list, title: str, x_title: str, y_title: str, size_
         traces.append(dict(
             type="scatter", mode="markers", x=unsized[0], y=unsized[1], text=unsized[2], showlegend=False,
             hovertemplate=hover,
-            marker=dict(size=13, color=OTHER_COLOR, opacity=0.85, line=dict(color="white", width=1)),
+            marker=dict(size=13, color=OTHER_COLOR, opacity=0.85, line=MARKER_LINE),
         ))
     values = sized[0] + sized[1] + unsized[0] + unsized[1]
     low = max(0.0, min(values) - 2.0) if values else 0.0
@@ -228,7 +229,7 @@ def learning_rate_figure(runs: list, title: str, x_title: str, y_title: str, hid
         traces.append(dict(type="scatter", mode="markers", x=x, y=y, text=text,
                            name=_escape(str(model_labels.get(model, model))),
                            hovertemplate=f"%{{text}}<br>{x_title}: %{{x:~g}}<br>{y_title}: %{{y:.2f}} %<extra></extra>",
-                           marker=dict(size=12, color=_color(model), opacity=0.8, line=dict(color="white", width=1))))
+                           marker=dict(size=12, color=_color(model), symbol=_cues(model)["symbol"], line=MARKER_LINE)))
     fig = style.figure(traces)
     style.style(fig, height=height, title=title, layout=dict(showlegend=True, hovermode="closest"),
                   xaxes=dict(title=dict(text=x_title), type="log", exponentformat="none"),  # 0.0001, not 100µ
@@ -278,8 +279,9 @@ def shift_figure(runs: list, title: str, x_title: str, y_title: str, model_label
         median_x = sorted(per_shift)
         thick.append(dict(type="scatter", mode="lines+markers", x=median_x,
                           y=[float(np.median(per_shift[s])) for s in median_x],
-                          name=f"{median_label} {name}", legendgroup=model, line=dict(color=color, width=5),
-                          marker=dict(size=8, color=color),
+                          name=f"{median_label} {name}", legendgroup=model,
+                          line=dict(color=color, width=5, dash=_cues(model)["dash"]),
+                          marker=dict(size=10, color=color, symbol=_cues(model)["symbol"]),
                           hovertemplate=f"{median_label} {name}<br>%{{x}}: %{{y:.1f}} %<extra></extra>"))
     fig = style.figure(thin + thick)  # the medians drawn over the runs' lines
     style.style(fig, height=height, title=title, layout=dict(showlegend=bool(thick), hovermode="closest"),

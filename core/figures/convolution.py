@@ -5,17 +5,17 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.figures import style
+from core.figures import palette, style
 from core.figures.curves import curves_figure
 from core.lesson import convolution, translation
 from core.models.convnet import shipped
 
-INK_SCALE = [[0.0, "#FFFFFF"], [1.0, style.COLORS["ink"]]]
-# negative blue, zero white, positive red: how strongly (and with which sign) a filter answers
-SIGNED_SCALE = [[0.0, "#0B57D0"], [0.5, "#FFFFFF"], [1.0, "#B3261E"]]
-# after ReLU: nothing (white) to a strong answer (dark red)
-POSITIVE_SCALE = [[0.0, "#FFFFFF"], [0.35, "#F6AEA9"], [1.0, "#8C1D18"]]
-HIGHLIGHT = "#E37400"
+INK_SCALE = palette.INK_SCALE
+# negative blue, zero white, positive vermillion: how strongly (and with which sign) a filter answers
+SIGNED_SCALE = palette.SIGNED_SCALE
+# after ReLU: nothing (white) to a strong answer (dark vermillion)
+POSITIVE_SCALE = palette.POSITIVE_SCALE
+HIGHLIGHT = palette.ORANGE
 
 KINDS = {"image": INK_SCALE, "signed": SIGNED_SCALE, "positive": POSITIVE_SCALE}
 
@@ -66,7 +66,7 @@ def heatmaps_figure(arrays: list[np.ndarray], titles: list[str], kind: str | lis
         row, col = divmod(index, columns)
         suffix = "" if index == 0 else str(index + 1)
         zmin, zmax = _colour_range(array, kind, limit)
-        trace = dict(z=array, colorscale=KINDS[kind], zmin=zmin, zmax=zmax, showscale=False,
+        trace = dict(z=array, name=label, colorscale=KINDS[kind], zmin=zmin, zmax=zmax, showscale=False,
                      xaxis=f"x{suffix}", yaxis=f"y{suffix}", xgap=1, ygap=1,
                      hovertemplate="(%{y}, %{x}): %{z:" + number_format + "}<extra></extra>")
         if annotate:
@@ -81,7 +81,7 @@ def heatmaps_figure(arrays: list[np.ndarray], titles: list[str], kind: str | lis
                                       range=[n_rows - 0.5, -0.5], visible=False,
                                       scaleanchor=f"x{suffix}", constrain="domain")
         shapes.append(dict(type="rect", x0=-0.5, x1=n_cols - 0.5, y0=-0.5, y1=n_rows - 0.5, xref=f"x{suffix}",
-                           yref=f"y{suffix}", line=dict(color="#C4C7CC", width=1)))
+                           yref=f"y{suffix}", line=dict(color=palette.AXIS_LINE, width=1)))
         if highlights and index in highlights:
             top, left, size = highlights[index]
             shapes.append(dict(type="rect", x0=left - 0.5, x1=left + size - 0.5, y0=top - 0.5,
@@ -107,12 +107,14 @@ def revealed(feature_map: np.ndarray, steps: int) -> np.ndarray:
 
 
 def features_figure(original: np.ndarray, moved: np.ndarray, names: tuple[str, str], title: str, x_title: str,
-                    colors: tuple[str, str] = ("#0B57D0", "#E37400"), height: int = 360) -> go.Figure:
-    """What a network's dense layer reads, for a digit and the same digit moved: two bars per feature."""
+                    colors: tuple[str, str] = (palette.BLUE, palette.ORANGE), height: int = 360) -> go.Figure:
+    """What a network's dense layer reads, for a digit and the same digit moved: two bars per feature
+    (the moved digit's hatched, so that they differ without their colours)."""
     features = np.arange(1, len(original) + 1)
-    traces = [go.Bar(x=features, y=np.asarray(values, dtype=float), name=name, marker_color=color,
+    traces = [go.Bar(x=features, y=np.asarray(values, dtype=float), name=name,
+                     marker=dict(color=color, pattern=dict(shape=pattern, fillmode="overlay", solidity=0.35)),
                      hovertemplate="%{x}: %{y:.2f}<extra>" + name + "</extra>")
-              for values, name, color in zip((original, moved), names, colors)]
+              for values, name, color, pattern in zip((original, moved), names, colors, ("", "/"))]
     return style.compose(traces, height=height, title=title, layout=dict(barmode="group", bargap=0.15),
                          xaxes=dict(title=x_title), yaxes=dict(rangemode="tozero"))
 
@@ -128,5 +130,6 @@ def similarity_figure(network: str, digit: np.ndarray, direction: str, names: di
     shifts = list(range(translation.PAGE_SHIFT + 1))
     likeness = convolution.feature_similarity(shipped.load_shipped(network), digit, shifts, direction)
     colors = {"pixels": style.COLORS["grey"], "features": color}
-    return curves_figure([dict(name=names[kind], x=shifts, y=values, color=colors[kind])
+    dashes = {"pixels": "dot", "features": "solid"}
+    return curves_figure([dict(name=names[kind], x=shifts, y=values, color=colors[kind], dash=dashes[kind])
                           for kind, values in likeness.items()], title, x_title, "cos", height=height)

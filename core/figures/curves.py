@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.figures import style
+from core.figures import palette, style
 
 
 def curves_figure(series: list[dict], title: str, x_title: str, y_title: str, percent: bool = False,
@@ -15,17 +15,24 @@ def curves_figure(series: list[dict], title: str, x_title: str, y_title: str, pe
     """Several named curves on one chart.
 
     Each series is a dict with ``name``, ``x``, ``y`` and optionally ``color``,
-    ``dash`` ("solid", "dash", "dot") and ``width``. ``references`` are
+    ``dash`` ("solid", "dash", "dot"), ``symbol`` (a Plotly marker symbol) and ``width``;
+    a series without them takes the palette's next ones (:func:`palette.series_style`). Every
+    curve has markers, a dozen at most, of its own symbol: with the dash, they tell the curves
+    apart without their colours (in grey scale, or for a colour-blind student). ``references`` are
     horizontal lines (value, label), ``markers`` single points (x, y, text, color),
     ``vertical`` a dotted vertical line at that x (where the student is now).
     """
     scale = 100.0 if percent else 1.0
-    traces = [go.Scatter(
-        x=item["x"], y=np.asarray(item["y"], dtype=float) * scale, name=item["name"],
-        mode="lines+markers" if len(item["x"]) <= 8 else "lines",
-        line=dict(color=item.get("color"), dash=item.get("dash", "solid"), width=item.get("width", 3)),
-        legendgroup=item.get("group"),
-    ) for item in series]
+    traces = []
+    for index, item in enumerate(series):
+        cues = palette.series_style(index)
+        color = item.get("color") or cues["color"]
+        traces.append(go.Scatter(
+            x=item["x"], y=np.asarray(item["y"], dtype=float) * scale, name=item["name"], mode="lines+markers",
+            line=dict(color=color, dash=item.get("dash", "solid"), width=item.get("width", 3)),
+            marker=dict(symbol=item.get("symbol", cues["symbol"]), size=9, color=color, maxdisplayed=12),
+            legendgroup=item.get("group"),
+        ))
     shapes, annotations = [], []
     for value, label in references:  # what add_hline draws, as plain layout entries
         shape, text = style.reference_line(value * scale, label)

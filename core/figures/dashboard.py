@@ -9,13 +9,15 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.figures import style
+from core.figures import palette, style
 from core.training.checkpoint import PERCENTILES, wrong_first
 
-TRAIN_COLOR = style.COLORS["main"]
-TEST_COLOR = style.COLORS["second"]
-OTHER_COLORS = ["#5F6368", "#E37400", "#8430CE"]
-LAYER_COLORS = ["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"]
+TRAIN_COLOR = palette.TRAIN_STYLE["color"]
+TEST_COLOR = palette.TEST_STYLE["color"]
+# earlier runs' test curves: colours and dashes the training and test curves do not use
+OTHER_COLORS = [palette.GREY, palette.ORANGE, palette.REDDISH_PURPLE]
+OTHER_DASHES = ["dot", "dashdot", "longdashdot"]
+LAYER_COLORS = list(palette.SERIES_COLORS)
 # The margins Plotly's automargin settles on for these views at the app's type size on a laptop,
 # given up front with a few pixels to spare (text is a few pixels wider or narrower from one
 # machine's fonts to another's: DejaVu Sans, which CI installs, needed 5 more on the left).
@@ -35,8 +37,9 @@ MARGINS = {
 RUN_COLUMNS = ("run", "model", "layers", "activation", "solver", "filters", "kernel_size", "learning_rate",
                "batch_size", "iterations", "epochs", "alpha", "train_digits", "eval_every", "seed", "test_accuracy",
                "test_loss", "last_batch_accuracy", "compute_s")
-DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+# the ten digits' bias curves: seven colours and six dashes, no two digits alike in both
+DIGIT_COLORS = [palette.SERIES_COLORS[k % len(palette.SERIES_COLORS)] for k in range(10)]
+DIGIT_DASHES = [palette.DASHES[k % len(palette.DASHES)] for k in range(10)]
 
 
 def history(checkpoints: list) -> dict[str, np.ndarray]:
@@ -55,13 +58,15 @@ def _two_curves(x, train, test, title, x_title, y_title, names, height, percent=
     scale = 100.0 if percent else 1.0
     data = [
         go.Scatter(x=other_x, y=np.asarray(other_y) * scale, name=other_name, mode="lines",
-                   line=dict(color=OTHER_COLORS[i % len(OTHER_COLORS)], width=2, dash="dash"))
+                   line=dict(color=OTHER_COLORS[i % len(OTHER_COLORS)], width=2, dash=OTHER_DASHES[i % len(OTHER_DASHES)]))
         for i, (other_name, other_x, other_y) in enumerate(others)
     ] + [
+        # the training curve dashed and thin, the test curve solid and thick (not faded: 3:1 on white)
         go.Scatter(x=x, y=np.asarray(train) * scale, name=names[0], mode="lines",
-                   line=dict(color=TRAIN_COLOR, width=2), opacity=0.75),
+                   line=dict(color=TRAIN_COLOR, width=2, dash=palette.TRAIN_STYLE["dash"])),
         go.Scatter(x=x, y=np.asarray(test) * scale, name=names[1], mode="lines+markers" if len(x) < 30 else "lines",
-                   line=dict(color=TEST_COLOR, width=4)),
+                   line=dict(color=TEST_COLOR, width=4, dash=palette.TEST_STYLE["dash"]),
+                   marker=dict(symbol=palette.TEST_STYLE["symbol"])),
     ]
     layout = dict(hovermode="x unified", margin=MARGINS["curves"])
     if reference is not None:
@@ -141,7 +146,7 @@ def percentile_bands_figure(steps, percentiles: np.ndarray, title, x_title, heig
         traces.append(go.Scatter(x=steps, y=p[:, high], mode="lines", line=dict(width=0), showlegend=False,
                                  hoverinfo="skip"))
         traces.append(go.Scatter(x=steps, y=p[:, low], mode="lines", line=dict(width=0), fill="tonexty",
-                                 fillcolor=f"rgba(11,87,208,{alpha})", name=name, hoverinfo="skip"))
+                                 fillcolor=palette.rgba(palette.BLUE, alpha), name=name, hoverinfo="skip"))
     traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines", name=median_name,
                              line=dict(color=style.COLORS["ink"], width=2)))
     return style.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
@@ -157,14 +162,14 @@ def layers_spread_figure(steps, per_layer: dict[str, np.ndarray], title, x_title
     traces = []
     for index, (name, p) in enumerate(per_layer.items()):
         color = LAYER_COLORS[index % len(LAYER_COLORS)]
-        red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+        dash = palette.DASHES[index % len(palette.DASHES)]
         traces.append(go.Scatter(x=steps, y=p[:, 5], mode="lines", line=dict(width=0), showlegend=False,
                                  hoverinfo="skip", legendgroup=name))
         traces.append(go.Scatter(x=steps, y=p[:, 1], mode="lines", line=dict(width=0), fill="tonexty",
-                                 fillcolor=f"rgba({red},{green},{blue},0.18)", showlegend=False, hoverinfo="skip",
+                                 fillcolor=palette.rgba(color, 0.18), showlegend=False, hoverinfo="skip",
                                  legendgroup=name))
         traces.append(go.Scatter(x=steps, y=p[:, PERCENTILES.index(50)], mode="lines+markers" if len(steps) < 30
-                                 else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3),
+                                 else "lines", name=f"{layer_word} {name}", line=dict(color=color, width=3, dash=dash),
                                  legendgroup=name))
     return style.compose(traces, height=height, title=title, layout=dict(margin=MARGINS["curves"]),
                            xaxes=dict(title=dict(text=x_title), range=[0, x_max] if x_max else None))
@@ -178,8 +183,11 @@ def biases_figure(steps, biases: dict[str, np.ndarray], title, x_title, layer_wo
         spread = {name: np.percentile(b, PERCENTILES, axis=1).T for name, b in biases.items()}
         return layers_spread_figure(steps, spread, title, x_title, layer_word, height, x_max)
     b = np.asarray(next(iter(biases.values())))
-    data = [go.Scatter(x=steps, y=b[:, k], mode="lines", name=str(k),
-                       line=dict(color=DIGIT_COLORS[k % 10], width=3)) for k in range(b.shape[1])]
+    # ten curves: a colour, a dash and a marker symbol each (a dozen markers at most on a curve)
+    data = [go.Scatter(x=steps, y=b[:, k], mode="lines+markers", name=str(k),
+                       line=dict(color=DIGIT_COLORS[k % 10], width=3, dash=DIGIT_DASHES[k % 10]),
+                       marker=dict(symbol=palette.SYMBOLS[k % len(palette.SYMBOLS)], size=8, maxdisplayed=12))
+            for k in range(b.shape[1])]
     return style.compose(data, height=height, title=title,
                            layout=dict(legend=dict(orientation="v", x=1.02, y=1, xanchor="left", yanchor="top",
                                                    yref="paper"), margin=MARGINS["biases"]),
@@ -205,12 +213,12 @@ def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], heigh
             for y1 in right:
                 xs += [x0, x1, None]
                 ys_line += [y0, y1, None]
-    traces = [go.Scatter(x=xs, y=ys_line, mode="lines", line=dict(color="rgba(95,99,104,0.18)", width=1),
+    traces = [go.Scatter(x=xs, y=ys_line, mode="lines", line=dict(color=palette.rgba(palette.GREY, 0.18), width=1),
                          hoverinfo="skip", showlegend=False)]
     annotations = []
     for (x, ys), size in zip(columns, sizes):
         kind = "input" if x == 0 else "output" if x == len(sizes) - 1 else "hidden"
-        color = {"input": "#5F6368", "hidden": "#0B57D0", "output": "#B3261E"}[kind]
+        color = {"input": palette.GREY, "hidden": palette.BLUE, "output": palette.VERMILLION}[kind]
         traces.append(go.Scatter(x=[x] * len(ys), y=ys, mode="markers", showlegend=False,
                                  marker=dict(size=13, color=color, line=dict(color="white", width=1)),
                                  hovertemplate=f"{size}<extra></extra>"))
@@ -222,7 +230,7 @@ def network_figure(hidden_layers: tuple[int, ...], labels: dict[str, str], heigh
                                     font=dict(size=14, color=color)))
     if len(sizes) > 2:  # one label over all the hidden layers
         annotations.append(dict(x=(len(sizes) - 1) / 2, y=1.25, text=labels.get("hidden", ""), showarrow=False,
-                                font=dict(size=14, color="#0B57D0")))
+                                font=dict(size=14, color=palette.BLUE)))
     return style.compose(traces, height=height, layout=dict(annotations=annotations, dragmode=False),
                            xaxes=dict(visible=False, range=[-0.5, len(sizes) - 0.5]),
                            yaxes=dict(visible=False, range=[-1.45, 1.4]))

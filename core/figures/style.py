@@ -16,18 +16,22 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from PIL import Image
 
+from core.figures import palette
+
 FONT_SIZE = 16
 TITLE_SIZE = 20
+# The colours of core.figures.palette (colour-blind safe, 3:1 at least on the white background)
 COLORS = {
-    "main": "#0B57D0",
-    "second": "#B3261E",
-    "third": "#1E8E3E",
-    "grey": "#5F6368",
-    "ink": "#111418",
+    "main": palette.BLUE,
+    "second": palette.VERMILLION,
+    "third": palette.BLUISH_GREEN,
+    "grey": palette.GREY,
+    "ink": palette.INK,
 }
 # RGB triplets for images composed pixel by pixel
-WRONG_BACKGROUND_RGB = (255, 205, 205)
-INK_RGB = (17, 20, 24)
+WRONG_BACKGROUND_RGB = palette.WRONG_BACKGROUND_RGB
+INK_RGB = palette.rgb(palette.INK)
+WRONG_TEXT = palette.WRONG_TEXT  # a misrecognised digit's caption, 4.5:1 on its pink cell
 
 
 def _lesson_template() -> dict:
@@ -107,7 +111,7 @@ def restyle(fig: go.Figure, layout: dict | None = None, xaxes: dict | None = Non
     return fig
 
 
-AXES = dict(gridcolor="#E6E8EB", zerolinecolor="#C4C7CC", linecolor="#C4C7CC", automargin=True)
+AXES = dict(gridcolor=palette.GRID, zerolinecolor=palette.AXIS_LINE, linecolor=palette.AXIS_LINE, automargin=True)
 
 # ------------------------------------------------------------------------------ the language
 # Plotly writes every number it formats (ticks, hover, texttemplate) with layout.separators: its
@@ -166,11 +170,11 @@ def _look(height: int, title: str | None) -> dict:
     # The look of Plotly's "plotly_white" template, set directly: a named template is
     # expanded in Python, which is what costs the time skipped by ``figure()``.
     look = dict(
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        paper_bgcolor=palette.BACKGROUND,
+        plot_bgcolor=palette.BACKGROUND,
         height=height,
         font=dict(size=FONT_SIZE, color=COLORS["ink"]),
-        colorway=["#0B57D0", "#B3261E", "#1E8E3E", "#E37400", "#8430CE", "#5F6368", "#00796B"],
+        colorway=list(palette.SERIES_COLORS),
         margin=dict(l=10, r=10, t=50 if title else 20, b=10),
         # the legend at the bottom of the figure, below the x axis title whatever the plot's height
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", xanchor="left", x=0),
@@ -279,7 +283,7 @@ def digit_grid(images: np.ndarray, captions: list[str], wrong: np.ndarray | None
     canvas, cell_w, cell_h = compose_digit_tiles(images, wrong, columns)
     count = len(captions)
     rows_of, columns_of = np.divmod(np.arange(count), columns)
-    colors = [COLORS["second"] if wrong is not None and bool(wrong[index]) else COLORS["ink"]
+    colors = [WRONG_TEXT if wrong is not None and bool(wrong[index]) else COLORS["ink"]
               for index in range(count)]
     image = go.Image(source=png_data_uri(canvas), hoverinfo="skip")
     labels = go.Scatter(x=columns_of * cell_w + cell_w / 2, y=rows_of * cell_h + 5.5, text=list(captions),
@@ -303,7 +307,7 @@ def bars(values: np.ndarray, title: str, x_title: str, y_title: str, color: str 
     data = go.Bar(x=x, y=values, marker_color=color, text=text, textposition="outside",
                   cliponaxis=False, hovertemplate="%{x}: %{y:.4g}<extra></extra>")
     return compose(data, height=height, title=title, xaxes=dict(title=x_title, type="category"),
-                   yaxes=dict(title=y_title, range=y_range, zeroline=True, zerolinecolor="#888"))
+                   yaxes=dict(title=y_title, range=y_range, zeroline=True, zerolinecolor=palette.ZERO_LINE))
 
 
 def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_prediction: str,
@@ -313,9 +317,11 @@ def prediction_vs_label(probabilities: np.ndarray, label: int, title: str, name_
     target = np.zeros(len(probabilities))
     target[label] = 1.0
     data = [
-        go.Bar(x=digits, y=probabilities, name=name_prediction, marker_color=COLORS["main"],
+        go.Bar(x=digits, y=probabilities, name=name_prediction, marker=dict(color=COLORS["main"]),
                hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
-        go.Bar(x=digits, y=target, name=name_label, marker_color=COLORS["third"], opacity=0.55,
+        # hatched, not faded: a faded green fell under 3:1 on white, and the hatching tells it apart in grey
+        go.Bar(x=digits, y=target, name=name_label,
+               marker=dict(color=COLORS["third"], pattern=dict(shape="/", fillmode="overlay", solidity=0.4)),
                hovertemplate="%{x}: %{y:.0f}<extra></extra>"),
     ]
     return compose(data, height=height, title=title, layout=dict(barmode="group"),
@@ -347,10 +353,10 @@ def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.F
         return 0.6 + 0.9 * np.log10(max(n, 1))
 
     blocks = [  # name, rows, columns, colour
-        ("X", batch, 784, "#D2E3FC"),
-        ("W", 784, 10, "#FAD2CF"),
-        ("b", 1, 10, "#CEEAD6"),
-        ("L", batch, 10, "#FEEFC3"),
+        ("X", batch, 784, palette.LIGHT_FILLS["blue"]),
+        ("W", 784, 10, palette.LIGHT_FILLS["red"]),
+        ("b", 1, 10, palette.LIGHT_FILLS["green"]),
+        ("L", batch, 10, palette.LIGHT_FILLS["yellow"]),
     ]
     operators = ["·", "+", "="]
     shapes, annotations = [], []
@@ -359,7 +365,7 @@ def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.F
     for index, (name, rows, cols, color) in enumerate(blocks):
         width, depth = size(cols), size(rows)
         shapes.append(dict(type="rect", x0=x, x1=x + width, y0=top - depth, y1=top,
-                           fillcolor=color, line=dict(color="#333", width=2)))
+                           fillcolor=color, line=dict(color=palette.OUTLINE, width=2)))
         shape_text = f"{name}[{rows}, {cols}]" if name != "b" else "b[10]"
         annotations.append(dict(x=x + width / 2, y=top - depth / 2, text=f"<b>{shape_text}</b>",
                                 showarrow=False, font=dict(size=17)))
@@ -370,7 +376,7 @@ def matrix_shapes(batch: int, labels: dict[str, str], height: int = 330) -> go.F
             for copy in range(1, 4):
                 shapes.append(dict(type="rect", x0=x, x1=x + width, y0=top - depth * (copy + 1) - 0.06 * copy,
                                    y1=top - depth * copy - 0.06 * copy, fillcolor=color, opacity=0.5 - 0.12 * copy,
-                                   line=dict(color="#333", width=1, dash="dot")))
+                                   line=dict(color=palette.OUTLINE, width=1, dash="dot")))
             annotations.append(dict(x=x + width / 2, y=top - depth * 4.6, text=labels.get("broadcast", ""),
                                     showarrow=False, font=dict(size=13, color=COLORS["third"])))
         x += width

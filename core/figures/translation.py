@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.figures import style
+from core.figures import palette, style
 
 # White paper, dark ink: the digits look the same as everywhere else in the app.
-INK_SCALE = [[0.0, "#FFFFFF"], [1.0, style.COLORS["ink"]]]
-CENTRE_COLOR = "rgba(179, 38, 30, 0.55)"
-MODEL_COLORS = {"softmax": "#0B57D0", "mlp": "#B3261E", "augmented": "#1E8E3E", "cnn_lesson": "#8430CE",
-                "cnn_global": "#E37400", "cnn": "#5F6368"}
+INK_SCALE = palette.INK_SCALE
+CENTRE_COLOR = palette.rgba(palette.VERMILLION, 0.55)
+# One colour, dash, marker and bar pattern per model, the same on every page (core.figures.palette)
+MODEL_COLORS = palette.MODEL_COLORS
+MODEL_STYLES = palette.MODEL_STYLES
 
 
 def images_figure(images: list[np.ndarray], titles: list[str], height: int = 360,
@@ -31,7 +32,7 @@ def images_figure(images: list[np.ndarray], titles: list[str], height: int = 360
         image = np.asarray(image)
         side = image.shape[0]
         suffix = "" if index == 0 else str(index + 1)
-        traces.append(go.Heatmap(z=image, colorscale=INK_SCALE, zmin=0, zmax=255, showscale=False,
+        traces.append(go.Heatmap(z=image, name=title, colorscale=INK_SCALE, zmin=0, zmax=255, showscale=False,
                                  xaxis=f"x{suffix}", yaxis=f"y{suffix}", hovertemplate=hover + "<extra></extra>",
                                  xgap=1, ygap=1))
         start = index * (width + gap)
@@ -44,7 +45,7 @@ def images_figure(images: list[np.ndarray], titles: list[str], height: int = 360
             shapes.append(dict(type="line", x0=x0, x1=x1, y0=y0, y1=y1, xref=f"x{suffix}", yref=f"y{suffix}",
                                line=dict(color=CENTRE_COLOR, width=1, dash="dot")))
         shapes.append(dict(type="rect", x0=-0.5, x1=side - 0.5, y0=-0.5, y1=side - 0.5, xref=f"x{suffix}",
-                           yref=f"y{suffix}", line=dict(color="#C4C7CC", width=1)))
+                           yref=f"y{suffix}", line=dict(color=palette.AXIS_LINE, width=1)))
         annotations.append(dict(text=f"<b>{title}</b>", x=start + width / 2, y=1.0, xref="paper", yref="paper",
                                 xanchor="center", yanchor="bottom", showarrow=False,
                                 font=dict(size=style.FONT_SIZE)))
@@ -59,20 +60,24 @@ def probabilities_figure(series: list[dict], true_digit: int | None, title: str,
     """Grouped bars of each model's probabilities over the digits 0-9, the right answer shaded.
 
     ``series`` is a list of dicts with ``name``, ``probabilities`` (10 values in
-    [0, 1]) and ``color``. With ``true_digit`` None (a student's drawing), no
-    answer is shaded.
+    [0, 1]), ``color`` and optionally ``pattern`` (a Plotly bar pattern: the palette's next one
+    when missing, so that the bars of two models differ without their colours). With
+    ``true_digit`` None (a student's drawing), no answer is shaded.
     """
     digits = [str(d) for d in range(10)]
     traces = []
-    for item in series:
+    for index, item in enumerate(series):
         values = 100 * np.asarray(item["probabilities"], dtype=float)
-        traces.append(go.Bar(x=digits, y=values, name=item["name"], marker_color=item.get("color"),
+        cues = palette.series_style(index)
+        marker = dict(color=item.get("color") or cues["color"],
+                      pattern=dict(shape=item.get("pattern", cues["pattern"]), fillmode="overlay", solidity=0.35))
+        traces.append(go.Bar(x=digits, y=values, name=item["name"], marker=marker,
                              text=[f"{v:.0f}" if v >= 5 else "" for v in values], textposition="outside",
                              cliponaxis=False, hovertemplate="%{x}: %{y:.1f} %<extra>" + item["name"] + "</extra>"))
     shapes, annotations = [], []
     if true_digit is not None:  # what add_vrect draws, as plain layout entries (add_vrect costs ~10 ms)
         shapes.append(dict(type="rect", xref="x", x0=true_digit - 0.5, x1=true_digit + 0.5, yref="y domain",
-                           y0=0, y1=1, fillcolor="#CEEAD6", opacity=0.6, layer="below", line=dict(width=0)))
+                           y0=0, y1=1, fillcolor=palette.LIGHT_FILLS["green"], opacity=0.6, layer="below", line=dict(width=0)))
         annotations.append(dict(xref="x", x=true_digit, yref="y domain", y=1, xanchor="center", yanchor="bottom",
                                 text=true_label, showarrow=False,
                                 font=dict(size=14, color=style.COLORS["third"])))

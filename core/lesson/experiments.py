@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core.figures import palette
 from core.models.mlp import MLPSettings
 from core.models.softmax_regression import SoftmaxSettings
 
@@ -61,7 +62,8 @@ TRANSLATION_MODELS = {
 # (the same features wherever the digit is), both trained on the centred digits only.
 SHIPPED_MODELS = {"cnn_lesson": "lesson", "cnn_global": "global_pooling"}
 
-SIZE_COLORS = ["#B3261E", "#E37400", "#1E8E3E", "#0B57D0"]
+# the four training-set sizes, from the smallest (core.figures.palette: colour-blind safe, 3:1 on white)
+SIZE_COLORS = [palette.VERMILLION, palette.ORANGE, palette.BLUISH_GREEN, palette.BLUE]
 
 
 def overfit_by_size() -> dict[int, MLPSettings]:

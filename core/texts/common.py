@@ -36,4 +36,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "data_error_technical": {"fr": "Détail technique (pour qui répare le serveur)",
                              "en": "Technical detail (for whoever fixes the server)"},
+    # every chart's text alternative (ui.common.chart): its values in a folded table
+    "chart_values_title": {"fr": "Les valeurs du graphique", "en": "The chart's values"},
+    "chart_values_cut": {"fr": "Les {shown} premières lignes sur {rows}.",
+                         "en": "The first {shown} rows of {rows}."},
+    "chart_values_series": {"fr": "série", "en": "series"},
+    "chart_values_x": {"fr": "x", "en": "x"},
+    "chart_values_y": {"fr": "y", "en": "y"},
+    "chart_values_value": {"fr": "valeur", "en": "value"},
+    "chart_values_label": {"fr": "texte", "en": "text"},
+    "chart_values_image": {"fr": "image", "en": "image"},
+    "chart_values_minimum": {"fr": "minimum", "en": "minimum"},
+    "chart_values_maximum": {"fr": "maximum", "en": "maximum"},
+    "chart_values_mean": {"fr": "moyenne", "en": "mean"},
+    "chart_values_size": {"fr": "taille", "en": "size"},
 }

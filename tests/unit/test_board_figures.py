@@ -10,6 +10,7 @@ import pytest
 from core.board.records import network_layers, read_record
 from core.board.store import Answers, Question, SharedRun
 from core.figures import board as bf
+from core.figures import palette
 
 LESSON = [200, 100, 60, 30]
 LESSON_SIZE = 784 * 200 + 200 + 200 * 100 + 100 + 100 * 60 + 60 + 60 * 30 + 30 + 30 * 10 + 10
@@ -187,8 +188,8 @@ def test_learning_rate_figure_uses_a_log_axis_and_one_colour_per_model():
     assert fig.layout.xaxis.type == "log"
     softmax, mlp = fig.data
     assert softmax.name == "softmax" and mlp.name == "mlp"
-    assert softmax.marker.color == bf.MODEL_COLORS["softmax"] == "#0B57D0"
-    assert mlp.marker.color == bf.MODEL_COLORS["mlp"] == "#B3261E"
+    assert softmax.marker.color == bf.MODEL_COLORS["softmax"] == palette.BLUE
+    assert mlp.marker.color == bf.MODEL_COLORS["mlp"] == palette.VERMILLION
     assert list(softmax.x) == [0.5, 0.003] and list(mlp.x) == [0.01]
     np.testing.assert_allclose(softmax.y, [90.0, 92.0])
     np.testing.assert_allclose(mlp.y, [97.0])
@@ -230,12 +231,12 @@ def test_shift_figure_draws_each_run_thin_and_the_median_per_model():
     np.testing.assert_allclose(drawn[~np.isnan(drawn)], 100 * np.concatenate(softmax_curves))
     assert len(thin_softmax.text) == len(thin_softmax.x)
     assert thin_softmax.line.width < median_softmax.line.width
-    assert thin_softmax.line.color.startswith("rgba(11, 87, 208,") and not thin_softmax.showlegend
+    assert thin_softmax.line.color.startswith("rgba({}, {}, {},".format(*palette.rgb(palette.BLUE))) and not thin_softmax.showlegend
     assert median_softmax.name == "median softmax" and median_mlp.name == "median MLP"
     assert list(median_softmax.x) == [0, 1, 2, 3]
     np.testing.assert_allclose(median_softmax.y, np.median(100 * np.array(softmax_curves), axis=0))
     np.testing.assert_allclose(median_mlp.y, np.median(100 * np.array(mlp_curves), axis=0))
-    assert median_softmax.line.color == "#0B57D0" and median_mlp.line.color == "#B3261E"
+    assert median_softmax.line.color == palette.BLUE and median_mlp.line.color == palette.VERMILLION
     assert "vertical" in thin_mlp.text[0]
 
 
@@ -248,7 +249,7 @@ def test_shift_figure_median_over_runs_of_different_lengths_and_no_curves():
     median_augmented = fig.data[2]
     assert median_augmented.name == "médiane augmented"
     np.testing.assert_allclose(median_augmented.y, [80.0, 70.0, 70.0])
-    assert median_augmented.line.color == "#1E8E3E" and fig.data[3].line.color == "#E37400"
+    assert median_augmented.line.color == palette.BLUISH_GREEN and fig.data[3].line.color == palette.ORANGE
     assert fig.data[0].text[0].startswith("Élève ")
     empty = bf.shift_figure([run(curve=None)], "No curve", "x", "y", {}, "median", False, "S {number}")
     assert_valid(empty)
@@ -300,13 +301,13 @@ def test_answers_bars_of_a_choice_question_include_empty_choices_and_highlight_t
     (bars,) = fig.data
     assert list(bars.x) == ["softmax", "MLP", "&lt;same&gt;"]
     assert list(bars.y) == [1, 3, 0]
-    assert list(bars.marker.color) == ["#0B57D0", "#1E8E3E", "#0B57D0"]
+    assert list(bars.marker.color) == [palette.BLUE, palette.BLUISH_GREEN, palette.BLUE]
     (label,) = fig.layout.annotations
     assert label.text == "measured" and label.x == "MLP"
     hidden = Answers(question(kind="choice", choices=choices, low=None, high=None, revealed=False, measured=None),
                      answers.values)
     plain = bf.answers_figure(hidden, "t", "n", "m")
-    assert set(plain.data[0].marker.color) == {"#0B57D0"} and len(plain.layout.annotations) == 0
+    assert set(plain.data[0].marker.color) == {palette.BLUE} and len(plain.layout.annotations) == 0
 
 
 @pytest.mark.parametrize("q", [question(), question(low=None, high=None), question(low=0, high=10),

@@ -224,3 +224,16 @@ def test_localize_sets_the_words_around_the_numbers():
     english = style.localize(__import__("copy").deepcopy(spec), "en")
     assert english["layout"]["separators"] == ".," and english["layout"]["yaxis"]["ticksuffix"] == "%"
     assert english["data"][0]["hovertemplate"] == "%{x}: %{y:.1f}%<extra></extra>"
+
+
+# ------------------------------------------------------------------------------ the text alternative
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", sorted(BUILT))
+def test_every_chart_has_a_text_alternative(name, lang):
+    """What ui.common.chart shows folded under every chart: its values, never an empty table."""
+    from core.figures import alternative
+    values = alternative.values_table(spec_in(name, lang))
+    assert not values.table.empty and values.total >= len(values.table) > 0, name
+    assert len(values.table) <= alternative.ROW_LIMIT
+    # every row says something: a value, a point or a text
+    assert values.table.drop(columns=[c for c in values.table.columns if c == "series"]).notna().any(axis=1).all()

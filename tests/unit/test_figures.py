@@ -41,7 +41,7 @@ def test_digit_grid_has_one_caption_per_digit(mnist):
     for index, (x, y) in enumerate(zip(captions.x, captions.y)):
         row, column = divmod(index, 5)
         assert column * 32 < x < (column + 1) * 32 and row * 41 < y < row * 41 + 11
-    assert [c == style.COLORS["second"] for c in captions.textfont.color] == list(wrong)
+    assert [c == style.WRONG_TEXT for c in captions.textfont.color] == list(wrong)
     assert not fig.layout.annotations
 
 

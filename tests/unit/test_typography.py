@@ -33,7 +33,8 @@ WORDS = {"vector", "dx", "dy", "unit", "direction", "model", "name", "token", "r
 # the lesson's measurements, written as percentages by core.lesson.slides.format_value
 PERCENTS = {"beside", "cnn_global_4", "cnn_test", "mlp_test", "mlp_train", "overfit_test", "overfit_train",
             "shift_augmented_4", "shift_mlp_4", "softmax_test", "softmax_z_largest", "slide_test", "slide_train"}
-COUNTS |= {"minutes", "progress", "students", "runs", "pixels", "test_digits", "train_digits", "shift_mlp_half"}
+COUNTS |= {"minutes", "progress", "students", "runs", "pixels", "test_digits", "train_digits", "shift_mlp_half",
+           "shown", "rows"}  # a chart's values: the first {shown} rows of {rows}
 
 
 def sample(name: str, lang: str) -> str:

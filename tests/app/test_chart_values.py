@@ -1,0 +1,35 @@
+"""Every chart's text alternative: its values, folded under it, written in the page's language."""
+
+import re
+
+import pytest
+
+from core.texts import t
+from tests.app.conftest import open_page
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_softmax_pages_charts_each_show_their_values(lang):
+    at = open_page("softmax", lang)
+    assert not at.exception, at.exception
+    charts = at.get("plotly_chart")
+    folded = [expander for expander in at.expander if expander.label == t("chart_values_title", lang)]
+    assert charts and len(folded) == len(charts)  # one under each chart
+    for expander in folded:
+        assert expander.proto.expanded is False  # folded: the chart stays what the page shows
+        assert len(expander.table) == 1 and not expander.table[0].value.empty
+    # the softmax chart's probabilities, as the page writes numbers: 0,604813 in French, 0.604813 in English
+    probabilities = next(expander.table[0].value for expander in folded
+                         if t("axis_probability", lang) in expander.table[0].value.columns
+                         and t("axis_component", lang) in expander.table[0].value.columns)
+    cells = list(probabilities[t("axis_probability", lang)])
+    assert len(cells) == 6
+    mark = "," if lang == "fr" else "."
+    assert all(re.fullmatch(rf"0{re.escape(mark)}\d+", cell) for cell in cells), cells
+    assert sum(float(cell.replace(",", ".")) for cell in cells) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_values_name_the_columns_after_the_axes():
+    at = open_page("softmax", "en")
+    tables = [table.value for table in at.table]
+    assert any({t("axis_component", "en"), t("axis_value", "en")} <= set(table.columns) for table in tables)
