@@ -61,7 +61,6 @@ def test_a_large_heatmap_gives_its_size_and_range():
 def test_an_image_is_captioned_and_its_captions_listed():
     images = np.zeros((3, 28, 28), dtype=np.uint8)
     fig = style.digit_grid(images, ["7", "2→1", "0"], wrong=np.array([False, True, False]), title="Le lot")
-    table = table_of(fig).table
     values = table_of(fig)
     assert values.table.to_dict("list") == {"texte": ["image", "7", "2→1", "0"]}  # the series: the title, said once
     assert values.title == "Le lot"
