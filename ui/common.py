@@ -67,6 +67,9 @@ def language_switch() -> str:
         options=list(texts.LANGUAGES),
         format_func=texts.LANGUAGE_NAMES.get,
         required=True,
+        # the session's language as the switch's default too: a switch the browser mounts again starts from
+        # its default, and would send French back for an English page (seen in Chromium during reruns)
+        default=st.session_state[LANG_KEY],
         key=LANG_KEY,
     )
     current = lang()

@@ -37,9 +37,27 @@ def _format_func(declared: Setting):
     return None
 
 
+def _offers(declared: Setting, value: Any) -> bool:
+    """Whether ``value`` (as the widget holds it) is one the widget offers."""
+    if declared.widget in ("slider", "number_input"):
+        low, high = declared.offered
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
+    if declared.widget in ("select_slider", "segmented", "radio", "selectbox"):
+        return value in list(declared.offered)
+    return declared.widget == "text_input" and isinstance(value, str)
+
+
 def _render(declared: Setting, key: str, container, default: Any = None, **overrides) -> Any:
-    """The widget itself, as its declaration says (``default``: another starting value than the declared one)."""
-    default = declared.to_widget(declared.default_for(context()) if default is None else default)
+    """The widget itself, as its declaration says (``default``: another starting value than the declared one).
+
+    A widget whose value the session already holds (moved by the student, set by a link) gets that
+    value as its default too: a widget the browser mounts again (the page above it redrawn by a rerun)
+    starts from its default and would send the declared one back, silently undoing the student's choice.
+    """
+    if default is None and _offers(declared, st.session_state.get(key)):
+        default = st.session_state[key]
+    else:
+        default = declared.to_widget(declared.default_for(context()) if default is None else default)
     common = dict(key=key, help=tr(declared.help) if declared.help else None, persist_state="session", **overrides)
     label = tr(declared.label)
     format_func = _format_func(declared)
