@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 from typing import Callable
 
 import numpy as np
@@ -143,10 +146,28 @@ def prepare(fig: BaseFigure) -> BaseFigure:
     serialized = object.__new__(_SerializedFigure)  # no Plotly machinery: only the dict
     spec = style.localize(fig.to_dict(), lang())
     object.__setattr__(serialized, "_lesson_dict", spec)
-    # its text alternative, made once too: pages rerun at every click, for thirty students
-    object.__setattr__(serialized, "_lesson_values", chart_values(spec))
+    object.__setattr__(serialized, "_lesson_values", None)  # its text alternative: made when first shown
     fig._lesson_serialized = serialized
     return fig
+
+
+_live = threading.local()  # this thread's script run: drawing a view that polls (ui.live, the dashboard)
+
+
+@contextlib.contextmanager
+def polling_view(polling: bool = True):
+    """Charts drawn inside are redrawn at every poll: their values table waits until the view settles.
+
+    A live view's figures are new at every poll (two a second for a running dashboard): making and
+    sending their tables took a sixth of the page server's time with thirty students. The whole page
+    runs again once the view has settled (a run done or paused, every job finished), with the tables.
+    """
+    before = getattr(_live, "polling", False)
+    _live.polling = before or polling
+    try:
+        yield
+    finally:
+        _live.polling = before
 
 
 def _shown_cell(value, language: str) -> str:
@@ -187,8 +208,12 @@ def chart(fig, key: str | None = None, values: bool = True) -> None:
     """
     serialized = prepare(fig)._lesson_serialized
     st.plotly_chart(serialized, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
+    if not values or getattr(_live, "polling", False):
+        return
+    if serialized._lesson_values is None:  # made once: a shared figure is shown to the whole class
+        object.__setattr__(serialized, "_lesson_values", chart_values(serialized._lesson_dict))
     table, note, name = serialized._lesson_values
-    if values and len(table):
+    if len(table):
         with st.expander(tr("chart_values_title"), icon=":material/table:"):
             st.table(table, hide_index=True, alt=name)
             if note:

@@ -26,7 +26,8 @@ from core.training.hub import FAILED as RUN_FAILED
 from core.training.hub import WAITING, HubFull, SharedRun
 from core.training.run_state import FAILED, PAUSED, RUNNING, RunState
 from ui import board, share
-from ui.common import chart, frozen, lang, number_table, presenting, shared_chart, shared_figure, tr, tr_choice
+from ui.common import (chart, frozen, lang, number_table, polling_view, presenting, shared_chart, shared_figure, tr,
+                       tr_choice)
 from ui.live import POLL_SECONDS, live, show_failure
 from ui.server import TrainingData, poll_every, training_data, viewer_id
 from ui.settings import problem_text, widget
@@ -277,7 +278,8 @@ def live_dashboard(view: ModelView) -> None:
             # chart anew, the six views took a busy laptop about a second).
             st.rerun(scope="app")
         _status(view, current)
-        _views(view, current, which, arrays)
+        with polling_view(poll is not None):
+            _views(view, current, which, arrays)
 
     live()
 

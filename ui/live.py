@@ -16,7 +16,7 @@ from core import data
 from core.training import workers
 from core.training.checkpoint import TrainingDiverged
 from core.training.hub import HubFull
-from ui.common import tr
+from ui.common import polling_view, tr
 from ui.server import data_error_text, poll_every, polled
 
 POLL_SECONDS = 0.4  # a live view's refresh for one student (longer for a class: core.training.polling)
@@ -34,7 +34,8 @@ def live(render: Callable[[], None], settled: Callable[[], bool], base: float = 
     @st.fragment(run_every=poll_every(base) if polling else None)
     def view() -> None:
         polled()
-        render()
+        with polling_view(polling):
+            render()
         if polling and settled():
             st.rerun(scope="app")  # stop polling
 
