@@ -173,13 +173,6 @@ def advance(size: int, speed: int) -> None:
     st.session_state["conv_row"], st.session_state["conv_col"] = divmod(position, size)
 
 
-def current_value(key: str) -> dict:
-    """The stepper's position as its slider's own default too: a slider the browser mounts again (the page
-    above it redrawn by a rerun) starts from its default, and sent the corner (0) back instead of the
-    position the server holds (seen in Chromium while the page's live views were settling)."""
-    return {"value": st.session_state[key]}
-
-
 def step_by_step(kernel: np.ndarray, feature_map: np.ndarray, limit: float) -> None:
     side = data.IMAGE_SIDE
     st.subheader(tr("conv_step_header"))
@@ -195,10 +188,12 @@ def step_by_step(kernel: np.ndarray, feature_map: np.ndarray, limit: float) -> N
         if st.session_state.get("conv_play", False):
             advance(side, speed)
         controls = st.columns([2, 2, 3], vertical_alignment="bottom")
+        # the position the server holds is each slider's default too: a slider the browser mounts again
+        # (the page above redrawn by a rerun) starts from its default and sent the corner (0) back
         with controls[0]:
-            row = st.slider(tr("conv_step_row"), 0, side - 1, key="conv_row", **current_value("conv_row"))
+            row = st.slider(tr("conv_step_row"), 0, side - 1, key="conv_row", value=st.session_state["conv_row"])
         with controls[1]:
-            col = st.slider(tr("conv_step_col"), 0, side - 1, key="conv_col", **current_value("conv_col"))
+            col = st.slider(tr("conv_step_col"), 0, side - 1, key="conv_col", value=st.session_state["conv_col"])
         with controls[2]:
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 st.button(tr("conv_step_previous"), icon=":material/chevron_left:", key="conv_previous",

@@ -15,8 +15,8 @@ from typing import Any
 from core.lesson import experiments, measures
 from core.models.convnet import shipped
 from core.training.hub import DONE, FAILED
-from ui.server import hub
-from ui.shared_work import open_run, run_shift_curves_job
+from ui.server import hub, load_shipped_networks
+from ui.shared_work import open_run, run_shift_curves_job, shift_curves_key
 
 READY, COMPUTING, QUEUED, ABSENT, FAILING = "ready", "computing", "queued", "absent", "failed"
 SETTLED = (READY, ABSENT, FAILING)
@@ -90,16 +90,17 @@ def read(name: str, ask: bool = True) -> Reading:
         waiting = _run_state(name, runs)
         if waiting is not None:
             return waiting
-        jobs = [run_shift_curves_job(run) if ask else hub().peek(("shift_curves", run.key)) for run in runs]
+        jobs = [run_shift_curves_job(run) if ask else hub().peek(shift_curves_key(run.key)) for run in runs]
         for job in jobs:
             waiting = _job_state(name, job)
             if waiting is not None:
                 return waiting
         return Reading(name, READY, found.read([job.result[found.direction] for job in jobs]))
-    try:  # "shipped": measured when the networks were trained, shipped with them in data/
-        return Reading(name, READY, measures.shipped_value(name))
-    except shipped.ShippedNetworkError:
+    networks = load_shipped_networks()  # "shipped": measured when they were trained, read once by the server
+    if isinstance(networks, shipped.ShippedNetworkError):
         return Reading(name, FAILING)
+    return Reading(name, READY, measures.shipped_value(name, {network: loaded.curves
+                                                             for network, loaded in networks.items()}))
 
 
 def read_all(names, ask: bool = True) -> dict[str, Reading]:

@@ -66,15 +66,22 @@ def shift_curves_job(model, background: bool = False):
     """Accuracy against the shift (0..8 pixels, three directions) on all the test digits, once per model."""
     if model.known_curves is not None:
         return Measured({direction: np.asarray(values) for direction, values in model.known_curves.items()})
-    return hub().job(("shift_curves", model.key), functools.partial(jobs.shift_curves, model.model,
-                                                                    translation.PAGE_SHIFT),
-                     durable=not model.own, background=background)
+    return _shift_curves(model.key, model.model, durable=not model.own, background=background)
 
 
 def run_shift_curves_job(run):
     """:func:`shift_curves_job` of a lesson model's finished run (the server's, kept for later servers)."""
-    return hub().job(("shift_curves", run.key), functools.partial(jobs.shift_curves, run.model, translation.PAGE_SHIFT),
-                     durable=True)
+    return _shift_curves(run.key, run.model, durable=True)
+
+
+def shift_curves_key(model_key) -> tuple:
+    """What names a model's shift curves on the hub (``hub().peek`` reads them without asking for them)."""
+    return ("shift_curves", model_key)
+
+
+def _shift_curves(model_key, model, durable: bool, background: bool = False):
+    return hub().job(shift_curves_key(model_key), functools.partial(jobs.shift_curves, model, translation.PAGE_SHIFT),
+                     durable=durable, background=background)
 
 
 def confident_digits_job(model):

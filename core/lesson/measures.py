@@ -21,14 +21,13 @@ with the lesson's defaults. Where a measurement comes from (``source``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import numpy as np
 
 from core import data
 from core.lesson import examples, experiments
 from core.lesson import softmax as sm
-from core.models.convnet import shipped
 
 SOURCES = ("model", "experiments", "shifts", "shipped", "computed")
 UNITS = ("percent", "count", "pixels", "number", "vector", "choice")
@@ -156,13 +155,13 @@ def computed(name: str):
     return found.read(None)
 
 
-def shipped_value(name: str):
-    """A ``"shipped"`` measurement's value, read from the curves measured on the shipped networks (raises
-    core.models.convnet.shipped.ShippedNetworkError when their file is missing or not the one measured)."""
+def shipped_value(name: str, curves: Mapping[str, Mapping[str, list[float]]]):
+    """A ``"shipped"`` measurement's value, read from ``curves``: by network, the accuracy against the shift
+    measured on it when it was trained (``core.models.convnet.shipped.shipped_curves``, read once by the server)."""
     found = MEASURES[name]
     if found.source != "shipped":
         raise ValueError(f"{name} is not measured on a shipped network")
-    return found.read([np.asarray(shipped.shipped_curves(model)[found.direction]) for model in found.models])
+    return found.read([np.asarray(curves[model][found.direction]) for model in found.models])
 
 
 def as_percent(value: float) -> float:
