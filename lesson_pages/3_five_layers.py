@@ -9,7 +9,7 @@ from core.models import mlp
 from core.numbers import format_count, format_number, format_percent
 from core.settings.fields import sizes_text
 from core.settings.pages import shown
-from ui.common import chart, lang, tr, tr_choice
+from ui.common import lang, shared_chart, tr, tr_choice
 from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
 from ui.settings import SettingsForm
 from ui.slides import code_slides, slide_box
@@ -58,8 +58,8 @@ with st.container(border=True):
         activation = form.widget("activation")
         form.widget("solver")
     with diagram:
-        chart(dashboard.network_figure(layers, {"input": tr("net_input"), "hidden": tr("net_hidden", act=tr_choice(
-            "activation_", activation)), "output": tr("net_output")}), key="mlp_network")
+        shared_chart(dashboard.network_figure, tuple(layers), {"input": tr("net_input"), "hidden": tr(
+            "net_hidden", act=tr_choice("activation_", activation)), "output": tr("net_output")}, key="mlp_network")
         st.caption(tr("mlp_parameters", count=format_count(mlp.parameter_count(layers), language),
                       layers=len(layers) + 1))
         # the network as the lesson writes it: S the sigmoid of each hidden layer, σ the softmax at the end

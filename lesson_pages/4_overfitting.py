@@ -9,7 +9,7 @@ from core.lesson import experiments as ex
 from core.numbers import format_count, format_number
 from core.settings.pages import LimitsPage, shown
 from ui import experiments_view
-from ui.common import chart, folded, lang, option_labels, tr, tr_choice
+from ui.common import folded, lang, option_labels, shared_chart, tr, tr_choice
 from ui.settings import widget
 from ui.slides import slide_box
 
@@ -46,21 +46,21 @@ def draw_overfitting(points: dict) -> None:
                  group=label)]
     left, right = st.columns(2)
     with left:
-        chart(curves_figure(accuracy_series, tr("overfit_accuracy_chart"), tr("unit_epochs"), "%",
-                               percent=True), key="overfit_accuracy")
+        shared_chart(curves_figure, accuracy_series, tr("overfit_accuracy_chart"), tr("unit_epochs"), "%",
+                     percent=True, key="overfit_accuracy")
     with right:
-        chart(curves_figure(loss_series, tr("overfit_loss_chart"), tr("unit_epochs"), tr("axis_loss")),
-              key="overfit_loss")
+        shared_chart(curves_figure, loss_series, tr("overfit_loss_chart"), tr("unit_epochs"), tr("axis_loss"),
+                     key="overfit_loss")
     finished = [size for size in sizes if len(points[size]) == sizes[size].epochs]
     if finished:
         final = {size: ex.Curves.of(points[size]) for size in finished}
-        chart(curves_figure([
+        shared_chart(curves_figure, [
             dict(name=tr("curve_train_short"), x=finished, y=[final[s].train_accuracy[-1] for s in finished],
                  **palette.TRAIN_STYLE),
             dict(name=tr("curve_test"), x=finished, y=[final[s].test_accuracy[-1] for s in finished],
                  **palette.TEST_STYLE),
-        ], tr("overfit_size_chart"), tr("axis_train_digits"), "%", percent=True, x_log=True, height=400),
-            key="overfit_sizes")
+        ], tr("overfit_size_chart"), tr("axis_train_digits"), "%", percent=True, x_log=True, height=400,
+                     key="overfit_sizes")
         smallest = final[finished[0]]
         st.info(tr("overfit_reading", n=format_count(finished[0], language),
                    train=format_number(100 * smallest.train_accuracy[-1], 1, language),
@@ -110,8 +110,8 @@ def draw_remedies(points: dict) -> None:
         rows.append(("early_stopping", best))
     left, right = st.columns([3, 2])
     with left:
-        chart(curves_figure(series, tr("remedies_gap_chart"), tr("unit_epochs"), tr("axis_gap_points"),
-                               markers=markers), key="remedies_gap")
+        shared_chart(curves_figure, series, tr("remedies_gap_chart"), tr("unit_epochs"), tr("axis_gap_points"),
+                     markers=markers, key="remedies_gap")
     table = pd.DataFrame([{
         tr("remedies_col_option"): tr_choice("remedy_", name),
         tr("remedies_col_epoch"): int(curves[name].steps[i]),
@@ -121,9 +121,9 @@ def draw_remedies(points: dict) -> None:
         tr("remedies_col_test_loss"): format_number(curves[name].test_loss[i], 3, language),
     } for name, i in rows])
     with right:
-        chart(gap_bars_figure([tr_choice("remedy_", name) for name, _ in rows],
-                                 [float(curves[name].gap[i]) for name, i in rows], [colors[name] for name, _ in rows],
-                                 tr("remedies_bars_chart"), tr("axis_gap_points")), key="remedies_bars")
+        shared_chart(gap_bars_figure, [tr_choice("remedy_", name) for name, _ in rows],
+                     [float(curves[name].gap[i]) for name, i in rows], [colors[name] for name, _ in rows],
+                     tr("remedies_bars_chart"), tr("axis_gap_points"), key="remedies_bars")
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(tr("remedies_reading"))
 
@@ -141,9 +141,8 @@ def draw_plateau(points: dict) -> None:
         c = ex.Curves.of(points["mlp"])
         series.append(dict(name=tr("plateau_mlp"), x=c.steps, y=c.test_accuracy, **palette.MODEL_STYLES["mlp"]))
     if series:
-        chart(curves_figure(series, tr("plateau_chart"), tr("unit_epochs"), "%", percent=True,
-                               references=[(0.92, tr("reference_92")), (0.98, tr("reference_98"))]),
-              key="plateau_chart")
+        shared_chart(curves_figure, series, tr("plateau_chart"), tr("unit_epochs"), "%", percent=True,
+                     references=[(0.92, tr("reference_92")), (0.98, tr("reference_98"))], key="plateau_chart")
 
 
 def show_plateau() -> None:
@@ -160,7 +159,7 @@ def draw_slow(points: dict) -> None:
     series = [dict(name=tr(name), x=ex.Curves.of(cp).steps, y=ex.Curves.of(cp).test_accuracy, color=slow_colors[name])
               for name, cp in points.items() if cp]
     if series:
-        chart(curves_figure(series, tr("slow_chart"), tr("unit_epochs"), "%", percent=True), key="slow_chart")
+        shared_chart(curves_figure, series, tr("slow_chart"), tr("unit_epochs"), "%", percent=True, key="slow_chart")
 
 
 def show_slow() -> None:

@@ -150,9 +150,9 @@ def show_test_set() -> None:
             series = [dict(name=usable[name].label, x=shifts, y=job.result[direction], **tf.MODEL_STYLES[name])
                       for name, job in finished.items()]
             if series:
-                chart(curves_figure(series, tr("trans_curves_title", direction=tr_choice("direction_", direction)),
-                                    tr("trans_shift_axis"), "%", percent=True, height=460),
-                      key="trans_curves")
+                shared_chart(curves_figure, series,
+                             tr("trans_curves_title", direction=tr_choice("direction_", direction)),
+                             tr("trans_shift_axis"), "%", percent=True, height=460, key="trans_curves")
                 for name, job in finished.items():
                     curve = job.result[direction]
                     st.markdown(tr("trans_curves_reading", model=usable[name].label, at0=percent(curve[0], 1),

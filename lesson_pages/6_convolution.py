@@ -22,7 +22,7 @@ from core.models.convnet.training import ConvNetSettings
 from core.numbers import format_count, format_number
 from core.settings.pages import ConvolutionPage, shown
 from ui import translation_view
-from ui.common import chart, folded, lang, option_labels, shared_chart, tr, tr_choice
+from ui.common import folded, lang, option_labels, shared_chart, tr, tr_choice
 from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import shipped_networks, training_data
@@ -73,9 +73,9 @@ def show_answer() -> str:
         if curves:
             series = [dict(name=ready[name].label, x=shifts, y=values, **tf.MODEL_STYLES[name])
                       for name, values in curves.items()]
-            chart(curves_figure(series, tr("conv_answer_chart", direction=tr_choice("direction_", direction)),
-                                tr("trans_shift_axis"), "%", percent=True, height=460), key="conv_answer_chart",
-                  values=False)  # its values are in the expander below
+            shared_chart(curves_figure, series, tr("conv_answer_chart", direction=tr_choice("direction_", direction)),
+                         tr("trans_shift_axis"), "%", percent=True, height=460, key="conv_answer_chart",
+                         values=False)  # its values are in the expander below
             st.caption(tr("conv_answer_caption"))
             with st.expander(tr("conv_values")):
                 table = pd.DataFrame({tr("conv_values_shift"): shifts,

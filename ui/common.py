@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import pickle
 import threading
 
 from typing import Callable
@@ -11,6 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import texts
 from core.numbers import format_count, format_number
@@ -200,24 +203,50 @@ def chart_values(spec: dict) -> tuple[pd.DataFrame, str | None, str]:
     return table, note, values.title or tr("chart_values_title")
 
 
+def _values_key(key: str | None, spec: dict) -> str:
+    """The key of a chart's values expander: from the chart's key, or from its title, kept from one run
+    of the page to the next (the expander stays open), made unique in this run (``_2``, ``_3``…)."""
+    if key is None:
+        title = (spec.get("layout") or {}).get("title") or {}
+        text = title.get("text", "") if isinstance(title, dict) else str(title)
+        key = "chart_" + hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+    base = f"{key}_values"
+    context = get_script_run_ctx()
+    taken = context.shared.widget_user_keys_this_run if context is not None else ()
+    candidate, count = base, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{base}_{count}"
+    return candidate
+
+
 def chart(fig, key: str | None = None, values: bool = True) -> None:
     """Show a Plotly figure stretched to its container (larger type and height in presenter mode),
     and under it its values in a folded table: the chart's text alternative (WCAG 1.1.1) for a
     student who cannot see it, or who wants the numbers. ``values=False`` where the page
     shows the chart's values itself.
+
+    The table is made and sent only when its expander is opened (which reruns the page, or the
+    fragment the chart is in): folded tables made at every run for every chart were a tenth of
+    the page server's time with a class (py-spy, whole-lesson load test).
     """
     serialized = prepare(fig)._lesson_serialized
     st.plotly_chart(serialized, width="stretch", config=PLOTLY_CONFIG, key=key, theme=None)
-    if not values or getattr(_live, "polling", False):
+    if not values or getattr(_live, "polling", False) or not alternative.has_values(serialized._lesson_dict):
         return
-    if serialized._lesson_values is None:  # made once: a shared figure is shown to the whole class
-        object.__setattr__(serialized, "_lesson_values", chart_values(serialized._lesson_dict))
-    table, note, name = serialized._lesson_values
-    if len(table):
-        with st.expander(tr("chart_values_title"), icon=":material/table:"):
+    with st.expander(tr("chart_values_title"), icon=":material/table:", on_change="rerun",
+                     key=_values_key(key, serialized._lesson_dict)) as folded:
+        if not folded.open:
+            return
+        if serialized._lesson_values is None:  # made once: a shared figure is shown to the whole class
+            object.__setattr__(serialized, "_lesson_values", chart_values(serialized._lesson_dict))
+        table, note, name = serialized._lesson_values
+        if len(table):
             st.table(table, hide_index=True, alt=name)
-            if note:
-                st.caption(note)
+        else:
+            st.caption(tr("chart_values_empty"))
+        if note:
+            st.caption(note)
 
 
 # Figures kept for the whole server, and for how long: a figure weighs 5 to 90 kB (twice that
@@ -227,12 +256,29 @@ FIGURES_SECONDS = 30 * 60
 
 
 @st.cache_resource(max_entries=FIGURES_KEPT, ttl=FIGURES_SECONDS, show_spinner=False)
-def shared_figure(key: tuple, _build: Callable[[], BaseFigure]) -> BaseFigure:
-    """The figure ``key`` names, built by ``_build`` once for the server and shared read-only.
+def _shared_figure(digest: str, _build: Callable[[], BaseFigure]) -> BaseFigure:
+    return prepare(_build())
+
+
+def figure_digest(key: tuple) -> str:
+    """A short, exact name for a figure's key: its pickle's BLAKE2b digest.
+
+    Streamlit's cache hashes its arguments item by item in Python: 160 µs for a dashboard view's key
+    (its student's earlier curves as bytes), 2 µs this way, at every poll for every view shown.
+    Equal keys pickle alike (at worst, two spellings of one key build the figure twice).
+    """
+    return hashlib.blake2b(pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+
+
+def shared_figure(key: tuple, build: Callable[[], BaseFigure]) -> BaseFigure:
+    """The figure ``key`` names, built by ``build`` once for the server and shared read-only.
 
     ``key`` must hold everything the figure shows (the language and presenter mode included).
     """
-    return prepare(_build())
+    return _shared_figure(figure_digest(key), build)
+
+
+shared_figure.clear = _shared_figure.clear  # every shared figure forgotten (tests)
 
 
 def frozen(value):
@@ -248,7 +294,8 @@ def frozen(value):
     return value
 
 
-def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = None, **kwargs) -> None:
+def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = None, values: bool = True,
+                 **kwargs) -> None:
     """``chart(render(*args, **kwargs))``, the figure built once for the server for these arguments.
 
     A class opens a page with the same settings (the lesson's vector, digit, filter), and a
@@ -257,7 +304,7 @@ def shared_chart(render: Callable[..., BaseFigure], *args, key: str | None = Non
     pure renderer of ``core`` (its result depends on its arguments only).
     """
     figure_key = (render.__module__, render.__qualname__, frozen(args), frozen(kwargs), lang(), presenting())
-    chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key)
+    chart(shared_figure(figure_key, lambda: render(*args, **kwargs)), key=key, values=values)
 
 
 
@@ -292,6 +339,30 @@ def number_table(table: pd.DataFrame, decimals: dict | None = None, as_is: tuple
         elif pd.api.types.is_float_dtype(kind):
             formats[column] = lambda value, places=decimals.get(column): format_number(value, places, language)
     return table.style.format(formats, na_rep="—")
+
+
+def written_table(table: pd.DataFrame, decimals: dict | None = None, as_is: tuple = ()) -> pd.DataFrame:
+    """``table`` with every cell written as :func:`number_table` shows it, as text.
+
+    For a table shown at every run of a page by every student (their runs): a Styler is made and
+    sent again at each run (15 ms for ten runs, a twentieth of the page server's time with a
+    class), text costs a millisecond. The price: a column sorts as text, not as numbers.
+    """
+    language, decimals = lang(), decimals or {}
+    written = {}
+    for column in table.columns:
+        kind, values = table[column].dtype, table[column].tolist()
+        if column in as_is or not (pd.api.types.is_integer_dtype(kind) or pd.api.types.is_float_dtype(kind)):
+            write = str
+        elif pd.api.types.is_integer_dtype(kind):
+            def write(value):
+                return format_count(value, language)
+        else:
+            def write(value, places=decimals.get(column)):
+                return format_number(value, places, language)
+        written[column] = ["—" if value is None or (isinstance(value, float) and np.isnan(value))
+                           else write(value) for value in values]
+    return pd.DataFrame(written, columns=table.columns, index=table.index, dtype=object)
 
 
 def folded(key: str) -> None:

@@ -26,8 +26,8 @@ from core.training.hub import FAILED as RUN_FAILED
 from core.training.hub import WAITING, HubFull, SharedRun
 from core.training.run_state import FAILED, PAUSED, RUNNING, RunState
 from ui import board, share
-from ui.common import (chart, frozen, lang, number_table, polling_view, presenting, shared_chart, shared_figure, tr,
-                       tr_choice)
+from ui.common import (chart, frozen, lang, polling_view, presenting, shared_chart, shared_figure, tr,
+                       tr_choice, written_table)
 from ui.live import POLL_SECONDS, live, show_failure
 from ui.server import TrainingData, poll_every, training_data, viewer_id
 from ui.settings import problem_text, widget
@@ -336,8 +336,8 @@ def final_report(view: ModelView, extra: Callable[[Any, list], Any] | None = Non
         table["model"] = table["model"].map(lambda name: tr_choice("model_", name))
         table.columns = [tr_choice("col_", column) for column in table.columns]
         places = {"test_accuracy": 2, "test_loss": 4, "last_batch_accuracy": 1, "compute_s": 2}
-        st.dataframe(number_table(table, {tr_choice("col_", column): d for column, d in places.items()},
-                                  as_is=(tr_choice("col_", "run"), tr_choice("col_", "seed"))),
+        st.dataframe(written_table(table, {tr_choice("col_", column): d for column, d in places.items()},
+                                   as_is=(tr_choice("col_", "run"), tr_choice("col_", "seed"))),
                      hide_index=True, width="stretch")
         st.download_button(tr("runs_download"), table.to_csv(index=False).encode("utf-8"), file_name="runs.csv",
                            mime="text/csv", icon=":material/download:", key=f"{view.name}_download")

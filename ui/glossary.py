@@ -25,7 +25,10 @@ def terms_line(page: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"glossary_{page}"):
         st.caption(tr("glossary_line"), width="content")
         for term in terms:
-            with st.popover(tr_choice("glossary_term_", term), type="tertiary", key=f"glossary_{page}_{term}"):
+            with st.popover(tr_choice("glossary_term_", term), type="tertiary", key=f"glossary_{page}_{term}",
+                            on_change="rerun") as definition:
+                if not definition.open:  # written when opened: a line of terms on every page, rarely opened
+                    continue
                 st.markdown(f"**{tr_choice('glossary_term_', term)}** — {tr_choice('glossary_def_', term)}")
                 st.caption(tr("glossary_other_language", term=texts.t(families.key("glossary_term_", term), other)))
 

@@ -111,7 +111,12 @@ def code_slides(page: str) -> None:
     found = code.slides_for(page)
     if not found:
         return
-    with st.expander(tr("code_box_title"), expanded=False, icon=":material/code:"):
+    # Made and sent only when opened (a rerun): thirty code blocks at every run of the page, for a box
+    # a student opens once, were a thirtieth of the page server's time with a class.
+    with st.expander(tr("code_box_title"), expanded=False, icon=":material/code:", key=f"code_slides_{page}",
+                     on_change="rerun") as box:
+        if not box.open:
+            return
         st.caption(tr("code_intro"))
         tabs = st.tabs([found_slide.title for found_slide in found] + [tr("code_full_source")])
         for tab, found_slide in zip(tabs, found):

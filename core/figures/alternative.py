@@ -184,6 +184,13 @@ def _heatmap(trace: dict, series: str, words: dict, rows: _Rows) -> None:
             rows.add(series=series, label=words[key], value=float(value))
 
 
+def has_values(spec: dict) -> bool:
+    """Whether a figure's dict has anything for :func:`values_table` to list (a trace, or a text on a
+    diagram): a chart without either gets no values table. Cheap: nothing is decoded."""
+    layout = spec.get("layout") or {}
+    return bool(spec.get("data")) or any(plain(note.get("text")) for note in layout.get("annotations") or [])
+
+
 def values_table(spec: dict, words: dict | None = None, limit: int = ROW_LIMIT) -> Alternative:
     """The values a figure's dict draws, as a table whose columns are named by ``words``.
 

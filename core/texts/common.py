@@ -38,6 +38,7 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "Technical detail (for whoever fixes the server)"},
     # every chart's text alternative (ui.common.chart): its values in a folded table
     "chart_values_title": {"fr": "Les valeurs du graphique", "en": "The chart's values"},
+    "chart_values_empty": {"fr": "Ce graphique ne porte aucune valeur à lire.", "en": "This chart carries no values to read."},
     "chart_values_cut": {"fr": "Les {shown} premières lignes sur {rows}.",
                          "en": "The first {shown} rows of {rows}."},
     "chart_values_series": {"fr": "série", "en": "series"},

@@ -21,7 +21,7 @@ def test_tiny_network_trains_to_its_result():
     assert 40 < test_accuracy < 95  # far above chance (10 %): measured 62.7 % after 3 epochs on 2 000 digits
     table = at.dataframe[-1].value
     assert table[t("col_layers", "en")].tolist() == ["16"]
-    assert table[t("col_epochs", "en")].tolist() == [3]
+    assert table[t("col_epochs", "en")].tolist() == ["3"]
 
 
 def test_the_diagram_and_parameter_count_follow_the_layers():

@@ -31,6 +31,17 @@ def test_a_table_shows_french_numbers_and_keeps_them_for_sorting(monkeypatch):
         assert styled.data["chiffres"].tolist() == [60000, 500]  # the values themselves are unchanged
 
 
+def test_a_written_table_shows_the_same_words_as_a_styled_one(monkeypatch):
+    table = pd.DataFrame({"n°": pd.array([3, 12], dtype="Int64"), "chiffres": [60000, 500],
+                          "taux de réussite (%)": [92.3456, None], "taux": [0.003, 0.5], "nom": ["a", None]})
+    for language, rows in (("fr", [["3", "60\u202f000", "92,35", "0,003", "a"], ["12", "500", "—", "0,5", "—"]]),
+                           ("en", [["3", "60,000", "92.35", "0.003", "a"], ["12", "500", "—", "0.5", "—"]])):
+        monkeypatch.setattr(common, "lang", lambda language=language: language)
+        written = common.written_table(table, {"taux de réussite (%)": 2}, as_is=("n°",))
+        assert written.values.tolist() == rows
+        assert list(written.columns) == list(table.columns)
+
+
 def test_charts_are_served_in_the_pages_language():
     import json
 

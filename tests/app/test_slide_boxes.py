@@ -70,6 +70,10 @@ def test_the_code_slides_show_each_deck_line_beside_the_apps_live_lines(page, sl
     at = open_page(page, "en")
     assert not at.exception
     assert t("code_box_title", "en") in [e.label for e in at.expander]
+    assert not [c for c in at.code if c.language == "python"]  # sent when opened
+    at.session_state[f"code_slides_{page.replace('_', '-')}"] = True
+    at.run()
+    assert not at.exception
     shown = [c.value for c in at.code]
     for slide_id in slide_ids:
         for link in code.slide(slide_id).links:
