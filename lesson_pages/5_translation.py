@@ -10,7 +10,7 @@ from core.lesson import experiments, translation
 from core.numbers import format_count, format_number
 from core.settings.pages import TranslationPage, shown
 from ui import translation_view as tv
-from ui.common import chart, folded, lang, option_labels, shared_chart, tr, tr_choice
+from ui.common import folded, lang, option_labels, shared_chart, tr, tr_choice
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import training_data
 from ui.settings import widget
@@ -102,7 +102,9 @@ def show_shift() -> None:
         st.info(tr("trans_none_ready"), icon=":material/hourglass_top:")
         return
     rows = data.flatten(data.to_float(moved[None]))
-    probabilities = {name: model.predict_proba(rows)[0] for name, model in usable.items()}
+    probabilities = {name: tv.shared_prediction(model, ("moved", int(index), int(dx), int(dy)),
+                                                lambda model=model: model.predict_proba(rows)[0])
+                     for name, model in usable.items()}
     left, right = st.columns([3, 2], gap="large")
     with left:
         shared_chart(tf.probabilities_figure, model_series(probabilities), truth, tr("trans_probabilities_title"),
@@ -114,12 +116,15 @@ def show_shift() -> None:
                                          key="trans_sweep_direction", persist_state="session")
     shifts = list(range(-translation.PAGE_SHIFT, translation.PAGE_SHIFT + 1))
     series = [dict(name=model.label, x=shifts, **tf.MODEL_STYLES[name],
-                   y=translation.class_probability_sweep(model.predict_proba, image, truth, shifts, direction))
+                   y=tv.shared_prediction(model, ("sweep", int(index), direction, tuple(shifts)),
+                                          lambda model=model: translation.class_probability_sweep(
+                                              model.predict_proba, image, truth, shifts, direction)))
               for name, model in usable.items()]
     current = {"horizontal": dx, "vertical": dy, "diagonal": dx if dx == dy else None}[direction]
-    sweep = curves_figure(series, tr("trans_sweep_title", digit=truth, direction=tr_choice("direction_", direction)),
-                          tr("trans_shift_axis"), "%", percent=True, height=400, vertical=current, y_range=(-2, 105))
-    chart(sweep, key="trans_sweep")
+    shared_chart(curves_figure, series, tr("trans_sweep_title", digit=truth,
+                                           direction=tr_choice("direction_", direction)),
+                 tr("trans_shift_axis"), "%", percent=True, height=400, vertical=current, y_range=(-2, 105),
+                 key="trans_sweep")
     st.caption(tr("trans_sweep_caption"))
 
 

@@ -11,7 +11,7 @@ set are shared jobs, one per model.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Hashable
+from typing import Any, Callable, Hashable
 
 import numpy as np
 import streamlit as st
@@ -22,7 +22,7 @@ from core.models.convnet import shipped
 from core.numbers import format_count, format_number
 from core.training.hub import DONE, FAILED, HubFull, SharedRun
 from ui import board
-from ui.common import lang, tr, tr_choice
+from ui.common import figure_digest, lang, tr, tr_choice
 from ui.live import live, show_failure
 from ui.server import shipped_networks, training_data, viewer_id
 from ui.shared_work import confident_digits_job, open_run
@@ -31,6 +31,25 @@ MODEL_NAMES = tuple(experiments.TRANSLATION_MODELS)  # softmax, mlp, augmented
 NETWORK_NAMES = tuple(experiments.SHIPPED_MODELS)     # cnn_lesson, cnn_global
 OWN_PAGES = {"softmax": "softmax", "mlp": "mlp"}     # model -> the session key prefix of its page's run
 HEATMAP_DIGITS = 2000                                # the dx × dy map: 289 shifts of this many test digits
+
+
+# A model's predictions on the page's digit, kept for the server: a class opens the page on one digit
+# (the lesson's) and moves the same sliders, and the convolutional networks predict in this process.
+PREDICTIONS_KEPT = 2000
+PREDICTIONS_SECONDS = 30 * 60
+
+
+@st.cache_resource(max_entries=PREDICTIONS_KEPT, ttl=PREDICTIONS_SECONDS, show_spinner=False)
+def _prediction(digest: str, _compute: Callable[[], np.ndarray]) -> np.ndarray:
+    values = np.asarray(_compute())
+    values.setflags(write=False)  # shared read-only between sessions
+    return values
+
+
+def shared_prediction(model: "TestedModel", what: tuple, compute: Callable[[], np.ndarray]) -> np.ndarray:
+    """``compute()``, what ``model`` predicts for ``what`` (the digit's index and how it is moved), computed once
+    for the server: thirty students opening the page on the lesson's digit asked the networks thirty times."""
+    return _prediction(figure_digest((model.key, *what)), compute)
 
 
 @dataclass(frozen=True)

@@ -107,3 +107,27 @@ def test_a_student_who_trained_the_ten_neuron_model_gets_it_tested():
     run_until(at, lambda a: ready_count(a) == len(MODELS), timeout=120)
     lines = [m.value for m in at.markdown if m.value.startswith(":material/check_circle:")]
     assert "yours" not in lines[0]
+
+
+def test_a_models_prediction_on_a_digit_is_computed_once_for_the_server():
+    """A class opens the page on the lesson's digit: each model predicts it once, not once per student."""
+    from types import SimpleNamespace
+    from uuid import uuid4
+
+    import numpy as np
+
+    from ui import translation_view as tv
+
+    calls = []
+    model = SimpleNamespace(key=("a test model", uuid4().hex))
+
+    def compute():
+        calls.append(1)
+        return np.array([0.25, 0.75])
+
+    first = tv.shared_prediction(model, ("moved", 3, 1, 0), compute)
+    again = tv.shared_prediction(model, ("moved", 3, 1, 0), compute)
+    moved = tv.shared_prediction(model, ("moved", 3, 2, 0), compute)
+    other = tv.shared_prediction(SimpleNamespace(key=("another model", uuid4().hex)), ("moved", 3, 1, 0), compute)
+    assert len(calls) == 3 and again is first and moved is not first and other is not first
+    assert first.tolist() == [0.25, 0.75] and not first.flags.writeable  # shared: nobody may change it
