@@ -941,6 +941,7 @@ class LessonStudent(Student):
         self.last_message = time.monotonic()
         self.fragment_pending: asyncio.Future | None = None
         self.fragment_wanted = ""
+        self.changed: list[str] = []        # the widgets moved since the last action
         self.loop = 0
         self.page = ""
 
@@ -1011,10 +1012,20 @@ class LessonStudent(Student):
     def choose(self, key: str, wanted: str | int) -> None:
         self.set_widget(key, "string_array_value", [self.option(key, wanted)])
 
+    def set_widget(self, key: str, value_field: str, value) -> None:
+        super().set_widget(key, value_field, value)
+        self.changed.append(key)
+
     async def act(self, action: str, marker=None, triggers: tuple[str, ...] = (), page_name: str | None = None,
                   fragment_key: str = "") -> None:
-        """One action: a rerun timed to its script_finished (a render) and to the delta that answers it."""
-        fragment = self.widgets[fragment_key][2] if fragment_key else ""
+        """One action: a rerun timed to its script_finished (a render) and to the delta that answers it.
+
+        As the browser does, a widget moved or a button clicked inside a fragment (a page's settings
+        panel, the stepper) reruns that fragment only; anything else reruns the page.
+        """
+        keys = [fragment_key] if fragment_key else [*triggers, *self.changed]
+        self.changed = []
+        fragment = next((self.widgets[key][2] for key in keys if key in self.widgets and self.widgets[key][2]), "")
         self.click = click = {"marker": marker, "fragment": fragment, "started": None, "answered": None,
                               "sent": time.monotonic()}
         try:
@@ -1055,6 +1066,7 @@ class LessonStudent(Student):
         self.page = page
         self.page_hash = self.pages[page]
         self.query = LANGUAGE_QUERY  # Streamlit clears the URL's parameters on a page change; the app writes lang again
+        self.changed = []  # a page change: a full run whatever was moved before
         await self.act("open", TITLE)
         self.results.pages_rendered.setdefault(self.index, set()).add(page)
 
@@ -1351,7 +1363,7 @@ class LessonStudent(Student):
         await self.act("section train", by_text("markdown", CNN_SETTINGS))
         if self.plan["group"] != "identical":  # the other half: a seed each
             self.set_widget("convolution_seed", "double_value", float(self.plan["seed"] + 1000 * loop))
-            await self.act("set seed", by_text("markdown", CNN_SETTINGS))
+            await self.act("set seed", by_key("convolution_seed"))  # the settings panel: a fragment
         await self.train("cnn", lambda: self.act("start", PROGRESS, triggers=("cnn_start",)),
                          lambda: self.missing(result=(by_text("heading", FINAL_TITLE), 1),
                                               answer=(by_key("conv_answer_chart"), 1)))

@@ -6,7 +6,7 @@ from core.models.softmax_regression import SoftmaxSettings
 from core.settings.pages import shown
 from core.numbers import format_count, format_number
 from ui.common import folded, lang, tr
-from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls
+from ui.dashboard import ModelView, final_report, live_dashboard, logistic_reference, run_controls, settings_panel
 from ui.settings import SettingsForm
 from ui.slides import code_slides, slide_box
 
@@ -36,12 +36,18 @@ VIEW = ModelView(
                             seed=s.seed),
 )
 
-with st.container(border=True):
-    st.markdown(f"**{tr('settings_title')}**")
+
+
+def settings_form():
     form = SettingsForm(shown("training", SoftmaxSettings))
     form.grid(columns=3)
-    settings, problems = form.result()
-    run_controls(VIEW, settings, problems)
+    return form.result()
+
+
+with st.container(border=True):
+    st.markdown(f"**{tr('settings_title')}**")
+    settings_panel(VIEW, settings_form)
+    run_controls(VIEW)
 
 live_dashboard(VIEW)
 final_report(VIEW, extra=logistic_reference)

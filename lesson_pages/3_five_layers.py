@@ -10,7 +10,7 @@ from core.numbers import format_count, format_number, format_percent
 from core.settings.fields import sizes_text
 from core.settings.pages import shown
 from ui.common import lang, shared_chart, tr, tr_choice
-from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
+from ui.dashboard import ModelView, final_report, live_dashboard, run_controls, settings_panel
 from ui.settings import SettingsForm
 from ui.slides import code_slides, slide_box
 
@@ -45,8 +45,8 @@ def use_preset(name: str) -> None:
     st.session_state[MODEL.key("hidden_layers")] = sizes_text(mlp.PRESETS[name])
 
 
-with st.container(border=True):
-    st.markdown(f"**{tr('mlp_settings_title')}**")
+def network_form():
+    """The architecture beside its diagram, then the other settings."""
     form = SettingsForm(MODEL)
     architecture, diagram = st.columns([2, 3], gap="large")
     with architecture:
@@ -68,8 +68,13 @@ with st.container(border=True):
         st.latex(rf"Y_k = {symbol}(Y_{{k-1}} \cdot W_k + b_k), \quad k = 1 \dots {hidden}, \quad Y_0 = X")
         st.latex(rf"Y = \sigma(Y_{{{hidden}}} \cdot W_{{{output}}} + b_{{{output}}})")
     form.grid(columns=3)
-    settings, problems = form.result()
-    run_controls(VIEW, settings, problems)
+    return form.result()
+
+
+with st.container(border=True):
+    st.markdown(f"**{tr('mlp_settings_title')}**")
+    settings_panel(VIEW, network_form)
+    run_controls(VIEW)
 
 live_dashboard(VIEW)
 

@@ -23,7 +23,7 @@ from core.numbers import format_count, format_number
 from core.settings.pages import ConvolutionPage, shown
 from ui import translation_view
 from ui.common import folded, lang, option_labels, shared_chart, tr, tr_choice
-from ui.dashboard import ModelView, final_report, live_dashboard, run_controls
+from ui.dashboard import ModelView, final_report, live_dashboard, run_controls, settings_panel
 from ui.live import MEASUREMENT_POLL_SECONDS, job_status, live
 from ui.server import shipped_networks, training_data
 from ui.settings import SettingsForm, widget
@@ -358,15 +358,19 @@ def epoch_time(settings, checkpoints) -> None:
                   digits=format_count(settings.training_digits, language)))
 
 
+def network_form():
+    form = SettingsForm(NETWORK)
+    form.grid(columns=4)
+    return form.result()
+
+
 def show_train() -> None:
     st.header(tr("conv_train_header"), divider="red")
     st.markdown(tr("conv_train_text"))
     with st.container(border=True):
         st.markdown(f"**{tr('conv_train_settings')}**")
-        form = SettingsForm(NETWORK)
-        form.grid(columns=4)
-        settings, problems = form.result()
-        run_controls(VIEW, settings, problems)
+        settings_panel(VIEW, network_form)
+        run_controls(VIEW)
     live_dashboard(VIEW)
     final_report(VIEW, extra=epoch_time)
 

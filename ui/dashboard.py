@@ -1,7 +1,7 @@
 """The live training dashboard and its run controls, written once for every model page.
 
 A page describes its model with a :class:`ModelView` (how to build a trainer
-from settings, what the axes are called) and calls :func:`run_controls` then
+from settings, what the axes are called) and calls :func:`settings_panel`, :func:`run_controls`,
 :func:`live_dashboard` and :func:`final_report`. The computation itself is a
 :class:`core.training.hub.SharedRun` from the server-wide hub: identical settings are
 computed once; each student's cursor, pause and charts stay in their session.
@@ -84,6 +84,44 @@ def watched(view: ModelView) -> Watched | None:
     return st.session_state.get(f"{view.name}_run")
 
 
+# ---------------------------------------------------------------- controls
+def _form_key(view: ModelView) -> str:
+    return f"{view.name}_form"
+
+
+def form_settings(view: ModelView) -> tuple[Any, list[tuple[str, dict]]]:
+    """The settings the page's panel made last, and why they cannot be used (nothing drawn yet: a reason)."""
+    return st.session_state.get(_form_key(view), (None, [("no settings drawn yet", {})]))
+
+
+def settings_panel(view: ModelView, draw: Callable[[], tuple[Any, list[tuple[str, dict]]]]) -> None:
+    """The page's settings, drawn by ``draw`` (which returns the settings and their problems), as a fragment.
+
+    Moving a setting reruns this panel only, not the page's dashboard, final report and slide box: a
+    whole five-layer page is 40 ms of the page server, and a class moving its settings at once (their
+    shared run has just ended) queued up to 3 s behind each other in the whole-lesson load test. The run
+    controls drawn after it (:func:`run_controls`, a whole page's run) read the settings made here last.
+    """
+    page_run = [True]  # the first call is the page's run, the next ones the fragment's own
+
+    @st.fragment
+    def panel() -> None:
+        settings, problems = draw()
+        st.session_state[_form_key(view)] = (settings, problems)
+        for key, values in problems:
+            st.error(problem_text(key, values, type(settings)), icon=":material/error:")
+        current = watched(view)
+        if current is not None and current.settings != settings and not current.state.active:
+            st.info(tr("run_settings_changed"), icon=":material/info:")
+        if not page_run[0]:
+            share.sync_link(view.page)  # the URL follows the settings (a page's run writes it after the page)
+            if share.box_open():
+                st.rerun(scope="app")  # the sidebar's link to share follows them too
+        page_run[0] = False
+
+    panel()
+
+
 def start(view: ModelView, settings, stepping: bool = False) -> None:
     reset(view)
     try:
@@ -94,6 +132,19 @@ def start(view: ModelView, settings, stepping: bool = False) -> None:
     current = Watched(settings, run, RunState.started(stepping))
     current.tell_run()
     st.session_state[f"{view.name}_run"] = current
+
+
+def start_from_form(view: ModelView) -> None:
+    """Start with the settings the panel shows (nothing when they cannot be used: the panel says why)."""
+    settings, problems = form_settings(view)
+    if not problems:
+        start(view, settings)
+
+
+def step_from_form(view: ModelView) -> None:
+    settings, problems = form_settings(view)
+    if not problems:
+        step(view, settings)
 
 
 def pause_or_resume(view: ModelView) -> None:
@@ -120,30 +171,25 @@ def reset(view: ModelView) -> None:
     st.session_state.pop(f"{view.name}_busy", None)
 
 
-# ---------------------------------------------------------------- controls
-def run_controls(view: ModelView, settings, problems: list[tuple[str, dict]]) -> None:
-    """Start, Pause/Resume, Step and Reset, disabled where they make no sense."""
+def run_controls(view: ModelView) -> None:
+    """Start, Pause/Resume, Step and Reset, disabled where they make no sense (after :func:`settings_panel`)."""
     current = watched(view)
     mode = current.state.mode if current else None
-    valid = not problems
+    valid = not form_settings(view)[1]
     cols = st.columns(4)
     cols[0].button(tr("run_start"), type="primary", icon=":material/play_arrow:", disabled=not valid,
-                   on_click=start, args=(view, settings), key=f"{view.name}_start", width="stretch")
+                   on_click=start_from_form, args=(view,), key=f"{view.name}_start", width="stretch")
     paused = mode in ("paused", "stepping")
     cols[1].button(tr("run_resume") if paused else tr("run_pause"),
                    icon=":material/play_circle:" if paused else ":material/pause:",
                    disabled=mode not in ("running", "paused", "stepping"), on_click=pause_or_resume, args=(view,),
                    key=f"{view.name}_pause", width="stretch")
     cols[2].button(tr("run_step"), icon=":material/skip_next:", disabled=not valid or mode == "running",
-                   on_click=step, args=(view, settings), key=f"{view.name}_step", width="stretch")
+                   on_click=step_from_form, args=(view,), key=f"{view.name}_step", width="stretch")
     cols[3].button(tr("run_reset"), icon=":material/restart_alt:", disabled=current is None, on_click=reset,
                    args=(view,), key=f"{view.name}_reset", width="stretch")
-    for key, values in problems:
-        st.error(problem_text(key, values, type(settings)), icon=":material/error:")
     if st.session_state.get(f"{view.name}_busy"):
         st.warning(tr("run_server_full"), icon=":material/hourglass_top:")
-    if current is not None and current.settings != settings and not current.state.active:
-        st.info(tr("run_settings_changed"), icon=":material/info:")
 
 
 # --------------------------------------------------------------- dashboard

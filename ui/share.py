@@ -117,10 +117,24 @@ def qr_png(link: str) -> bytes:
     return buffer.getvalue()
 
 
+SHARE_BOX_KEY = "share_box"
+
+
+def box_open() -> bool:
+    """Whether this student has the sharing box open (a settings panel then reruns the page to update it)."""
+    return bool(st.session_state.get(SHARE_BOX_KEY))
+
+
 def share_box(page: str) -> None:
-    """In the sidebar: the link to this page as it is set, what it hides, presenter mode, a QR code."""
+    """In the sidebar: the link to this page as it is set, what it hides, presenter mode, a QR code.
+
+    Made when opened (a rerun): most students never open it, and each one's link differs.
+    """
     settings = [declared for _, declared in entries(page)]
-    with st.sidebar.expander(tr("share_title"), icon=":material/share:"):
+    with st.sidebar.expander(tr("share_title"), icon=":material/share:", key=SHARE_BOX_KEY,
+                             on_change="rerun") as box:
+        if not box.open:
+            return
         hide = []
         labels = {s.url: s.label for s in settings}
         language = lang()  # bound now: Streamlit may call format_func outside this run

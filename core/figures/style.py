@@ -285,10 +285,9 @@ def digit_grid(images: np.ndarray, captions: list[str], wrong: np.ndarray | None
     rows_of, columns_of = np.divmod(np.arange(count), columns)
     colors = [WRONG_TEXT if wrong is not None and bool(wrong[index]) else COLORS["ink"]
               for index in range(count)]
-    image = go.Image(source=png_data_uri(canvas), hoverinfo="skip")
-    labels = go.Scatter(x=columns_of * cell_w + cell_w / 2, y=rows_of * cell_h + 5.5, text=list(captions),
-                        mode="text", textfont=dict(size=caption_size, color=colors), hoverinfo="skip",
-                        showlegend=False)
+    image = dict(type="image", source=png_data_uri(canvas), hoverinfo="skip")
+    labels = dict(type="scatter", x=columns_of * cell_w + cell_w / 2, y=rows_of * cell_h + 5.5, text=list(captions),
+                  mode="text", textfont=dict(size=caption_size, color=colors), hoverinfo="skip", showlegend=False)
     rows = canvas.shape[0] // cell_h
     height_px, width_px = canvas.shape[:2]
     return compose([image, labels], height=height or int(90 + rows * 62), title=title,

@@ -21,6 +21,14 @@ def open_link(page: str, params: dict, lang: str = "en") -> AppTest:
     return at
 
 
+def open_share_box(at: AppTest) -> AppTest:
+    """Open the sidebar's share box, as a teacher clicking it (which reruns the page)."""
+    at.session_state["share_box"] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_a_link_sets_the_training_page_and_hides_what_it_says():
     at = open_link("training", {"lr": "0.01", "iter": "2000", "train": "10000", "hide": "seed,lr"})
     sliders = {s.key: s.value for s in at.select_slider}
@@ -31,7 +39,8 @@ def test_a_link_sets_the_training_page_and_hides_what_it_says():
     settings = at.session_state["softmax_run"].settings
     assert settings.learning_rate == 0.01 and settings.iterations == 2000
     assert settings.train_size == 10000 and settings.seed == 0
-    # the teacher's share box starts from the link's hidden controls
+    # the teacher's share box (made when opened) starts from the link's hidden controls
+    open_share_box(at)
     assert at.multiselect(key="share_hide_training").value == ["lr", "seed"]
 
 
@@ -51,6 +60,8 @@ def test_the_url_follows_the_widgets_and_the_share_box_gives_the_link():
     at.select_slider(key="five_layers_epochs").set_value(5).run()
     assert at.query_params["epochs"] == "5" and at.query_params["act"] == "relu"
     assert at.query_params["lang"] == "en"
+    assert not at.sidebar.code  # the share box is made when opened
+    open_share_box(at)
     links = [c.value for c in at.sidebar.code]
     assert links == ["/five-layers?lang=en&layers=100-50&act=relu&epochs=5"]
     at.multiselect(key="share_hide_five-layers").set_value(["layers", "seed"]).run()

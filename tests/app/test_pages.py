@@ -35,6 +35,10 @@ def test_every_page_renders_in_both_languages(page, lang):
 def test_sidebar_credit_follows_the_language(lang):
     at = open_page("home", lang)
     captions = [c.value for c in at.sidebar.caption]
+    assert captions[-1] == t("sidebar_credit", lang, **slides.credits()) and t("share_copy", lang) not in captions
+    at.session_state["share_box"] = True  # the share box opened: made now, in the same language
+    at.run()
+    captions = [c.value for c in at.sidebar.caption]
     assert captions[-1] == t("sidebar_credit", lang, **slides.credits()) and t("share_copy", lang) in captions
 
 
