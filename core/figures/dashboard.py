@@ -12,10 +12,15 @@ instead of 7 (the tests of every renderer check what they draw instead).
 from __future__ import annotations
 
 import numpy as np
+from plotly.colors import get_colorscale
 
 from core.figures import palette, style
 from core.training.checkpoint import PERCENTILES, wrong_first
 
+# Colour scales written out (Plotly.js knows "Blues" but not the reversed "RdBu_r", and the traces here
+# are not validated, which is where Plotly would write them out)
+WEIGHTS_SCALE = get_colorscale("RdBu_r")  # red pushes up, blue down
+CONFUSION_SCALE = get_colorscale("Blues")
 TRAIN_COLOR = palette.TRAIN_STYLE["color"]
 TEST_COLOR = palette.TEST_STYLE["color"]
 # earlier runs' test curves: colours and dashes the training and test curves do not use
@@ -128,7 +133,7 @@ def weight_images_figure(pixel_weights: np.ndarray, titles: list[str], title: st
         canvas[r * (side + gap):r * (side + gap) + side, c * (side + gap):c * (side + gap) + side] = \
             pixel_weights[:, k].reshape(side, side)
     limit = float(np.nanmax(np.abs(canvas))) or 1.0
-    data = dict(type="heatmap", z=canvas, colorscale="RdBu_r", zmid=0, zmin=-limit, zmax=limit,
+    data = dict(type="heatmap", z=canvas, colorscale=WEIGHTS_SCALE, zmid=0, zmin=-limit, zmax=limit,
                 hovertemplate="%{z:.3f}<extra></extra>", colorbar=dict(thickness=14))
     annotations = [dict(x=divmod(k, columns)[1] * (side + gap) + (side - 1) / 2,
                         y=divmod(k, columns)[0] * (side + gap) - 0.5 - side / 28,
@@ -244,7 +249,7 @@ def confusion_figure(matrix: np.ndarray, title, x_title, y_title, height=520):
     """The 10x10 confusion matrix: rows the true digit, columns the predicted one."""
     digits = [str(d) for d in range(matrix.shape[0])]
     data = dict(type="heatmap",
-        z=np.log1p(matrix), x=digits, y=digits, text=matrix, texttemplate="%{text}", colorscale="Blues",
+        z=np.log1p(matrix), x=digits, y=digits, text=matrix, texttemplate="%{text}", colorscale=CONFUSION_SCALE,
         showscale=False, hovertemplate=f"{y_title} %{{y}}, {x_title} %{{x}}: %{{text}}<extra></extra>",
         textfont=dict(size=14))
     return style.compose(data, height=height, title=title, layout=dict(margin=MARGINS["confusion"]),
