@@ -75,3 +75,15 @@ def test_compose_makes_the_same_figure_as_styling_a_new_one():
     assert fast["layout"]["xaxis2"]["domain"] == [0.55, 1.0] and fast["layout"]["xaxis2"]["visible"] is False
     assert fast["layout"]["yaxis2"]["autorange"] == "reversed" and fast["layout"]["margin"]["t"] == 80
     assert fast["layout"]["title"]["text"] == "Two maps" and len(fast["layout"]["shapes"]) == 1
+
+
+def test_the_dashboards_colour_scales_are_written_out_for_plotly_js():
+    """The dashboard's traces skip Plotly's validation, which is where a named scale is written out:
+    Plotly.js has no "RdBu_r", and would draw the weights in its default scale."""
+    from core.figures import dashboard
+
+    weights = dashboard.weight_images_figure(np.linspace(-1, 1, 784 * 2).reshape(784, 2), ["1", "2"], "w")
+    scale = weights.to_dict()["data"][0]["colorscale"]
+    assert isinstance(scale, (list, tuple)) and scale[0][1] == "rgb(5,48,97)" and scale[-1][1] == "rgb(103,0,31)"
+    confusion = dashboard.confusion_figure(np.eye(10, dtype=int), "c", "p", "t")
+    assert confusion.to_dict()["data"][0]["colorscale"][0][1] == "rgb(247,251,255)"  # Blues: white for none
