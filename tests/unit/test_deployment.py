@@ -122,3 +122,26 @@ def test_the_image_starts_readme_s_server():
     assert _flags(command) <= LOCATION_OPTIONS, _flags(command) - LOCATION_OPTIONS
     assert "NUM_THREADS" not in dockerfile   # app.py sets the thread counts itself (core/training/threads.py)
     assert "COPY .streamlit/" in dockerfile.replace(".streamlit/ .streamlit/", ".streamlit/")
+
+
+def test_the_server_runs_its_event_loop_and_http_parser_in_c():
+    """streamlit[performance]: uvloop and httptools, chosen by Streamlit and uvicorn when installed.
+
+    Without them a class arriving at once waited a second longer for its first page (README, "Load test").
+    """
+    line = next(line for line in (ROOT / "requirements.txt").read_text().splitlines()
+                if line.startswith("streamlit"))
+    assert re.match(r"streamlit\[[^\]]*\bperformance\b[^\]]*\]", line), line
+    import uvicorn
+    from streamlit.web import bootstrap
+
+    factory = bootstrap._get_uvloop_loop_factory()   # what `streamlit run` runs its server on
+    assert factory is not None
+    loop = factory()
+    try:
+        assert type(loop).__module__.startswith("uvloop")
+    finally:
+        loop.close()
+    config = uvicorn.Config(lambda scope, receive, send: None)   # http="auto", as Streamlit leaves it
+    config.load()
+    assert config.http_protocol_class.__module__ == "uvicorn.protocols.http.httptools_impl"
