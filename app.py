@@ -15,8 +15,10 @@ import asyncio  # noqa: E402
 from contextlib import asynccontextmanager  # noqa: E402
 
 import streamlit as st  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 
 from ui import warm_up  # noqa: E402
+from ui.frontend_files import FrontendFiles  # noqa: E402
 
 
 @asynccontextmanager
@@ -25,4 +27,5 @@ async def _warm_before_serving(_app):
     yield
 
 
-app = st.App("lesson.py", lifespan=_warm_before_serving)
+# Streamlit's scripts, styles and fonts answered from memory and compressed once (ui/frontend_files.py)
+app = st.App("lesson.py", lifespan=_warm_before_serving, middleware=[Middleware(FrontendFiles)])

@@ -7,12 +7,15 @@ page showing the wrong language (or the wrong page) does.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from streamlit import file_util
 
 from core.numbers import format_vector
 from core.texts import LANGUAGE_NAMES, TEXTS, t
+from ui import frontend_files
 
 from .helpers import (
     CAPTION,
@@ -105,6 +108,29 @@ def test_home_other_digits_draws_new_digits(page, base_url, lang):
     assert_no_errors(page)
     assert image.get_attribute("href") != before_image, "the grid's image did not change"
     assert captions() != before_labels, "the grid's labels did not change"
+
+
+def test_a_first_visit_gets_streamlit_s_files_compressed_from_memory(browser, base_url):
+    """ui/frontend_files.py in the real server: every script of the page, Plotly's bundle included,
+    reaches a new visitor gzip-compressed (Streamlit alone sends them as they are)."""
+    context = browser.new_context()  # an empty cache: everything is fetched
+    try:
+        page = context.new_page()
+        scripts = {}
+        page.on("response", lambda response: scripts.setdefault(
+            urlsplit(response.url).path, (response.status, response.headers.get("content-encoding")))
+            if "/static/js/" in response.url else None)
+        open_app(page, base_url, "/", "en")
+        expect(page.locator(PLOTLY_CHART)).to_have_count(1)
+        assert_no_errors(page)
+    finally:
+        context.close()
+    static = Path(file_util.get_static_dir())
+    large = {path for path in scripts
+             if (static / path.removeprefix("/")).stat().st_size >= frontend_files.SMALLEST_COMPRESSED}
+    assert any("PlotlyChart" in path for path in large) and len(large) >= 5, sorted(large)
+    assert {path: answer for path, answer in scripts.items()
+            if answer != ((200, "gzip") if path in large else (200, None))} == {}
 
 
 # --------------------------------------------------------------------------- softmax page
