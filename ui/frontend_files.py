@@ -27,8 +27,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from starlette.responses import FileResponse
+from streamlit import config, file_util
+from streamlit.web.server.starlette.starlette_server_config import STATIC_ASSET_CACHE_MAX_AGE_SECONDS
+
 # What Streamlit's static handler says of its content-hashed files (starlette_static_routes.py)
-CACHE_CONTROL = b"public, immutable, max-age=31536000"
+CACHE_CONTROL = f"public, immutable, max-age={STATIC_ASSET_CACHE_MAX_AGE_SECONDS}".encode()
 GZIP_LEVEL = 6
 # A file no larger than this is sent as it is: compressing would save less than a packet
 SMALLEST_COMPRESSED = 1024
@@ -46,8 +50,6 @@ class Answer:
 
 def read_answer(path: Path) -> Answer:
     """``path`` read and compressed, with the headers Streamlit's ``FileResponse`` gives it."""
-    from starlette.responses import FileResponse
-
     status = os.stat(path)
     body = path.read_bytes()
     headers = [(name, value) for name, value in FileResponse(path, stat_result=status).raw_headers
@@ -94,16 +96,14 @@ class FrontendFiles:
     """ASGI middleware: Streamlit's files under ``/static/`` from memory, the rest to ``app``."""
 
     def __init__(self, app, directory: str | os.PathLike | None = None, base_url: str | None = None):
-        from streamlit import config, file_util
-
         self.app = app
         root = Path(directory if directory is not None else file_util.get_static_dir()) / "static"
         # the only paths answered here: the files there now, by exact name (no path is ever joined)
         self.files = {path.relative_to(root).as_posix(): path for path in root.rglob("*") if path.is_file()}
         base = (config.get_option("server.baseUrlPath") if base_url is None else base_url) or ""
         self.prefix = f"/{base.strip('/')}/static/" if base.strip("/") else "/static/"
-        self.answers: dict[str, Answer] = {}
-        self._loading: dict[str, asyncio.Future] = {}
+        # each file asked for: its reading, kept once done (a failed one is forgotten, to be tried again)
+        self.answers: dict[str, asyncio.Future] = {}
 
     def name_of(self, scope) -> str | None:
         """The shipped file a request asks for, or None when Streamlit should answer it."""
@@ -121,19 +121,16 @@ class FrontendFiles:
 
     async def answer(self, name: str) -> Answer:
         """The file ``name`` ready to send: read once for the server, whoever asks first."""
-        ready = self.answers.get(name)
-        if ready is not None:
-            return ready
-        loading = self._loading.get(name)
-        if loading is None:
-            loading = asyncio.ensure_future(asyncio.to_thread(read_answer, self.files[name]))
-            self._loading[name] = loading
-            try:
-                self.answers[name] = await asyncio.shield(loading)
-            finally:
-                self._loading.pop(name, None)
-            return self.answers[name]
-        return await asyncio.shield(loading)
+        reading = self.answers.get(name)
+        if reading is None:
+            reading = self.answers[name] = asyncio.ensure_future(asyncio.to_thread(read_answer, self.files[name]))
+            reading.add_done_callback(lambda done: self._forget_failure(name, done))
+        # shielded: a student who leaves mid-answer does not stop the reading the others wait for
+        return await asyncio.shield(reading)
+
+    def _forget_failure(self, name: str, reading: asyncio.Future) -> None:
+        if reading.cancelled() or reading.exception() is not None:
+            self.answers.pop(name, None)
 
     async def __call__(self, scope, receive, send) -> None:
         name = self.name_of(scope)
