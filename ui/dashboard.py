@@ -44,6 +44,11 @@ POLL_SECONDS_ALL_VIEWS = 1.2
 # The longest a live poll waits for news (core.training.hub.Run.await_news): a click made meanwhile is
 # answered once the wait is over, since Streamlit stops a run only at its next element.
 NEWS_WAIT_SECONDS = 0.5
+# ... and the longest it waits for the run's end when the end is due before the next poll: one more drawing
+# of the six views mid-run took the browser a second of a core, which on a shared 2-core machine slowed the
+# run itself (benchmarks/run.py, browser: the default run's Start to result 3.4-3.7 s with that drawing,
+# 2.0-2.1 s without it). A click made meanwhile waits as long, once, near a run's end.
+END_WAIT_SECONDS = 1.2
 REFERENCE_POLL_SECONDS = 1.0  # the library's reference fit: a few seconds to wait, one line to refresh
 
 
@@ -311,7 +316,7 @@ def live_dashboard(view: ModelView) -> None:
             # A poll waits (in this session's thread, the GIL free) for news due soon: never
             # a page's run, which answers a click.
             run.await_news(state.cursor_step(run.checkpoints) if state.cursor >= 0 else -1,
-                           min(poll, NEWS_WAIT_SECONDS))
+                           min(poll, NEWS_WAIT_SECONDS), end_within=min(poll, END_WAIT_SECONDS))
         page_run[0] = False
         was_active = state.active
         current.tell_run()  # also this student's heartbeat

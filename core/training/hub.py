@@ -269,23 +269,25 @@ class SharedRun:
                 self._condition.wait(min(remaining, 0.5))
             return True
 
-    def await_news(self, shown_step: int, timeout: float) -> bool:
-        """Before a live poll draws: wait up to ``timeout`` for what the next poll would find.
+    def await_news(self, shown_step: int, timeout: float, end_within: float | None = None) -> bool:
+        """Before a live poll draws: wait for what the next poll would find.
 
-        Nothing computed since ``shown_step``: the next checkpoint (a network's epoch is drawn
-        when it arrives, not up to a poll later). The end due within ``timeout`` at the pace of
-        the run's computing so far: the end, so that the result replaces the views at once
-        instead of one more drawing of them and a poll later. Otherwise nothing: the poll draws
-        what there is. Returns whether it waited.
+        Nothing computed since ``shown_step`` (-1: nothing shown), or nothing computed yet: the
+        next checkpoint, up to ``timeout`` (a network's epoch, its first one too, is drawn when it
+        arrives, not up to a poll later). The end due within ``end_within`` (default ``timeout``)
+        at the pace of the run's computing so far: the end, up to that long, so that the result
+        replaces the views at once instead of one more drawing of them and a poll later.
+        Otherwise nothing: the poll draws what there is. Returns whether it waited.
         """
+        end_within = timeout if end_within is None else end_within
         with self._condition:
-            if self.finished or not self.checkpoints:
+            if self.finished:
                 return False
-            last = self.checkpoints[-1]
-            if last.step <= shown_step:
+            last = self.checkpoints[-1] if self.checkpoints else None
+            if last is None or last.step <= shown_step:
                 target = shown_step + 1
-            elif (self.total_steps - last.step) * last.seconds / max(last.step, 1) <= timeout:
-                target = self.total_steps
+            elif (self.total_steps - last.step) * last.seconds / max(last.step, 1) <= end_within:
+                target, timeout = self.total_steps, end_within
             else:
                 return False
         self.wait_for(target, timeout)

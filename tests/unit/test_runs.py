@@ -81,6 +81,16 @@ def test_a_poll_with_nothing_new_waits_for_the_next_checkpoint():
     run.close()
 
 
+def test_a_poll_before_the_first_checkpoint_waits_for_it():
+    """The first epoch is drawn when it arrives too (the 5-layer page's first epoch on screen)."""
+    run = SharedRun("k", lambda: FakeTrainer(30, delay=0.3), 30, 10, SlotPool(1, budget=0.0))
+    run.want("ana", 30)
+    assert not run.checkpoints
+    assert run.await_news(-1, timeout=5.0)
+    assert run.produced_step >= 10  # it came back with the first epoch, not with nothing
+    run.close()
+
+
 def test_a_poll_waits_for_an_end_due_before_the_next_poll():
     """The result replaces the views at once instead of one more drawing and a poll later."""
     run = SharedRun("k", lambda: FakeTrainer(100, delay=0.03), 100, 10, SlotPool(1, budget=0.0))
@@ -89,6 +99,16 @@ def test_a_poll_waits_for_an_end_due_before_the_next_poll():
     assert run.await_news(0, timeout=5.0)  # step 10 is new, and 90 steps at 3 ms a step are due within 5 s
     assert run.finished and run.produced_step == 100
     assert not run.await_news(100, timeout=5.0)  # nothing more to wait for
+
+
+def test_a_poll_waits_longer_for_an_end_due_before_the_next_poll_than_for_news():
+    """``end_within``: a run's end due within it is waited for (the views are not drawn once more)."""
+    run = SharedRun("k", lambda: FakeTrainer(100, delay=0.05), 100, 10, SlotPool(1, budget=0.0))
+    run.want("ana", 100)
+    assert run.wait_for(10, timeout=5)
+    assert not run.await_news(0, timeout=0.01)  # step 10 is new; 90 steps at 5 ms a step: not due within 0.01 s
+    assert run.await_news(0, timeout=0.01, end_within=5.0)
+    assert run.finished and run.produced_step == 100
 
 
 def test_a_poll_draws_at_once_when_the_end_is_far():
