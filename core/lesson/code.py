@@ -35,7 +35,8 @@ SOURCES: dict[str, Any] = {
     "SoftmaxSettings": SoftmaxSettings,
     "SoftmaxTrainer.__init__": SoftmaxTrainer.__init__,
     "SoftmaxTrainer._next_batch": SoftmaxTrainer._next_batch,
-    "SoftmaxTrainer.advance": SoftmaxTrainer.advance,
+    "SoftmaxTrainer.train": SoftmaxTrainer.train,
+    "SoftmaxTrainer.measure": SoftmaxTrainer.measure,
     "data.to_float": data.to_float,
     "data.flatten": data.flatten,
     "mlp_module": mlp,
@@ -119,7 +120,8 @@ class CodeSlide:
 
 
 STEP = "SoftmaxRegression.step"
-ADVANCE = "SoftmaxTrainer.advance"
+TRAIN = "SoftmaxTrainer.train"
+MEASURE = "SoftmaxTrainer.measure"
 
 SLIDES: tuple[CodeSlide, ...] = (
     CodeSlide("init", "Initialisation", """\
@@ -132,7 +134,7 @@ init = tf.initialize_all_variables()""", (
         Link("import tensorflow as tf", (("softmax_module", "import numpy as np", None),), "code_note_numpy"),
         Link("X = tf.placeholder(tf.float32, [None, 28, 28, 1])",
              (("data.to_float", "return np.asarray(images, dtype=np.float32)", None),
-              (ADVANCE, "loss, batch_predictions = self.model.step(self.x_train[batch]", None)),
+              (TRAIN, "loss, batch_predictions = self.model.step(self.x_train[batch]", None)),
              "code_note_placeholder"),
         Link("W = tf.Variable(tf.zeros([784, 10]))",
              (("SoftmaxRegression.__init__", "self.weights = np.zeros((n_features, n_classes)", None),)),
@@ -160,7 +162,7 @@ train_step = optimizer.minimize(cross_entropy)""", (
              (("data.flatten", "return images.reshape(images.shape[0], -1)", None),
               (STEP, "work = images @ self.weights", "work /= work.sum(axis=1, keepdims=True)"))),
         Link("Y_ = tf.placeholder(tf.float32, [None, 10])",
-             ((ADVANCE, "loss, batch_predictions = self.model.step(self.x_train[batch]", None),), "code_note_labels"),
+             ((TRAIN, "loss, batch_predictions = self.model.step(self.x_train[batch]", None),), "code_note_labels"),
         Link("cross_entropy = -tf.reduce_sum(Y_ * tf.log(Y))",
              ((STEP, "loss = float(-np.log(np.maximum(work[rows, labels]", None),), "code_note_one_hot"),
         Link("is_correct = tf.equal(tf.argmax(Y, 1), tf.argmax(Y_, 1))",
@@ -192,21 +194,21 @@ for i in range(1000):
     a,c = sess.run([accuracy, cross_entropy], feed_dict=test_data)""", (
         Link("sess = tf.Session()", (("SoftmaxTrainer.__init__", "super().__init__(settings, x_train, y_train, x_test, y_test)", None),), "code_note_session"),
         Link("sess.run(init)", (("SoftmaxTrainer.__init__", "self.model = SoftmaxRegression()", None),)),
-        Link("for i in range(1000):", ((ADVANCE, "for step in range(steps):", None),
+        Link("for i in range(1000):", ((TRAIN, "for step in range(steps):", None),
                                        ("SoftmaxSettings", "iterations: int = setting(10000", None)), "code_note_loop"),
         Link("batch_X, batch_Y = mnist.train.next_batch(100)",
-             ((ADVANCE, "batch = self._next_batch()", None),
+             ((TRAIN, "batch = self._next_batch()", None),
               ("SoftmaxTrainer._next_batch", "size = self.settings.batch_size", "self._position += size"))),
         Link("train_data={X: batch_X, Y_: batch_Y}",
-             ((ADVANCE, "loss, batch_predictions = self.model.step(self.x_train[batch]", "measure=step == steps - 1)"),)),
+             ((TRAIN, "loss, batch_predictions = self.model.step(self.x_train[batch]", "measure=step == steps - 1)"),)),
         Link("sess.run(train_step, feed_dict=train_data)",
-             ((ADVANCE, "loss, batch_predictions = self.model.step(self.x_train[batch]", "measure=step == steps - 1)"),)),
+             ((TRAIN, "loss, batch_predictions = self.model.step(self.x_train[batch]", "measure=step == steps - 1)"),)),
         Link("a,c = sess.run([accuracy, cross_entropy], feed_dict=train_data)",
-             ((ADVANCE, "train_accuracy=float(np.mean(batch_predictions", "train_loss=loss / batch.size"),)),
+             ((MEASURE, "train_accuracy=float(np.mean(trained.batch_predictions", "train_loss=trained.batch_loss / batch.size"),)),
         Link("test_data={X: mnist.test.images, Y_: mnist.test.labels}",
-             ((ADVANCE, "test_images, test_labels = self.x_test, self.y_test", None),)),
+             ((MEASURE, "test_images, test_labels = self.x_test, self.y_test", None),)),
         Link("a,c = sess.run([accuracy, cross_entropy], feed_dict=test_data)",
-             ((ADVANCE, "test_accuracy, test_loss, test_predictions = self.model.evaluate(", None),), "code_note_every"),
+             ((MEASURE, "test_accuracy, test_loss, test_predictions = model.evaluate(", None),), "code_note_every"),
     )),
     CodeSlide("five_layers", "TensorFlow - the model", """\
 X = tf.reshape(X, [-1, 28*28])

@@ -36,6 +36,12 @@ class SoftmaxRegression:
     def predict_proba(self, images: np.ndarray) -> np.ndarray:
         return softmax(self.logits(images))
 
+    def copy(self) -> SoftmaxRegression:
+        """The model as it is now, its own arrays: training this one further leaves the copy as it was."""
+        twin = SoftmaxRegression.__new__(SoftmaxRegression)
+        twin.weights, twin.biases = self.weights.copy(), self.biases.copy()
+        return twin
+
     def loss_and_gradients(self, images: np.ndarray, labels: np.ndarray):
         """(summed cross-entropy, dW, db, probabilities) for one batch."""
         probabilities = self.predict_proba(images)
@@ -127,6 +133,19 @@ class SoftmaxSettings(Settings):
         return self.eval_every
 
 
+@dataclass(frozen=True)
+class Trained:
+    """The model after a chunk of iterations, and its last batch: what a checkpoint is measured from."""
+
+    step: int
+    seconds: float                 # training time so far
+    model: SoftmaxRegression       # a copy, left as it was while the next chunk trains
+    batch: np.ndarray
+    batch_loss: float              # summed cross-entropy on that batch, before its step
+    batch_predictions: np.ndarray
+    full_test: bool                # measured on every test digit (else on the trainer's sample)
+
+
 class SoftmaxTrainer(DigitsTrainer):
     """Trains :class:`SoftmaxRegression` on MNIST in mini-batches, chunk by chunk.
 
@@ -169,6 +188,10 @@ class SoftmaxTrainer(DigitsTrainer):
 
     def advance(self, steps: int) -> Checkpoint:
         """Train ``steps`` more iterations (fewer at the end) and return the checkpoint."""
+        return self.measure(self.train(steps))
+
+    def train(self, steps: int) -> Trained:
+        """Train ``steps`` more iterations (fewer at the end): the model as it is then, to :meth:`measure`."""
         steps = max(0, min(int(steps), self.settings.iterations - self.step))
         started = time.perf_counter()
         batch = batch_predictions = None
@@ -186,28 +209,40 @@ class SoftmaxTrainer(DigitsTrainer):
             self._position -= batch.size
             loss, _, _, probabilities = self.model.loss_and_gradients(self.x_train[batch], self.y_train[batch])
             batch_predictions = probabilities.argmax(axis=1)
-        if self.done or self.test_sample.size == self.y_test.size:
+        self.seconds += time.perf_counter() - started
+        return Trained(step=self.step, seconds=self.seconds, model=self.model.copy(), batch=batch.copy(),
+                       batch_loss=loss, batch_predictions=batch_predictions,
+                       full_test=self.done or self.test_sample.size == self.y_test.size)
+
+    def measure(self, trained: Trained) -> Checkpoint:
+        """The checkpoint of ``trained``: the model on the test digits, its weights' spread.
+
+        It reads only ``trained`` and the read-only test rows, never the trainer's own model: it
+        may run in another thread while the next iterations train (``core.training.hub.advance_trainer``).
+        """
+        started = time.perf_counter()
+        if trained.full_test:
             test_indices = np.arange(self.y_test.size)
             test_images, test_labels = self.x_test, self.y_test  # no copy of the whole test set
         else:
             test_indices = self.test_sample
             test_images, test_labels = self.x_test[test_indices], self.y_test[test_indices]
-        test_accuracy, test_loss, test_predictions = self.model.evaluate(test_images, test_labels)
-        self.seconds += time.perf_counter() - started
-        weights = self.model.weights
+        model = trained.model
+        test_accuracy, test_loss, test_predictions = model.evaluate(test_images, test_labels)
+        batch = trained.batch
         return Checkpoint(
-            step=self.step,
-            seconds=self.seconds,
-            train_accuracy=float(np.mean(batch_predictions == self.y_train[batch])),
-            train_loss=loss / batch.size,
+            step=trained.step,
+            seconds=trained.seconds + time.perf_counter() - started,
+            train_accuracy=float(np.mean(trained.batch_predictions == self.y_train[batch])),
+            train_loss=trained.batch_loss / batch.size,
             test_accuracy=test_accuracy,
             test_loss=test_loss,
             test_size=int(test_indices.size),
-            weight_percentiles={"1": percentiles(weights)},  # one layer: W[784, 10]
-            biases={"1": self.model.biases.copy()},
-            pixel_weights=weights.copy(),
-            batch_indices=batch.copy(),
-            batch_predictions=batch_predictions.astype(np.uint8),
+            weight_percentiles={"1": percentiles(model.weights)},  # one layer: W[784, 10]
+            biases={"1": model.biases},
+            pixel_weights=model.weights,
+            batch_indices=batch,
+            batch_predictions=trained.batch_predictions.astype(np.uint8),
             test_indices=test_indices,
             test_predictions=test_predictions.astype(np.uint8),
         )

@@ -1,3 +1,6 @@
+import dataclasses
+import threading
+
 import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
@@ -5,7 +8,7 @@ from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 from core import data
 from core.models import softmax_regression
 from core.models.softmax_regression import SoftmaxSettings, SoftmaxTrainer
-from core.training import checkpoint
+from core.training import checkpoint, hub, workers
 from core.training.checkpoint import train_to_end
 
 
@@ -120,3 +123,61 @@ def test_wrong_first():
     predictions = np.array([1, 0, 3, 0, 5])
     order, wrong = checkpoint.wrong_first(np.arange(5), labels, predictions, count=4)
     assert order.tolist() == [1, 3, 0, 2] and wrong.tolist() == [True, True, False, False]
+
+
+def _same_checkpoints(got, expected):
+    assert len(got) == len(expected)
+    for a, b in zip(got, expected):
+        for field in dataclasses.fields(b):
+            if field.name == "seconds":
+                continue  # a time, not a result
+            left, right = getattr(a, field.name), getattr(b, field.name)
+            if isinstance(right, dict):
+                assert left.keys() == right.keys()
+                for name in right:
+                    np.testing.assert_array_equal(left[name], right[name])
+            else:
+                np.testing.assert_array_equal(left, right, err_msg=field.name)
+
+
+def test_a_chunk_measured_after_the_next_one_trained_is_the_chunk_s_own(rows):
+    """``measure`` reads what ``train`` handed it, never the model training on meanwhile."""
+    settings = dict(iterations=300, eval_every=100, train_size=5000, seed=4)
+    expected = train_to_end(trainer(rows, **settings))
+    ahead = trainer(rows, **settings)
+    trained = [ahead.train(100) for _ in range(3)]  # all three trained before the first is measured
+    _same_checkpoints([ahead.measure(each) for each in trained], expected)
+
+
+class MeasuredWhere(SoftmaxTrainer):
+    """Records the thread each checkpoint is measured in (at module level: a worker's trainer is pickled)."""
+
+    threads: list = []
+
+    def measure(self, trained):
+        MeasuredWhere.threads.append(threading.current_thread().name)
+        return super().measure(trained)
+
+
+def test_the_worker_s_pipeline_gives_the_checkpoints_of_a_plain_loop(rows):
+    """In a worker (core.training.hub.advance_trainer) each chunk is measured while the next one
+    trains: the same checkpoints, reported in order, the last one returned."""
+    settings = SoftmaxSettings(iterations=500, eval_every=100, train_size=5000, seed=5)
+    expected = train_to_end(SoftmaxTrainer(settings, *rows))
+    threads = MeasuredWhere.threads = []
+    reported = []
+    workers._local.reporter = reported.append
+    try:
+        last, state, done, model = hub.advance_trainer(lambda: MeasuredWhere(settings, *rows), None, 100,
+                                                       pickled=True, until=300, budget=60.0)
+        assert not done and last.step == 300  # stopped where its viewers want it
+        reported.append(last)
+        last, state, done, model = hub.advance_trainer(None, state, 100, pickled=True, until=500, budget=60.0)
+        reported.append(last)
+    finally:
+        workers._local.reporter = None
+    assert done and state is None and isinstance(model, softmax_regression.SoftmaxRegression)
+    _same_checkpoints(reported, expected)
+    # steps 100, 200 and 400 measured beside the next chunk's training, 300 and 500 before returning
+    main = threading.current_thread().name
+    assert [name != main for name in threads] == [True, True, False, True, False]
