@@ -181,3 +181,27 @@ def test_the_worker_s_pipeline_gives_the_checkpoints_of_a_plain_loop(rows):
     # steps 100, 200 and 400 measured beside the next chunk's training, 300 and 500 before returning
     main = threading.current_thread().name
     assert [name != main for name in threads] == [True, True, False, True, False]
+
+
+def test_a_chunk_that_fails_in_the_pipeline_comes_after_every_checkpoint_before_it(rows):
+    """A diverging run shows its last checkpoint before the error, as when each chunk was measured
+    before the next one trained."""
+    settings = SoftmaxSettings(iterations=500, eval_every=100, train_size=5000, seed=5)
+    expected = train_to_end(SoftmaxTrainer(settings, *rows))[:3]
+    reported = []
+    workers._local.reporter = reported.append
+    try:
+        with pytest.raises(checkpoint.TrainingDiverged):
+            hub.advance_trainer(lambda: DivergesAt(settings, *rows), None, 100, pickled=False, until=500, budget=60.0)
+    finally:
+        workers._local.reporter = None
+    _same_checkpoints(reported, expected)  # steps 100, 200 and 300: the one before the failing chunk too
+
+
+class DivergesAt(SoftmaxTrainer):
+    """Fails its fourth chunk, as a run whose weights overflow would."""
+
+    def train(self, steps):
+        if self.step >= 300:
+            raise checkpoint.TrainingDiverged(f"the weights diverged after {self.step + steps} iterations")
+        return super().train(steps)
